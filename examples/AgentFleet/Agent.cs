@@ -1,0 +1,50 @@
+using HubDsl;
+
+namespace AgentFleet;
+
+/// <summary>Deploys the agent's Helm chart to every cluster labelled deploy=true.</summary>
+[ApplicationSet("agent-multi-cluster", PreserveResourcesOnDeletion = true)]
+public static partial class Agent
+{
+    public static readonly ClusterSelector Targets = ClusterSelector.WithLabels(("deploy", "true"));
+
+    public static readonly ApplicationTemplate Template = new($"agent-{Param.Name}")
+    {
+        Finalizers = [Finalizers.ResourcesFinalizer],
+        Project = "default",
+        Destination = new(Server: Param.Server, Namespace: "agent"),
+        Source = new HelmSource("https://github.com/example/agent", Path: "helm/", TargetRevision: "main")
+        {
+            ReleaseName = $"agent-{Param.Name}",
+            ValueFiles = ["values.yaml", $"values-{Param.Label("env")}.yaml"],
+            Values =
+            {
+                ["cluster"] = Param.Name,
+                ["environment"] = Param.Label("env"),
+            },
+        },
+        SyncPolicy = new()
+        {
+            Automated = new(Prune: true, SelfHeal: true, AllowEmpty: false),
+            SyncOptions = ["CreateNamespace=true"],
+            Retry = new(Limit: 5, Backoff: new(Duration: "5s", Factor: 2, MaxDuration: "3m")),
+        },
+    };
+
+    [Values]
+    public static readonly AgentValues Defaults = new();
+
+    [Values("prod")]
+    public static readonly AgentValues Prod = Defaults with
+    {
+        Replicas = 3,
+        Resources = new(
+            Requests: new(Memory: "512Mi", Cpu: "500m"),
+            Limits: new(Memory: "1Gi", Cpu: "1000m")),
+        SecurityContext = new(RunAsNonRoot: true),
+    };
+
+    /// <summary>The DR cluster mirrors prod, in another region.</summary>
+    [Values("dr")]
+    public static readonly AgentValues Dr = Prod;
+}

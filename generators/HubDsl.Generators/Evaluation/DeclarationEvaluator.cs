@@ -1,0 +1,365 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using HubDsl.Core.Declarations;
+using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace HubDsl.Generators.Evaluation;
+
+/// <summary>
+/// Evaluates declarations at compile time from Roslyn's IOperation tree into <see cref="DslValue"/>s:
+/// literals, constants, interpolated strings, object and collection initializers, collection expressions,
+/// <c>with</c>, tuples, enums, HubDsl factory members and references to other static members with
+/// initializers. Anything else becomes a <see cref="DeclarationError"/> (HUB001) on that exact expression;
+/// nothing here throws for user code.
+/// </summary>
+internal sealed partial class DeclarationEvaluator
+{
+    private readonly Compilation _compilation;
+    private readonly bool _recordOrigins;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DeclarationError> _errors = new();
+    private readonly Dictionary<ISymbol, DslValue?> _members = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _inProgress = new(SymbolEqualityComparer.Default);
+
+    /// <param name="recordOrigins">Record source spans (analyzers); the generator leaves them out so its models hold no locations.</param>
+    public DeclarationEvaluator(Compilation compilation, bool recordOrigins, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _recordOrigins = recordOrigins;
+        _cancellationToken = cancellationToken;
+    }
+
+    public IReadOnlyList<DeclarationError> Errors => _errors;
+
+    /// <summary>The value of a static field or property from its initializer.</summary>
+    public DslValue? EvaluateMember(ISymbol member)
+    {
+        if (_members.TryGetValue(member, out var cached)) return cached;
+        if (!_inProgress.Add(member))
+        {
+            Error(member.Locations.FirstOrDefault()?.SourceTree is { } tree ? Span(member.DeclaringSyntaxReferences.First().GetSyntax(_cancellationToken)) : null,
+                "'" + member.Name + "' refers to itself through its initializer; break the cycle.");
+            return null;
+        }
+
+        try
+        {
+            var initializer = InitializerOf(member, out var site);
+            DslValue? value;
+            if (initializer is null)
+            {
+                Error(site, "'" + member.ContainingType?.Name + "." + member.Name + "' has no initializer HubDsl can evaluate; give it one (= new ...).");
+                value = null;
+            }
+            else
+            {
+                value = Evaluate(initializer);
+            }
+
+            _members[member] = value;
+            return value;
+        }
+        finally
+        {
+            _inProgress.Remove(member);
+        }
+    }
+
+    public DslValue? Evaluate(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var value = EvaluateCore(operation);
+        return value is null || !_recordOrigins ? value : value with { Origin = Span(operation.Syntax) };
+    }
+
+    private DslValue? EvaluateCore(IOperation operation)
+    {
+        if (operation.Syntax is CollectionExpressionSyntax collection) return CollectionExpression(collection, operation);
+        if (operation.ConstantValue.HasValue) return Constant(operation.ConstantValue.Value, operation.Type, operation);
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return Evaluate(conversion.Operand);
+            case IInterpolatedStringOperation interpolated:
+                return Interpolation(interpolated);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return Concatenation(binary);
+            case IObjectCreationOperation creation:
+                return ObjectCreation(creation);
+            case IWithOperation with:
+                return With(with);
+            case IArrayCreationOperation array:
+                return array.Initializer is null ? new DslList(EquatableArray<DslValue>.Empty) : List(array.Initializer.ElementValues);
+            case ITupleOperation tuple:
+                return List(tuple.Elements) is DslList items ? new DslTuple(items.Items) : null;
+            case IFieldReferenceOperation field:
+                return MemberReference(field, field.Field, field.Instance);
+            case IPropertyReferenceOperation property when !property.Property.IsIndexer:
+                return MemberReference(property, property.Property, property.Instance);
+            case IInvocationOperation invocation:
+                return Invocation(invocation);
+            case IDefaultValueOperation defaultValue:
+                return defaultValue.Type is null ? DslScalar.Null : DefaultOf(defaultValue.Type, defaultValue);
+            case IConditionalOperation { Condition.ConstantValue: { HasValue: true, Value: bool condition } } conditional:
+                return condition ? Evaluate(conditional.WhenTrue) : conditional.WhenFalse is null ? DslScalar.Null : Evaluate(conditional.WhenFalse);
+            case IBlockOperation { Operations.Length: 1 } block when block.Operations[0] is IReturnOperation { ReturnedValue: { } returned }:
+                return Evaluate(returned);
+            default:
+                Error(Span(operation.Syntax), Describe(operation) + " cannot be evaluated at compile time. HubDsl evaluates declarations during the build: use literals, constants, interpolated strings, new/with initializers, collection expressions and other declared static members.");
+                return null;
+        }
+    }
+
+    private DslValue? Constant(object? value, ITypeSymbol? type, IOperation operation)
+    {
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && value is not null) return EnumValue(enumType, value, operation);
+        switch (value)
+        {
+            case null: return DslScalar.Null;
+            case string s: return DslScalar.String(s);
+            case char c: return DslScalar.String(c.ToString());
+            case bool b: return new DslScalar(ScalarKind.Bool, b ? "true" : "false");
+            case float f: return new DslScalar(ScalarKind.Float, ((double)f).ToString("R", CultureInfo.InvariantCulture));
+            case double d: return new DslScalar(ScalarKind.Float, d.ToString("R", CultureInfo.InvariantCulture));
+            case decimal m: return new DslScalar(m == decimal.Truncate(m) ? ScalarKind.Int : ScalarKind.Float, m.ToString(CultureInfo.InvariantCulture));
+            default: return new DslScalar(ScalarKind.Int, System.Convert.ToString(value, CultureInfo.InvariantCulture)!);
+        }
+    }
+
+    private DslValue? EnumValue(INamedTypeSymbol enumType, object value, IOperation? operation)
+    {
+        foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (member.HasConstantValue && SameNumber(member.ConstantValue, value))
+            {
+                return new DslEnum(TypeShapes.FullName(enumType), member.Name, ValuesKeyOf(member) ?? member.Name);
+            }
+        }
+
+        Error(Span(operation?.Syntax), "the value " + value + " is not a single member of enum " + enumType.Name + "; use one named member.");
+        return null;
+    }
+
+    private static bool SameNumber(object? a, object? b) =>
+        a is not null && b is not null && System.Convert.ToDecimal(a, CultureInfo.InvariantCulture) == System.Convert.ToDecimal(b, CultureInfo.InvariantCulture);
+
+    private DslValue? Interpolation(IInterpolatedStringOperation interpolated)
+    {
+        var parts = new List<DslValue>();
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation text:
+                    parts.Add(DslScalar.String(text.Text.ConstantValue.Value as string ?? string.Empty));
+                    break;
+                case IInterpolationOperation hole:
+                    if (hole.Alignment is not null || hole.FormatString is not null)
+                    {
+                        Error(Span(hole.Syntax), "alignment and format specifiers in interpolations cannot be evaluated; format the value with a literal instead.");
+                        return null;
+                    }
+
+                    var value = Evaluate(hole.Expression);
+                    if (value is null) return null;
+                    parts.Add(value);
+                    break;
+                default:
+                    Error(Span(part.Syntax), "this interpolated-string part cannot be evaluated.");
+                    return null;
+            }
+        }
+
+        return new DslInterpolation(parts.ToEquatableArray());
+    }
+
+    private DslValue? Concatenation(IBinaryOperation binary)
+    {
+        var left = Evaluate(binary.LeftOperand);
+        var right = Evaluate(binary.RightOperand);
+        if (left is null || right is null) return null;
+        var parts = new List<DslValue>();
+        foreach (var side in new[] { left, right })
+        {
+            if (side is DslInterpolation inner) parts.AddRange(inner.Parts);
+            else parts.Add(side);
+        }
+
+        return new DslInterpolation(parts.ToEquatableArray());
+    }
+
+    private DslValue? List(IEnumerable<IOperation> elements)
+    {
+        var items = new List<DslValue>();
+        var ok = true;
+        foreach (var element in elements)
+        {
+            var value = Evaluate(element);
+            if (value is null) ok = false;
+            else items.Add(value);
+        }
+
+        return ok ? new DslList(items.ToEquatableArray()) : null;
+    }
+
+    // Roslyn 4.8 has no IOperation for collection expressions, so their elements are read from syntax.
+    private DslValue? CollectionExpression(CollectionExpressionSyntax collection, IOperation operation)
+    {
+        var model = operation.SemanticModel ?? _compilation.GetSemanticModel(collection.SyntaxTree);
+        var items = new List<DslValue>();
+        var ok = true;
+        foreach (var element in collection.Elements)
+        {
+            var expression = element switch
+            {
+                ExpressionElementSyntax e => e.Expression,
+                SpreadElementSyntax s => s.Expression,
+                _ => null,
+            };
+            var elementOperation = expression is null ? null : model.GetOperation(expression, _cancellationToken);
+            if (elementOperation is null)
+            {
+                Error(Span(element), "this collection element cannot be evaluated.");
+                ok = false;
+                continue;
+            }
+
+            var value = Evaluate(elementOperation);
+            if (value is null)
+            {
+                ok = false;
+            }
+            else if (element is SpreadElementSyntax)
+            {
+                if (value is DslList spread) items.AddRange(spread.Items);
+                else
+                {
+                    Error(Span(element), "only lists can be spread here.");
+                    ok = false;
+                }
+            }
+            else
+            {
+                items.Add(value);
+            }
+        }
+
+        if (!ok) return null;
+        var type = operation.Type;
+        if (type is not null && TypeShapes.IsDictionary(type))
+        {
+            Error(Span(collection), "dictionary collection expressions are not supported; use a collection initializer ({ [\"key\"] = value }).");
+            return null;
+        }
+
+        return new DslList(items.ToEquatableArray());
+    }
+
+    private DslValue? MemberReference(IOperation operation, ISymbol member, IOperation? instance)
+    {
+        var containingType = member.ContainingType;
+        if (member.IsStatic)
+        {
+            if (TypeShapes.IsDslType(containingType))
+            {
+                return new DslCall(TypeShapes.FullName(containingType!), member.Name, null, EquatableArray<DslValue>.Empty);
+            }
+
+            return EvaluateMember(member);
+        }
+
+        if (instance is not null && instance is not IInstanceReferenceOperation)
+        {
+            var target = Evaluate(instance);
+            if (target is DslObject obj && obj.Find(member.Name) is { } property) return property.Value;
+            if (target is null) return null;
+        }
+
+        Error(Span(operation.Syntax), "'" + member.Name + "' cannot be read at compile time here.");
+        return null;
+    }
+
+    private DslValue? Invocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (!TypeShapes.IsDslType(method.ContainingType))
+        {
+            Error(Span(invocation.Syntax), "calling '" + method.ContainingType?.Name + "." + method.Name + "' cannot be evaluated at compile time: HubDsl does not run your code during the build. Use a literal or a declared static member instead.");
+            return null;
+        }
+
+        DslValue? receiver = null;
+        if (invocation.Instance is not null)
+        {
+            receiver = Evaluate(invocation.Instance);
+            if (receiver is null) return null;
+        }
+
+        var arguments = Arguments(invocation.Arguments);
+        return arguments is null ? null : new DslCall(TypeShapes.FullName(method.ContainingType!), method.Name, receiver, arguments);
+    }
+
+    private EquatableArray<DslValue>? Arguments(IEnumerable<IArgumentOperation> arguments)
+    {
+        var values = new List<DslValue>();
+        foreach (var argument in arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            var value = Evaluate(argument.Value);
+            if (value is null) return null;
+            values.Add(value);
+        }
+
+        return values.ToEquatableArray();
+    }
+
+    private IOperation? InitializerOf(ISymbol member, out SourceSpan? site)
+    {
+        site = null;
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(_cancellationToken);
+            site = Span(syntax);
+            SyntaxNode? valueSyntax = syntax switch
+            {
+                VariableDeclaratorSyntax { Initializer: { } init } => init,
+                PropertyDeclarationSyntax { Initializer: { } init } => init,
+                PropertyDeclarationSyntax { ExpressionBody: { } body } => body,
+                _ => null,
+            };
+            if (valueSyntax is null) continue;
+            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+            var operation = model.GetOperation(valueSyntax, _cancellationToken);
+            return operation switch
+            {
+                ISymbolInitializerOperation initializer => initializer.Value,
+                _ => operation,
+            };
+        }
+
+        return null;
+    }
+
+    private SourceSpan? Span(SyntaxNode? syntax) =>
+        _recordOrigins && syntax is not null ? new SourceSpan(syntax.SyntaxTree.FilePath, syntax.Span.Start, syntax.Span.Length) : null;
+
+    private void Error(SourceSpan? at, string message) => _errors.Add(new DeclarationError(message, at));
+
+    private static string Describe(IOperation operation) => operation.Kind switch
+    {
+        OperationKind.Invocation => "a method call",
+        OperationKind.Binary => "this arithmetic or comparison",
+        OperationKind.Conditional => "a condition that is not a constant",
+        OperationKind.LocalReference or OperationKind.ParameterReference => "a local variable or parameter",
+        OperationKind.AnonymousFunction => "a lambda",
+        _ => "this expression",
+    } + " ('" + Shorten(operation.Syntax.ToString()) + "')";
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Linq;
+using HubDsl.Core.Manifests;
+using HubDsl.Core.Model;
+using HubDsl.Generators.Emit;
+using HubDsl.Generators.Models;
+using HubDsl.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace HubDsl.Generators;
+
+/// <summary>
+/// Evaluates <c>[Fleet]</c> and <c>[ApplicationSet]</c> declarations at compile time and embeds the manifests
+/// they produce in the assembly. It reports nothing: declarations it cannot evaluate are skipped, and the
+/// analyzers (which share this evaluation) report why.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ManifestGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var fleets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DeclarationReader.FleetAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => DeclarationReader.ReadFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+            .WithTrackingName(TrackingNames.Fleet);
+
+        var allClusters = fleets
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(f => f.Clusters).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllClusters);
+
+        var fleetManifests = fleets
+            .Select(static (fleet, _) => new ManifestSet("HubDsl.Fleet." + fleet.ClassName + ".g.cs", FleetManifests.ClusterSecrets(fleet).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.FleetManifests);
+
+        var applicationSets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DeclarationReader.ApplicationSetAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => DeclarationReader.ReadApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+            .WithTrackingName(TrackingNames.ApplicationSet);
+
+        var applicationSetManifests = applicationSets
+            .Where(static model => model is not null)
+            .Combine(allClusters)
+            .Select(static (pair, _) => new ManifestSet(
+                "HubDsl.ApplicationSet." + pair.Left!.ClassName + ".g.cs",
+                FleetManifests.ApplicationSet(pair.Left!, pair.Right).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.ApplicationSetManifests);
+
+        context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(applicationSetManifests, static (spc, set) => Emit(spc, set));
+    }
+
+    private static void Emit(SourceProductionContext context, ManifestSet set)
+    {
+        if (set.Files.Count == 0) return;
+        context.AddSource(set.HintName, ManifestAttributeEmitter.Emit(set));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using HubDsl.Core.Binding;
+using HubDsl.Core.Declarations;
+using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
+using HubDsl.Generators.Evaluation;
+using Microsoft.CodeAnalysis;
+
+namespace HubDsl.Generators.Parsing;
+
+/// <summary>
+/// Reads a declaration class (the only place symbols are touched) into bound models, through the
+/// evaluator and Core's binders. The analyzers use the same reader with origins recorded.
+/// </summary>
+internal static class DeclarationReader
+{
+    public const string FleetAttribute = "HubDsl.FleetAttribute";
+    public const string ApplicationSetAttribute = "HubDsl.ApplicationSetAttribute";
+    private const string ValuesAttribute = "HubDsl.ValuesAttribute";
+
+    public static FleetModel ReadFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
+    {
+        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken);
+        var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == FleetBinder.ClusterType, cancellationToken);
+        var fleet = FleetBinder.Bind(TypeShapes.FullName(type), NamedString(attribute, "Namespace") ?? "argocd", members, out var bindErrors);
+        errors = evaluator.Errors.Concat(bindErrors).ToList();
+        return fleet;
+    }
+
+    public static ApplicationSetModel? ReadApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
+    {
+        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken);
+        var members = Members(type, evaluator, recordOrigins, IsApplicationSetMemberType, cancellationToken);
+        var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        if (name is null)
+        {
+            errors = evaluator.Errors.Concat(new[] { new DeclarationError(type.Name + ": [ApplicationSet] needs a name.", null) }).ToList();
+            return null;
+        }
+
+        var options = new ApplicationSetOptions(
+            name,
+            NamedString(attribute, "Namespace") ?? "argocd",
+            NamedValue(attribute, "GoTemplate") is true,
+            MissingKeyName(attribute),
+            NamedValue(attribute, "PreserveResourcesOnDeletion") is true);
+        var model = ApplicationSetBinder.Bind(TypeShapes.FullName(type), options, members, out var bindErrors);
+        errors = evaluator.Errors.Concat(bindErrors).ToList();
+        return evaluator.Errors.Count > 0 ? null : model;
+    }
+
+    private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
+        TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator";
+
+    private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken)
+    {
+        var members = new List<DslMember>();
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!member.IsStatic || member.IsImplicitlyDeclared) continue;
+            var memberType = member switch
+            {
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
+            };
+            if (memberType is null) continue;
+            var environment = ValuesEnvironment(member);
+            if (environment is null && !wanted(memberType)) continue;
+            var value = evaluator.EvaluateMember(member);
+            if (value is null) continue;
+            var origin = recordOrigins && member.Locations.FirstOrDefault() is { SourceTree: { } tree } location
+                ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length)
+                : null;
+            members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin));
+        }
+
+        return members;
+    }
+
+    // "" for [Values], the environment for [Values("prod")], null when the member has no [Values].
+    private static string? ValuesEnvironment(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && TypeShapes.FullName(attributeClass) == ValuesAttribute)
+            {
+                return attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+            }
+        }
+
+        return null;
+    }
+
+    private static object? NamedValue(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name) return argument.Value.Value;
+        }
+
+        return null;
+    }
+
+    private static string? NamedString(AttributeData attribute, string name) => NamedValue(attribute, name) as string;
+
+    private static string MissingKeyName(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key != "MissingKey" || argument.Value.Type is not INamedTypeSymbol enumType) continue;
+            foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (field.HasConstantValue && Equals(field.ConstantValue, argument.Value.Value)) return field.Name;
+            }
+        }
+
+        return "Default";
+    }
+}

@@ -1,0 +1,20 @@
+namespace HubDsl.Generators;
+
+/// <summary>Names of the generator's pipeline steps, for step-tracking tests and timing.</summary>
+public static class TrackingNames
+{
+    /// <summary>A <c>[Fleet]</c> class evaluated into a fleet model.</summary>
+    public const string Fleet = nameof(Fleet);
+
+    /// <summary>Every declared cluster, across all fleets.</summary>
+    public const string AllClusters = nameof(AllClusters);
+
+    /// <summary>A fleet's cluster Secret files.</summary>
+    public const string FleetManifests = nameof(FleetManifests);
+
+    /// <summary>An <c>[ApplicationSet]</c> class evaluated into an ApplicationSet model.</summary>
+    public const string ApplicationSet = nameof(ApplicationSet);
+
+    /// <summary>An ApplicationSet's manifest and values files.</summary>
+    public const string ApplicationSetManifests = nameof(ApplicationSetManifests);
+}

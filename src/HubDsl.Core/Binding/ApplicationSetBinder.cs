@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using HubDsl.Core.Declarations;
+using HubDsl.Core.Manifests;
+using HubDsl.Core.Validation;
+using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Binding;
+
+/// <summary>
+/// Binds an <c>[ApplicationSet]</c> class to an <see cref="ApplicationSetModel"/>: the manifest Argo CD reads
+/// (Cluster generator, template in the chosen mode) and the Helm values per environment.
+/// </summary>
+public static class ApplicationSetBinder
+{
+    private const string TemplateType = "HubDsl.ApplicationTemplate";
+    private const string SelectorType = "HubDsl.ClusterSelector";
+    private const string GeneratorType = "HubDsl.ClusterGenerator";
+
+    /// <summary>Binds the class; returns null when it has errors that leave nothing to write.</summary>
+    public static ApplicationSetModel? Bind(string className, ApplicationSetOptions options, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
+    {
+        var context = new BindingContext(FleetBinder.ShortName(className));
+        var mode = new TemplateMode(options.GoTemplate, options.GoTemplate && options.MissingKey != "Default" ? options.MissingKey.ToLowerInvariant() : null);
+        var model = BindModel(context, className, options, mode, members);
+        errors = context.Errors;
+        return context.HasErrors ? null : model;
+    }
+
+    private static ApplicationSetModel? BindModel(BindingContext context, string className, ApplicationSetOptions options, TemplateMode mode, IReadOnlyList<DslMember> members)
+    {
+        if (!KubernetesNames.IsDnsSubdomain(options.Name))
+        {
+            context.Error(null, "the ApplicationSet name '" + options.Name + "' is not a valid Kubernetes name (lowercase letters, digits, '-' and '.').");
+        }
+
+        DslMember? template = null, targets = null;
+        var values = new List<ValuesModel>();
+        foreach (var member in members)
+        {
+            if (member.ValuesEnvironment is not null)
+            {
+                var bound = BindValues(context, member);
+                if (bound is not null) values.Add(bound);
+            }
+            else if (member.TypeName == TemplateType)
+            {
+                if (template is not null) context.Error(member.Origin, "declares more than one ApplicationTemplate; keep one.");
+                template = member;
+            }
+            else if (member.TypeName is SelectorType or GeneratorType)
+            {
+                if (targets is not null) context.Error(member.Origin, "declares more than one ClusterSelector or ClusterGenerator; keep one.");
+                targets = member;
+            }
+        }
+
+        if (template is null) context.Error(null, "needs an ApplicationTemplate member, e.g. public static readonly ApplicationTemplate Template = new($\"app-{Param.Name}\") { ... };");
+        if (targets is null) context.Error(null, "needs a ClusterSelector member (e.g. ClusterSelector.WithLabels((\"deploy\", \"true\"))) or a ClusterGenerator member.");
+        if (template is null || targets is null) return null;
+
+        LabelSelectorModel selector;
+        DslValue? generatorValues = null;
+        if (targets.TypeName == GeneratorType && targets.Value is DslObject generator)
+        {
+            selector = SelectorBinder.Bind(context, generator.Find("Selector")?.Value);
+            generatorValues = generator.Find("Values")?.Value;
+        }
+        else
+        {
+            selector = SelectorBinder.Bind(context, targets.Value);
+        }
+
+        var clusters = new YamlMapping();
+        clusters.Set("selector", SelectorBinder.ToYaml(selector));
+        var generatorValueMap = new YamlMapping();
+        foreach (var entry in DslReader.Map(context, generatorValues, "ClusterGenerator.Values"))
+        {
+            var key = DslReader.String(context, entry.Key, "A generator value key");
+            var text = TemplateStringBinder.Bind(context, mode, entry.Value, "A generator value");
+            if (key is not null && text is not null) generatorValueMap.Set(key, text);
+        }
+
+        if (generatorValueMap.Count > 0) clusters.Set("values", generatorValueMap);
+
+        var templateBinder = new ApplicationTemplateBinder(context, mode);
+        var templateYaml = templateBinder.Bind(template.Value);
+        if (templateYaml is null) return null;
+
+        var manifest = new YamlMapping()
+            .Set("apiVersion", "argoproj.io/v1alpha1")
+            .Set("kind", "ApplicationSet");
+        var metadata = manifest.GetOrAddMapping("metadata").Set("name", options.Name).Set("namespace", options.Namespace);
+        metadata.GetOrAddMapping("labels").Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        var spec = manifest.GetOrAddMapping("spec");
+        if (mode.GoTemplate)
+        {
+            spec.Set("goTemplate", YamlScalar.Bool(true));
+            if (mode.MissingKey is not null) spec.Set("goTemplateOptions", new YamlSequence().Add(YamlScalar.String("missingkey=" + mode.MissingKey)));
+        }
+
+        if (options.PreserveResourcesOnDeletion)
+        {
+            spec.GetOrAddMapping("syncPolicy").Set("preserveResourcesOnDeletion", YamlScalar.Bool(true));
+        }
+
+        spec.Set("generators", new YamlSequence().Add(new YamlMapping().Set("clusters", clusters)));
+        spec.Set("template", templateYaml);
+
+        return new ApplicationSetModel(
+            className,
+            options.Name,
+            options.Namespace,
+            mode,
+            selector,
+            manifest,
+            templateBinder.ChartPath,
+            templateBinder.EnvironmentFiles,
+            values.ToEquatableArray());
+    }
+
+    private static ValuesModel? BindValues(BindingContext context, DslMember member)
+    {
+        var environment = member.ValuesEnvironment == string.Empty ? null : member.ValuesEnvironment;
+        if (member.Value is not DslObject { IsHelmValues: true })
+        {
+            context.Error(member.Origin, "[Values] member " + member.Name + " must be a record deriving from HelmValues.");
+            return null;
+        }
+
+        if (environment is not null && !KubernetesNames.IsValidFileSegment(environment))
+        {
+            context.Error(member.Origin, "[Values(\"" + environment + "\")] on " + member.Name + ": an environment name must be usable in a file name (letters, digits, '-', '_', '.').");
+            return null;
+        }
+
+        var node = HelmValuesBinder.Bind(context, member.Value, member.Name);
+        return node is YamlMapping mapping ? new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin } : null;
+    }
+}

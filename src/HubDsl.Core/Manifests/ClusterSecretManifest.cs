@@ -1,0 +1,42 @@
+using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Manifests;
+
+/// <summary>
+/// The hub-side Secret of a declared cluster, without credentials: Argo CD reads name, server, labels and
+/// annotations from it; <c>config</c> is added when the cluster is registered and never lives in Git.
+/// </summary>
+public static class ClusterSecretManifest
+{
+    /// <summary>The Secret as a YAML tree.</summary>
+    public static YamlMapping Build(ClusterModel cluster, string @namespace)
+    {
+        var secret = new YamlMapping().Set("apiVersion", "v1").Set("kind", "Secret");
+        var metadata = secret.GetOrAddMapping("metadata");
+        metadata.Set("name", ClusterSecretNames.ForServer(cluster.Server) ?? "cluster-" + cluster.Name);
+        metadata.Set("namespace", @namespace);
+        var labels = metadata.GetOrAddMapping("labels");
+        labels.Set(ManifestLabels.SecretTypeKey, "cluster");
+        labels.Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        foreach (var label in cluster.Labels) labels.Set(label.Key, label.Value);
+        if (cluster.Annotations.Count > 0)
+        {
+            var annotations = metadata.GetOrAddMapping("annotations");
+            foreach (var annotation in cluster.Annotations) annotations.Set(annotation.Key, annotation.Value);
+        }
+
+        secret.Set("type", "Opaque");
+        var data = secret.GetOrAddMapping("stringData");
+        data.Set("name", cluster.Name);
+        data.Set("server", cluster.Server);
+        if (!string.IsNullOrEmpty(cluster.Project)) data.Set("project", cluster.Project!);
+        if (cluster.Namespaces.Count > 0)
+        {
+            data.Set("namespaces", string.Join(",", cluster.Namespaces));
+            if (cluster.ClusterResources) data.Set("clusterResources", "true");
+        }
+
+        return secret;
+    }
+}

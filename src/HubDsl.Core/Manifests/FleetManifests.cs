@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Manifests;
+
+/// <summary>All files the build writes for a fleet and its ApplicationSets.</summary>
+public static class FleetManifests
+{
+    /// <summary>One cluster Secret file per declared cluster.</summary>
+    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet)
+    {
+        var files = new List<ManifestFile>();
+        foreach (var cluster in fleet.Clusters)
+        {
+            var yaml = YamlWriter.Write(ClusterSecretManifest.Build(cluster, fleet.Namespace), ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName));
+            files.Add(new ManifestFile("argocd/clusters/" + FileName(cluster.Name) + ".yaml", yaml));
+        }
+
+        return files;
+    }
+
+    /// <summary>The ApplicationSet file and its values files.</summary>
+    public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters)
+    {
+        var files = new List<ManifestFile>
+        {
+            new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
+        };
+        files.AddRange(ValuesFiles.Build(appSet, clusters));
+        return files;
+    }
+
+    // Cluster names are free text in Argo CD; keep file names portable.
+    private static string FileName(string name)
+    {
+        var chars = name.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!(char.IsLetterOrDigit(chars[i]) || chars[i] == '-' || chars[i] == '.' || chars[i] == '_')) chars[i] = '-';
+        }
+
+        return new string(chars);
+    }
+}

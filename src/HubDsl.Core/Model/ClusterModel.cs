@@ -1,0 +1,30 @@
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Model;
+
+/// <summary>A declared spoke cluster, as Argo CD will see its Secret.</summary>
+public sealed record ClusterModel(
+    string MemberName,
+    string Name,
+    string Server,
+    EquatableArray<StringPair> Labels,
+    EquatableArray<StringPair> Annotations,
+    string? Project,
+    EquatableArray<string> Namespaces,
+    bool ClusterResources,
+    bool InsecureSkipTlsVerify)
+{
+    /// <summary>Where the cluster was declared (analyzers only).</summary>
+    public SourceSpan? Origin { get; init; }
+
+    /// <summary>The value of a label, or null.</summary>
+    public string? Label(string key)
+    {
+        foreach (var label in Labels)
+        {
+            if (label.Key == key) return label.Value;
+        }
+
+        return null;
+    }
+}

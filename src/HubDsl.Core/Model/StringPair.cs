@@ -1,0 +1,4 @@
+namespace HubDsl.Core.Model;
+
+/// <summary>A key and a value, e.g. one label.</summary>
+public sealed record StringPair(string Key, string Value);
