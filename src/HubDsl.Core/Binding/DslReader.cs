@@ -17,10 +17,33 @@ internal static class DslReader
                 return null;
             case DslScalar { Kind: ScalarKind.String } s:
                 return s.Text;
+            case DslInterpolation interpolation when Flatten(interpolation) is { } text:
+                return text;
+            case DslInterpolation:
+            case DslCall { TypeName: "HubDsl.Param" }:
+                context.Error(value.Origin, what + " cannot use template parameters (Param.X): Argo CD fills them in only inside an ApplicationTemplate.");
+                return null;
             default:
                 context.Error(value.Origin, what + " must be a string literal or constant here.");
                 return null;
         }
+    }
+
+    // An interpolation of constants only (e.g. $"https://{Region}.example.com") is just a string.
+    private static string? Flatten(DslInterpolation interpolation)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var part in interpolation.Parts)
+        {
+            switch (part)
+            {
+                case DslScalar { Kind: not ScalarKind.Null } s: sb.Append(s.Text); break;
+                case DslInterpolation inner when Flatten(inner) is { } text: sb.Append(text); break;
+                default: return null;
+            }
+        }
+
+        return sb.ToString();
     }
 
     public static bool Bool(BindingContext context, DslValue? value, string what, bool fallback = false)

@@ -38,8 +38,8 @@ public static class FleetBinder
 
         var name = DslReader.String(context, obj.Find("Name")?.Value, "The cluster name");
         var server = DslReader.String(context, obj.Find("Server")?.Value, "The server URL");
-        if (string.IsNullOrEmpty(name)) context.Error(obj.Find("Name")?.Value.Origin ?? obj.Origin, "the cluster name must not be empty.");
-        if (string.IsNullOrEmpty(server)) context.Error(obj.Find("Server")?.Value.Origin ?? obj.Origin, "the server URL must not be empty.");
+        if (name is { Length: 0 }) context.Error(obj.Find("Name")?.Value.Origin ?? obj.Origin, "the cluster name must not be empty.");
+        if (server is { Length: 0 }) context.Error(obj.Find("Server")?.Value.Origin ?? obj.Origin, "the server URL must not be empty.");
         var namespaces = new List<string>();
         foreach (var item in DslReader.List(context, obj.Find("Namespaces")?.Value, "Namespaces"))
         {

@@ -3,8 +3,8 @@ using System.Diagnostics;
 
 namespace HubDsl;
 
-/// <summary>Sets the YAML key of a Helm values property (the default is the camelCase property name).</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
+/// <summary>Sets the YAML key of a Helm values property (default: the camelCase property name) or an enum member (default: its name).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field, Inherited = false)]
 [Conditional("HUBDSL_USAGES")]
 public sealed class ValuesKeyAttribute : Attribute
 {

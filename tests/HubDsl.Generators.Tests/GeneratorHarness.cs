@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using HubDsl.Core.Manifests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HubDsl.Generators.Tests;
+
+/// <summary>Compiles fleet sources against the real HubDsl library and runs the generator with step tracking.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return platform.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(HubDsl.Cluster).Assembly.Location))
+            .ToImmutableArray();
+    });
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
+        CSharpCompilation.Create(
+            "Fleet",
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, f.Path)),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        new[] { new ManifestGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once and returns the manifests it embedded, checking the output compiles cleanly.</summary>
+    public static IReadOnlyList<ManifestFile> Generate(params (string Path, string Source)[] files)
+    {
+        var compilation = Compile(files);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "test sources do not compile: " + string.Join("\n", errors));
+        CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        return ManifestsOf(output);
+    }
+
+    /// <summary>Reads the [assembly: GeneratedManifest(path, content)] attributes of the generated trees.</summary>
+    public static IReadOnlyList<ManifestFile> ManifestsOf(Compilation output)
+    {
+        var files = new List<ManifestFile>();
+        foreach (var tree in output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)))
+        {
+            foreach (var attribute in tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>())
+            {
+                var args = attribute.ArgumentList!.Arguments.Select(a => ((LiteralExpressionSyntax)a.Expression).Token.ValueText).ToList();
+                files.Add(new ManifestFile(args[0], args[1]));
+            }
+        }
+
+        return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The repository root, found from this source file's path.</summary>
+    public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    /// <summary>The example's C# sources.</summary>
+    public static (string Path, string Source)[] ExampleSources(string example) =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples", example), "*.cs")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (p, File.ReadAllText(p)))
+            .ToArray();
+}
