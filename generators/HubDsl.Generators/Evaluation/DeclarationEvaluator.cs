@@ -37,6 +37,12 @@ internal sealed partial class DeclarationEvaluator
 
     public IReadOnlyList<DeclarationError> Errors => _errors;
 
+    /// <summary>Prefixes the errors reported since <paramref name="count"/> with the declaration they belong to.</summary>
+    public void NameErrorsSince(int count, string declaration)
+    {
+        for (var i = count; i < _errors.Count; i++) _errors[i] = _errors[i] with { Message = declaration + ": " + _errors[i].Message };
+    }
+
     /// <summary>The value of a static field or property from its initializer.</summary>
     public DslValue? EvaluateMember(ISymbol member)
     {

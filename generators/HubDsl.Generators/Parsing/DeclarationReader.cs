@@ -70,7 +70,9 @@ internal static class DeclarationReader
             if (memberType is null) continue;
             var environment = ValuesEnvironment(member);
             if (environment is null && !wanted(memberType)) continue;
+            var errorCount = evaluator.Errors.Count;
             var value = evaluator.EvaluateMember(member);
+            evaluator.NameErrorsSince(errorCount, type.Name + "." + member.Name);
             if (value is null) continue;
             var origin = recordOrigins && member.Locations.FirstOrDefault() is { SourceTree: { } tree } location
                 ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length)
