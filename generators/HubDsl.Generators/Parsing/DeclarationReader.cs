@@ -46,9 +46,17 @@ internal static class DeclarationReader
             NamedValue(attribute, "GoTemplate") is true,
             MissingKeyName(attribute),
             NamedValue(attribute, "PreserveResourcesOnDeletion") is true);
+        // A member that could not be evaluated is missing from the members; binding them would only add
+        // misleading follow-on errors ("needs an ApplicationTemplate member").
+        if (evaluator.Errors.Count > 0)
+        {
+            errors = evaluator.Errors.ToList();
+            return null;
+        }
+
         var model = ApplicationSetBinder.Bind(TypeShapes.FullName(type), options, members, out var bindErrors);
-        errors = evaluator.Errors.Concat(bindErrors).ToList();
-        return evaluator.Errors.Count > 0 ? null : model;
+        errors = bindErrors;
+        return model;
     }
 
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
