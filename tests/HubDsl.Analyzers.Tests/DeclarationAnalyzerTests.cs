@@ -27,7 +27,7 @@ public sealed class DeclarationAnalyzerTests
             public static readonly ClusterSelector Targets = ClusterSelector.All;
             public static readonly ApplicationTemplate Template = new($"app-{Param.Name}")
             {
-                Destination = new(Param.Server, {|HUB001:$"ns-{Port:D5}"|}),
+                Destination = new(Param.Server, $"ns-{|HUB001:{Port:D5}|}"),
                 Source = new HelmSource("https://example.com/repo.git", "chart"),
             };
         }
