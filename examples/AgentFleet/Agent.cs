@@ -34,6 +34,10 @@ public static partial class Agent
     [Values]
     public static readonly AgentValues Defaults = new();
 
+    /// <summary>Staging runs the defaults: one small replica.</summary>
+    [Values("staging")]
+    public static readonly AgentValues Staging = Defaults;
+
     [Values("prod")]
     public static readonly AgentValues Prod = Defaults with
     {

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
 using HubDsl.Generators.Emit;
@@ -27,11 +25,6 @@ public sealed class ManifestGenerator : IIncrementalGenerator
                 static (ctx, ct) => DeclarationReader.ReadFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
             .WithTrackingName(TrackingNames.Fleet);
 
-        var allClusters = fleets
-            .Collect()
-            .Select(static (all, _) => all.SelectMany(f => f.Clusters).ToEquatableArray())
-            .WithTrackingName(TrackingNames.AllClusters);
-
         var fleetManifests = fleets
             .Select(static (fleet, _) => new ManifestSet("HubDsl.Fleet." + fleet.ClassName + ".g.cs", FleetManifests.ClusterSecrets(fleet).ToEquatableArray()))
             .WithTrackingName(TrackingNames.FleetManifests);
@@ -43,12 +36,13 @@ public sealed class ManifestGenerator : IIncrementalGenerator
                 static (ctx, ct) => DeclarationReader.ReadApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
             .WithTrackingName(TrackingNames.ApplicationSet);
 
+        // Each ApplicationSet's files depend on that declaration alone, so editing a cluster regenerates no
+        // ApplicationSet and editing one ApplicationSet regenerates no other.
         var applicationSetManifests = applicationSets
             .Where(static model => model is not null)
-            .Combine(allClusters)
-            .Select(static (pair, _) => new ManifestSet(
-                "HubDsl.ApplicationSet." + pair.Left!.ClassName + ".g.cs",
-                FleetManifests.ApplicationSet(pair.Left!, pair.Right).ToEquatableArray()))
+            .Select(static (model, _) => new ManifestSet(
+                "HubDsl.ApplicationSet." + model!.ClassName + ".g.cs",
+                FleetManifests.ApplicationSet(model).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ApplicationSetManifests);
 
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));

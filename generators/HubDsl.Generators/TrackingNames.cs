@@ -6,9 +6,6 @@ public static class TrackingNames
     /// <summary>A <c>[Fleet]</c> class evaluated into a fleet model.</summary>
     public const string Fleet = nameof(Fleet);
 
-    /// <summary>Every declared cluster, across all fleets.</summary>
-    public const string AllClusters = nameof(AllClusters);
-
     /// <summary>A fleet's cluster Secret files.</summary>
     public const string FleetManifests = nameof(FleetManifests);
 

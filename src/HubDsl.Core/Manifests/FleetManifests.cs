@@ -21,13 +21,13 @@ public static class FleetManifests
     }
 
     /// <summary>The ApplicationSet file and its values files.</summary>
-    public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters)
+    public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet)
     {
         var files = new List<ManifestFile>
         {
             new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
         };
-        files.AddRange(ValuesFiles.Build(appSet, clusters));
+        files.AddRange(ValuesFiles.Build(appSet));
         return files;
     }
 

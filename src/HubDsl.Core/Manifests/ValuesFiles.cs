@@ -6,13 +6,15 @@ namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// The Helm values files of an ApplicationSet: <c>values.yaml</c> with the defaults (nulls left out), and one
-/// file per environment holding only what differs, which Helm merges over the defaults. Every environment
-/// a targeted cluster resolves to gets a file, even with no change (<c>{}</c>), because valueFiles names it.
+/// file per declared environment holding only what differs, which Helm merges over the defaults.
 /// </summary>
 public static class ValuesFiles
 {
-    /// <summary>The values files, with paths under the chart folder.</summary>
-    public static IReadOnlyList<ManifestFile> Build(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters)
+    /// <summary>
+    /// The values files, with paths under the chart folder. Only declared environments get a file: a targeted
+    /// cluster whose environment has no <c>[Values]</c> is reported (HUB003) rather than papered over.
+    /// </summary>
+    public static IReadOnlyList<ManifestFile> Build(ApplicationSetModel appSet)
     {
         var files = new List<ManifestFile>();
         if (appSet.ChartPath is null) return files;
@@ -33,38 +35,16 @@ public static class ValuesFiles
         files.Add(new ManifestFile(folder + "values.yaml", Write(WithoutNulls(baseValues), declaration + (defaults is null ? string.Empty : "." + defaults.MemberName))));
 
         var pattern = appSet.EnvironmentFiles ?? new EnvironmentFilePattern("values-", ParamKind.Label, "env", ".yaml");
-        var environments = new SortedSet<string>(byEnvironment.Keys, System.StringComparer.Ordinal);
-        if (appSet.EnvironmentFiles is not null)
+        foreach (var pair in byEnvironment)
         {
-            foreach (var cluster in clusters)
-            {
-                if (!appSet.Selector.Matches(LabelsOf(cluster))) continue;
-                var environment = pattern.EnvironmentOf(cluster);
-                if (environment is not null && Validation.KubernetesNames.IsValidFileSegment(environment)) environments.Add(environment);
-            }
-        }
-
-        foreach (var environment in environments)
-        {
-            byEnvironment.TryGetValue(environment, out var values);
-            var overlay = values is null ? new YamlMapping() : Diff(baseValues, values.Values);
-            var source = values is null
-                ? declaration + " (no values declared for '" + environment + "': the defaults apply)"
-                : declaration + "." + values.MemberName;
-            files.Add(new ManifestFile(folder + pattern.FileFor(environment), Write(overlay, source)));
+            // An environment declared with no change still gets its file ({}), because valueFiles names it.
+            files.Add(new ManifestFile(folder + pattern.FileFor(pair.Key), Write(Diff(baseValues, pair.Value.Values), declaration + "." + pair.Value.MemberName)));
         }
 
         return files;
     }
 
     private static string Write(YamlMapping values, string declaration) => YamlWriter.Write(values, ManifestHeader.For(declaration));
-
-    private static Dictionary<string, string> LabelsOf(ClusterModel cluster)
-    {
-        var labels = new Dictionary<string, string>(System.StringComparer.Ordinal) { [ManifestLabels.SecretTypeKey] = "cluster" };
-        foreach (var label in cluster.Labels) labels[label.Key] = label.Value;
-        return labels;
-    }
 
     /// <summary>
     /// What to merge over <paramref name="baseValues"/> to get <paramref name="target"/> with Helm's rules:
