@@ -1,53 +1,30 @@
-using System.Collections.Immutable;
-using HubDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace HubDsl.Analyzers;
 
 /// <summary>
-/// HUB001: evaluates every <c>[Fleet]</c> and <c>[ApplicationSet]</c> class exactly as the generator does
-/// and reports each expression it cannot evaluate, or each declaration it cannot bind, where it is.
+/// HUB001: every expression of a <c>[Fleet]</c> or <c>[ApplicationSet]</c> declaration that the generator
+/// cannot evaluate, and every declaration it cannot bind, where it is.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
+public sealed class DeclarationAnalyzer : FleetRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CannotEvaluate);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public DeclarationAnalyzer()
+        : base(Descriptors.CannotEvaluate)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context)
+    private protected override void Report(SemanticModelAnalysisContext context, FleetAnalysis analysis)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        foreach (var attribute in type.GetAttributes())
+        var tree = context.SemanticModel.SyntaxTree;
+        foreach (var (error, fallback) in analysis.Errors)
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            System.Collections.Generic.IReadOnlyList<Core.Declarations.DeclarationError> errors;
-            if (name == DeclarationReader.FleetAttribute)
-            {
-                DeclarationReader.ReadFleet(type, attribute, context.Compilation, recordOrigins: true, context.CancellationToken, out errors);
-            }
-            else if (name == DeclarationReader.ApplicationSetAttribute)
-            {
-                DeclarationReader.ReadApplicationSet(type, attribute, context.Compilation, recordOrigins: true, context.CancellationToken, out errors);
-            }
-            else
-            {
-                continue;
-            }
-
-            var fallback = type.Locations.Length > 0 ? type.Locations[0] : Location.None;
-            foreach (var error in errors)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotEvaluate, Locations.From(context.Compilation, error.Origin, fallback), error.Message));
-            }
+            var location = error.Origin is { } origin && origin.Path == tree.FilePath
+                ? Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(origin.Start, origin.Length))
+                : error.Origin is null && fallback.SourceTree == tree ? fallback : null;
+            if (location is not null) context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotEvaluate, location, error.Message));
         }
     }
 }

@@ -1,22 +1,45 @@
+using HubDsl.Core.Validation;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Analyzers;
 
-/// <summary>The catalog of HubDsl diagnostics. IDs are stable once shipped.</summary>
+/// <summary>
+/// The catalog of HubDsl diagnostics. IDs are stable once shipped; each has a page in docs/diagnostics.
+/// Messages are built by the shared rules in HubDsl.Core and name the declaration, the cluster(s) and the fix.
+/// </summary>
 internal static class Descriptors
 {
     private const string HelpRoot = "https://github.com/hubdsl/hubdsl/blob/main/docs/diagnostics/";
 
-    public const string EvaluationCategory = "HubDsl.Evaluation";
+    public const string Evaluation = "HubDsl.Evaluation";
+    public const string Templates = "HubDsl.Templates";
+    public const string Values = "HubDsl.Values";
+    public const string Targeting = "HubDsl.Targeting";
+    public const string Clusters = "HubDsl.Clusters";
+    public const string Security = "HubDsl.Security";
 
-    /// <summary>HUB001: a declaration cannot be evaluated at compile time.</summary>
-    public static readonly DiagnosticDescriptor CannotEvaluate = new(
-        id: "HUB001",
-        title: "Declaration cannot be evaluated at compile time",
-        messageFormat: "{0}",
-        category: EvaluationCategory,
-        defaultSeverity: DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "HubDsl evaluates fleet declarations while compiling, without running your code. Use literals, constants, interpolated strings, object and collection initializers, collection expressions, 'with' and references to other declared static members.",
-        helpLinkUri: HelpRoot + "HUB001.md");
+    public static readonly DiagnosticDescriptor CannotEvaluate = Error(DiagnosticIds.CannotEvaluate, "Declaration cannot be evaluated at compile time", Evaluation);
+    public static readonly DiagnosticDescriptor UnknownParameter = Error(DiagnosticIds.UnknownParameter, "Template parameter not produced for a targeted cluster", Templates);
+    public static readonly DiagnosticDescriptor MissingEnvironmentValues = Error(DiagnosticIds.MissingEnvironmentValues, "No values declared for an environment a targeted cluster reads", Values);
+    public static readonly DiagnosticDescriptor UnusedEnvironmentValues = Warning(DiagnosticIds.UnusedEnvironmentValues, "Values declared for an environment no targeted cluster uses", Values);
+    public static readonly DiagnosticDescriptor SelectorMatchesNothing = Warning(DiagnosticIds.SelectorMatchesNothing, "Cluster selector matches no declared cluster", Targeting);
+    public static readonly DiagnosticDescriptor DuplicateClusterName = Error(DiagnosticIds.DuplicateClusterName, "Two clusters have the same name", Clusters);
+    public static readonly DiagnosticDescriptor DuplicateClusterServer = Warning(DiagnosticIds.DuplicateClusterServer, "Two clusters have the same server URL", Clusters);
+    public static readonly DiagnosticDescriptor InvalidApplicationName = Error(DiagnosticIds.InvalidApplicationName, "Rendered Application name is not a valid Kubernetes name", Templates);
+    public static readonly DiagnosticDescriptor DuplicateApplicationName = Error(DiagnosticIds.DuplicateApplicationName, "Two generated Applications get the same name", Templates);
+    public static readonly DiagnosticDescriptor InvalidQuantity = Error(DiagnosticIds.InvalidQuantity, "Invalid resource quantity", Values);
+    public static readonly DiagnosticDescriptor RequestExceedsLimit = Error(DiagnosticIds.RequestExceedsLimit, "Resource request exceeds its limit", Values);
+    public static readonly DiagnosticDescriptor InvalidLabel = Error(DiagnosticIds.InvalidLabel, "Invalid label key or value", Clusters);
+    public static readonly DiagnosticDescriptor CredentialLiteral = Error(DiagnosticIds.CredentialLiteral, "Credential written as text", Security);
+    public static readonly DiagnosticDescriptor InsecureConnection = Warning(DiagnosticIds.InsecureConnection, "Insecure cluster connection", Security);
+    public static readonly DiagnosticDescriptor PruneAllowEmpty = Warning(DiagnosticIds.PruneAllowEmpty, "Automated prune with allowEmpty can delete everything", Security);
+    public static readonly DiagnosticDescriptor RollingSyncCoverage = Warning(DiagnosticIds.RollingSyncCoverage, "RollingSync steps and Applications do not match", Targeting);
+    public static readonly DiagnosticDescriptor WrongTemplateSyntax = Error(DiagnosticIds.WrongTemplateSyntax, "Template text in the wrong syntax for the template mode", Templates);
+
+    private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string category, DiagnosticSeverity severity) =>
+        new(id, title, "{0}", category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

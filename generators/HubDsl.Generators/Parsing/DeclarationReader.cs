@@ -56,8 +56,11 @@ internal static class DeclarationReader
 
         var model = ApplicationSetBinder.Bind(TypeShapes.FullName(type), options, members, out var bindErrors);
         errors = bindErrors;
-        return model;
+        return model is not null && recordOrigins ? model with { Origin = IdentifierSpan(type) } : model;
     }
+
+    private static SourceSpan? IdentifierSpan(ISymbol symbol) =>
+        symbol.Locations.FirstOrDefault() is { SourceTree: { } tree } location ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length) : null;
 
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
         TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator";
@@ -82,9 +85,7 @@ internal static class DeclarationReader
             var value = evaluator.EvaluateMember(member);
             evaluator.NameErrorsSince(errorCount, type.Name + "." + member.Name);
             if (value is null) continue;
-            var origin = recordOrigins && member.Locations.FirstOrDefault() is { SourceTree: { } tree } location
-                ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length)
-                : null;
+            var origin = recordOrigins ? IdentifierSpan(member) : null;
             members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin));
         }
 

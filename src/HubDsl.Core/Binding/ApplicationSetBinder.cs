@@ -116,7 +116,10 @@ public static class ApplicationSetBinder
             manifest,
             templateBinder.ChartPath,
             templateBinder.EnvironmentFiles,
-            values.ToEquatableArray());
+            values.ToEquatableArray())
+        {
+            SelectorOrigin = targets.Origin,
+        };
     }
 
     private static ValuesModel? BindValues(BindingContext context, DslMember member)

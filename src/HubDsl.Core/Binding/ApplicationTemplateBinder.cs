@@ -160,9 +160,9 @@ internal sealed class ApplicationTemplateBinder
         if (policy.Find("Automated")?.Value is DslObject automated)
         {
             yaml.GetOrAddMapping("automated")
-                .Set("prune", YamlScalar.Bool(DslReader.Bool(_context, automated.Find("Prune")?.Value, "Prune")))
-                .Set("selfHeal", YamlScalar.Bool(DslReader.Bool(_context, automated.Find("SelfHeal")?.Value, "SelfHeal")))
-                .Set("allowEmpty", YamlScalar.Bool(DslReader.Bool(_context, automated.Find("AllowEmpty")?.Value, "AllowEmpty")));
+                .Set("prune", Flag(automated, "Prune"))
+                .Set("selfHeal", Flag(automated, "SelfHeal"))
+                .Set("allowEmpty", Flag(automated, "AllowEmpty"));
         }
 
         SetTextList(yaml, "syncOptions", policy.Find("SyncOptions")?.Value, "SyncOptions");
@@ -181,6 +181,14 @@ internal sealed class ApplicationTemplateBinder
         }
 
         if (yaml.Count > 0) spec.Set("syncPolicy", yaml);
+    }
+
+    private YamlScalar Flag(DslObject owner, string name)
+    {
+        var value = owner.Find(name)?.Value;
+        var flag = YamlScalar.Bool(DslReader.Bool(_context, value, name));
+        flag.Origin = value?.Origin;
+        return flag;
     }
 
     private void SetText(YamlMapping target, string key, DslValue? value, string what, bool required)

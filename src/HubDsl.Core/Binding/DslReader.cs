@@ -116,7 +116,7 @@ internal static class DslReader
             var text = String(context, entry.Value, what + " value");
             if (key is null || text is null) continue;
             pairs.RemoveAll(p => p.Key == key);
-            pairs.Add(new StringPair(key, text));
+            pairs.Add(new StringPair(key, text) { KeyOrigin = entry.Key.Origin, ValueOrigin = entry.Value.Origin });
         }
 
         return pairs.ToEquatableArray();

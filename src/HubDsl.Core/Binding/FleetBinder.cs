@@ -60,6 +60,9 @@ public static class FleetBinder
             DslReader.Bool(context, obj.Find("InsecureSkipTlsVerify")?.Value, "InsecureSkipTlsVerify"))
         {
             Origin = member.Origin,
+            NameOrigin = obj.Find("Name")?.Value.Origin,
+            ServerOrigin = obj.Find("Server")?.Value.Origin,
+            InsecureOrigin = obj.Find("InsecureSkipTlsVerify")?.Value is DslScalar { Kind: Yaml.ScalarKind.Bool, Text: "true" } insecure ? insecure.Origin : null,
         };
     }
 

@@ -40,7 +40,7 @@ internal static class SelectorBinder
                 var value = DslReader.String(context, tuple.Items[1], "A label value");
                 if (key is null || value is null) continue;
                 pairs.RemoveAll(p => p.Key == key);
-                pairs.Add(new StringPair(key, value));
+                pairs.Add(new StringPair(key, value) { KeyOrigin = tuple.Items[0].Origin, ValueOrigin = tuple.Items[1].Origin });
             }
             else
             {

@@ -15,4 +15,11 @@ public sealed record ApplicationSetModel(
     YamlMapping Manifest,
     string? ChartPath,
     EnvironmentFilePattern? EnvironmentFiles,
-    EquatableArray<ValuesModel> Values);
+    EquatableArray<ValuesModel> Values)
+{
+    /// <summary>Where the cluster selector was declared (analyzers only).</summary>
+    public SourceSpan? SelectorOrigin { get; init; }
+
+    /// <summary>Where the ApplicationSet class was declared (analyzers only).</summary>
+    public SourceSpan? Origin { get; init; }
+}

@@ -17,6 +17,15 @@ public sealed record ClusterModel(
     /// <summary>Where the cluster was declared (analyzers only).</summary>
     public SourceSpan? Origin { get; init; }
 
+    /// <summary>Where the server URL was written (analyzers only).</summary>
+    public SourceSpan? ServerOrigin { get; init; }
+
+    /// <summary>Where the name was written (analyzers only).</summary>
+    public SourceSpan? NameOrigin { get; init; }
+
+    /// <summary>Where TLS verification was turned off (analyzers only).</summary>
+    public SourceSpan? InsecureOrigin { get; init; }
+
     /// <summary>The value of a label, or null.</summary>
     public string? Label(string key)
     {

@@ -1,0 +1,15 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HubDsl.Analyzers;
+
+/// <summary>HUB006 duplicate cluster names, HUB007 duplicate servers, HUB012 label syntax.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ClusterAnalyzer : FleetRuleAnalyzer
+{
+    /// <summary>Creates the analyzer.</summary>
+    public ClusterAnalyzer()
+        : base(Descriptors.DuplicateClusterName, Descriptors.DuplicateClusterServer, Descriptors.InvalidLabel)
+    {
+    }
+}

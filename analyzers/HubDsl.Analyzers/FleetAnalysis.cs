@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using HubDsl.Core.Declarations;
+using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
+using HubDsl.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HubDsl.Analyzers;
+
+/// <summary>
+/// Everything the analyzers need about one compilation, computed once and shared by all of them: every
+/// declaration evaluated (with source spans) exactly as the generator evaluates it, and the fleet's findings.
+/// </summary>
+internal sealed class FleetAnalysis
+{
+    private static readonly ConditionalWeakTable<Compilation, Lazy<FleetAnalysis>> Cache = new();
+
+    private FleetAnalysis(IReadOnlyList<(DeclarationError Error, Location Fallback)> errors, IReadOnlyList<Finding> findings, IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets)
+    {
+        Errors = errors;
+        Findings = findings;
+        Fleets = fleets;
+        ApplicationSets = applicationSets;
+    }
+
+    /// <summary>HUB001 errors, each with the declaration's location for errors that have no span of their own.</summary>
+    public IReadOnlyList<(DeclarationError Error, Location Fallback)> Errors { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public IReadOnlyList<FleetModel> Fleets { get; }
+
+    public IReadOnlyList<ApplicationSetModel> ApplicationSets { get; }
+
+    public static FleetAnalysis For(Compilation compilation, CancellationToken cancellationToken) =>
+        Cache.GetValue(compilation, c => new Lazy<FleetAnalysis>(() => Compute(c, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    private static FleetAnalysis Compute(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var errors = new List<(DeclarationError, Location)>();
+        var fleets = new List<FleetModel>();
+        var applicationSets = new List<ApplicationSetModel>();
+        foreach (var (type, attribute, isFleet) in Declarations(compilation, cancellationToken))
+        {
+            var fallback = type.Locations.FirstOrDefault() ?? Location.None;
+            IReadOnlyList<DeclarationError> declarationErrors;
+            if (isFleet)
+            {
+                fleets.Add(DeclarationReader.ReadFleet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors));
+            }
+            else
+            {
+                var model = DeclarationReader.ReadApplicationSet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                if (model is not null) applicationSets.Add(model);
+            }
+
+            errors.AddRange(declarationErrors.Select(e => (e, fallback)));
+        }
+
+        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets), fleets, applicationSets);
+    }
+
+    // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.
+    private static IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute, bool IsFleet)> Declarations(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var declaration in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<ClassDeclarationSyntax>())
+            {
+                if (!declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => IsCandidate(a.Name))) continue;
+                var model = compilation.GetSemanticModel(tree);
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || !seen.Add(type)) continue;
+                foreach (var attribute in type.GetAttributes())
+                {
+                    var name = attribute.AttributeClass?.ToDisplayString();
+                    if (name == DeclarationReader.FleetAttribute) yield return (type, attribute, true);
+                    else if (name == DeclarationReader.ApplicationSetAttribute) yield return (type, attribute, false);
+                }
+            }
+        }
+    }
+
+    private static bool IsCandidate(NameSyntax name)
+    {
+        var text = name switch
+        {
+            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+            SimpleNameSyntax s => s.Identifier.ValueText,
+            _ => string.Empty,
+        };
+        return text is "Fleet" or "FleetAttribute" or "ApplicationSet" or "ApplicationSetAttribute";
+    }
+}

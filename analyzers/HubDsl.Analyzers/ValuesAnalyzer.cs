@@ -1,0 +1,15 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HubDsl.Analyzers;
+
+/// <summary>HUB003/HUB004 values per environment, HUB010 quantities, HUB011 requests above limits.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ValuesAnalyzer : FleetRuleAnalyzer
+{
+    /// <summary>Creates the analyzer.</summary>
+    public ValuesAnalyzer()
+        : base(Descriptors.MissingEnvironmentValues, Descriptors.UnusedEnvironmentValues, Descriptors.InvalidQuantity, Descriptors.RequestExceedsLimit)
+    {
+    }
+}

@@ -1,0 +1,40 @@
+namespace HubDsl.Core.Validation;
+
+/// <summary>The HubDsl diagnostic IDs. Stable once shipped; docs/diagnostics/&lt;ID&gt;.md explains each.</summary>
+public static class DiagnosticIds
+{
+    /// <summary>A declaration cannot be evaluated at compile time.</summary>
+    public const string CannotEvaluate = "HUB001";
+    /// <summary>A template uses a parameter the Cluster generator will not produce for a targeted cluster.</summary>
+    public const string UnknownParameter = "HUB002";
+    /// <summary>valueFiles names a per-environment file that no values are declared for.</summary>
+    public const string MissingEnvironmentValues = "HUB003";
+    /// <summary>Values declared for an environment no targeted cluster uses.</summary>
+    public const string UnusedEnvironmentValues = "HUB004";
+    /// <summary>A cluster selector matches no declared cluster.</summary>
+    public const string SelectorMatchesNothing = "HUB005";
+    /// <summary>Two clusters with the same name.</summary>
+    public const string DuplicateClusterName = "HUB006";
+    /// <summary>Two clusters with the same server URL.</summary>
+    public const string DuplicateClusterServer = "HUB007";
+    /// <summary>A rendered Application name is not a valid Kubernetes name.</summary>
+    public const string InvalidApplicationName = "HUB008";
+    /// <summary>Two generated Applications get the same name.</summary>
+    public const string DuplicateApplicationName = "HUB009";
+    /// <summary>Invalid resource quantity.</summary>
+    public const string InvalidQuantity = "HUB010";
+    /// <summary>A resource request exceeds its limit.</summary>
+    public const string RequestExceedsLimit = "HUB011";
+    /// <summary>Invalid label key or value.</summary>
+    public const string InvalidLabel = "HUB012";
+    /// <summary>A credential written as text.</summary>
+    public const string CredentialLiteral = "HUB013";
+    /// <summary>Insecure cluster connection.</summary>
+    public const string InsecureConnection = "HUB014";
+    /// <summary>Automated sync with prune and allowEmpty.</summary>
+    public const string PruneAllowEmpty = "HUB015";
+    /// <summary>RollingSync steps that match nothing, or Applications no step covers.</summary>
+    public const string RollingSyncCoverage = "HUB016";
+    /// <summary>Raw template text in the wrong syntax for the ApplicationSet's mode.</summary>
+    public const string WrongTemplateSyntax = "HUB017";
+}
