@@ -40,16 +40,20 @@ public static partial class FleetValidator
         return member is null ? shortName : shortName + "." + member;
     }
 
-    /// <summary>Findings without duplicates: derived values (<c>Prod = Defaults with {...}</c>) share nodes.</summary>
+    /// <summary>
+    /// Findings without duplicates: derived values (<c>Prod = Defaults with {...}</c>) share nodes, so one
+    /// mistake in a shared default is reported once, at the place it was written.
+    /// </summary>
     private sealed class FindingList
     {
-        private readonly HashSet<(string, string, SourceSpan?)> _seen = new();
+        private readonly HashSet<(string, string?, SourceSpan?)> _seen = new();
 
         public List<Finding> Items { get; } = new();
 
         public void Add(Finding finding)
         {
-            if (_seen.Add((finding.Id, finding.Message, finding.Origin))) Items.Add(finding);
+            var key = finding.Origin is null ? (finding.Id, finding.Message, null) : (finding.Id, (string?)null, finding.Origin);
+            if (_seen.Add(key)) Items.Add(finding);
         }
 
         public void Add(string id, string message, SourceSpan? origin) => Add(new Finding(id, message, origin));
