@@ -75,7 +75,7 @@ internal static class ClusterGenerator
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = cluster.Name,
-            ["nameNormalized"] = ArgoNameNormalizer.Normalize(cluster.Name),
+            ["nameNormalized"] = HubDsl.Core.Templating.ArgoNames.Normalize(cluster.Name),
             ["server"] = cluster.Server,
             ["project"] = cluster.Project ?? string.Empty,
         };
