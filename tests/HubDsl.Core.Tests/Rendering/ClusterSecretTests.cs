@@ -83,4 +83,15 @@ public sealed class ClusterSecretTests
         Assert.Equal(RenderErrorReasons.InvalidClusterSecret, error.Reason);
         Assert.False(result.IsBlocked);
     }
+
+    [Fact]
+    public void A_cluster_argoproj_io_Cluster_object_is_not_a_cluster()
+    {
+        // Section 7: there is no kind Cluster in cluster.argoproj.io; clusters are labelled Secrets.
+        const string yaml = "apiVersion: cluster.argoproj.io/v1alpha1\nkind: Cluster\nmetadata: {name: prod, namespace: argocd, labels: {env: prod}}\nspec: {server: 'https://prod'}\n";
+        Assert.False(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out _, out var error));
+        Assert.Equal("not a Secret (kind 'Cluster')", error);
+        var result = Render(ScenarioTests.ScenarioAppSet, new[] { (YamlMapping)YamlReader.Parse(yaml) });
+        Assert.Empty(result.Applications);
+    }
 }

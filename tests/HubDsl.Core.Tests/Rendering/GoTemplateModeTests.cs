@@ -231,4 +231,16 @@ public sealed class GoTemplateModeTests
         var result = Render(AppSet("clusters: {selector: {matchLabels: {env: prod}}}", "'{{ .name }}'", extra: "      source: {repoURL: 'https://x', chart: c, helm: {valuesObject: {env: '{{ index .metadata.labels \"env\" }}', n: 1}}}"));
         Assert.Equal(YamlReader.Parse("{env: prod, n: 1}"), Get(Assert.Single(result.Applications), "spec.source.helm.valuesObject"));
     }
+
+    [Theory]
+    [InlineData("clusters: {}", true)]
+    [InlineData("clusters: {selector: {}}", true)]
+    [InlineData("clusters: {selector: {matchExpressions: [{key: env, operator: DoesNotExist}]}}", false)]
+    public void In_cluster_follows_the_same_selector_rule_in_go_template_mode(string generator, bool inCluster)
+    {
+        // 2.1.4 applies to both modes.
+        var result = Render(AppSet(generator, "'{{ .name }}'"));
+        Assert.Equal(inCluster, Names(result).Contains("in-cluster"));
+        if (inCluster) Assert.False(result.ParamSets.Last().ContainsKey("metadata"));
+    }
 }
