@@ -45,6 +45,8 @@ internal sealed class GoTemplateEngine : TemplateEngine
 
     public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved)
     {
+        // Without an action delimiter a template is pure text: same output, no parse per plain string.
+        if (text.IndexOf("{{", StringComparison.Ordinal) < 0) return text;
         GoTemplate template;
         try
         {

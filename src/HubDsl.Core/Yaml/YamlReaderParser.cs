@@ -112,6 +112,7 @@ internal sealed class YamlReaderParser
             if (AtEndOfLineOrComment())
             {
                 SkipBlankLinesAndComments();
+                CheckIndentation();
                 propsOnOwnLine = props.HasAny;
                 if (AtEnd || IsDocumentMarker(_pos, '-') || IsDocumentMarker(_pos, '.'))
                 {
@@ -257,6 +258,7 @@ internal sealed class YamlReaderParser
             AddEntry(mapping, key, value, keyLines, mergeSources);
 
             SkipBlankLinesAndComments();
+            CheckIndentation();
             if (AtEnd || IsDocumentMarker(_pos, '-') || IsDocumentMarker(_pos, '.')) break;
             var column = Column(_pos);
             if (column < indent) break;
@@ -356,6 +358,7 @@ internal sealed class YamlReaderParser
             var itemStart = _pos;
             sequence.Add(ParseBlockValue(indent, allowSameIndentSequence: false, allowInlineCollections: true, itemStart));
             SkipBlankLinesAndComments();
+            CheckIndentation();
             if (AtEnd || IsDocumentMarker(_pos, '-') || IsDocumentMarker(_pos, '.')) break;
             var column = Column(_pos);
             if (column < indent) break;
@@ -1241,6 +1244,16 @@ internal sealed class YamlReaderParser
     }
 
     private void SkipFlowSpace() => SkipBlankLinesAndComments();
+
+    // Block indentation is spaces only (YAML 1.2 section 6.1); Go's yaml rejects a tab there too.
+    private void CheckIndentation()
+    {
+        if (AtEnd) return;
+        for (var i = _lineStarts[LineIndex(_pos)]; i < _pos; i++)
+        {
+            if (_text[i] == '\t') throw Error(i, "found a tab character where indentation is expected (use spaces)");
+        }
+    }
 
     private void ExpectEndOfLine()
     {

@@ -243,4 +243,23 @@ public sealed class GoTemplateModeTests
         Assert.Equal(inCluster, Names(result).Contains("in-cluster"));
         if (inCluster) Assert.False(result.ParamSets.Last().ContainsKey("metadata"));
     }
+
+    [Fact]
+    public void Template_patch_sets_non_string_fields_from_params()
+    {
+        // 3.3 / 5.1: templatePatch is the way to template booleans and objects (docs: goTemplate only).
+        const string patch = """
+              templatePatch: |
+                spec:
+                  syncPolicy:
+                    {{- if .autoSync }}
+                    automated:
+                      prune: {{ .prune }}
+                    {{- end }}
+            """;
+        var result = Render(AppSet("list: {elements: [{app: a, autoSync: true, prune: true}, {app: b, autoSync: false, prune: false}]}", "'{{ .app }}'", server: "https://kubernetes.default.svc", extra: patch));
+        Assert.Empty(result.Errors);
+        Assert.Equal(YamlScalar.Bool(true), Get(App(result, "a"), "spec.syncPolicy.automated.prune"));
+        Assert.Null(Get(App(result, "b"), "spec.syncPolicy.automated"));
+    }
 }

@@ -37,6 +37,8 @@ public sealed class YamlReaderTests
     [InlineData("a:\n  - x\n - y", 3, 2, "")]
     [InlineData("- a\nb: c", 2, 1, "expected the end of the document")]
     [InlineData("a: @x", 1, 4, "cannot start with '@'")]
+    [InlineData("a:\n\tb: 1", 2, 1, "tab character")]
+    [InlineData("a:\n  b: 1\n \tc: 2", 3, 2, "tab character")]
     public void Errors_carry_line_and_column(string text, int line, int column, string message)
     {
         var e = Assert.Throws<YamlReaderException>(() => YamlReader.Parse(text));
@@ -95,6 +97,12 @@ public sealed class YamlReaderTests
         var text = new string('[', 5000) + new string(']', 5000);
         var e = Assert.Throws<YamlReaderException>(() => YamlReader.Parse(text));
         Assert.Contains("nesting deeper", e.Message);
+    }
+
+    [Fact]
+    public void Tabs_after_indentation_are_separation_not_indentation()
+    {
+        Assert.Equal(YamlReader.Parse("a: 1\nb: [x, y]\n"), YamlReader.Parse("a:\t1\nb: [x,\n\ty]\n"));
     }
 
     [Fact]
