@@ -241,8 +241,9 @@ internal sealed class YamlReaderParser
                 SkipBlankLinesAndComments();
                 if (!AtEnd && Column(_pos) == indent && Peek() == ':' && IsBlankOrEnd(_pos + 1))
                 {
+                    // Like "- ", an explicit ": " may start a compact block collection on its own line.
                     _pos++;
-                    value = ParseBlockValue(indent, allowSameIndentSequence: true, allowInlineCollections: false, _pos);
+                    value = ParseBlockValue(indent, allowSameIndentSequence: true, allowInlineCollections: true, _pos);
                 }
                 else
                 {
