@@ -19,8 +19,10 @@ public static class ApplicationSetRenderer
     /// Renders one ApplicationSet. Never throws for any input tree: problems come back as
     /// <see cref="RenderResult.Errors"/>.
     /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="applicationSet"/> is null.</exception>
     public static RenderResult Render(YamlMapping applicationSet, IEnumerable<YamlMapping> clusterSecrets, RenderOptions? options = null)
     {
+        if (applicationSet is null) throw new ArgumentNullException(nameof(applicationSet));
         options ??= new RenderOptions();
         var errors = new List<RenderError>();
         var metadata = applicationSet["metadata"] as YamlMapping;
@@ -148,8 +150,10 @@ public static class ApplicationSetRenderer
         YamlMapping app;
         if (parameters.Count == 0)
         {
-            // An empty param set skips rendering entirely: braces stay, and no finalizer is added.
+            // An empty param set skips rendering entirely: braces stay, and no finalizer is added. Every
+            // tag left in place is a silent miss, so it is still reported.
             app = (YamlMapping)TemplateWalker.Clone(tmplApp);
+            TemplateWalker.Render(tmplApp, string.Empty, (text, path, node) => ReportUntouchedTags(context, text, description, path, node));
         }
         else
         {
@@ -175,6 +179,22 @@ public static class ApplicationSetRenderer
         }
 
         return result;
+    }
+
+    private static readonly Dictionary<string, object?> NoParameters = new(StringComparer.Ordinal);
+
+    private static string ReportUntouchedTags(RenderContext context, string text, string description, string path, YamlNode node)
+    {
+        try
+        {
+            FastTemplate.Render(text, NoParameters, key => context.Warnings.Add(new UnresolvedParameter(description, string.Empty, path, key, node)));
+        }
+        catch (FastTemplateException)
+        {
+            // Argo CD does not parse anything for an empty param set, so an unclosed tag is no error here.
+        }
+
+        return text;
     }
 
     // template.go GetTempApplication: only name, namespace, labels, annotations, finalizers and spec are used.

@@ -73,7 +73,8 @@ public sealed class TemplateRenderingTests
         var app = Assert.Single(result.Applications);
         Assert.Equal("https://x/{{name}}", Str(app, "spec.source.repoURL"));
         Assert.Null(Get(app, "metadata.finalizers"));
-        Assert.Empty(result.Warnings);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("param set 0", "static-app", "spec.source.repoURL", "name"), (warning.Cluster, warning.ApplicationName, warning.FieldPath, warning.Key));
     }
 
     [Fact]
