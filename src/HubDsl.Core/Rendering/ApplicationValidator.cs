@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Rendering;
+
+/// <summary>
+/// Post-render validation (applicationset_controller.go validateGeneratedApplications; argocd-behaviour.md
+/// 2.6): a name is required and unique (all copies of a duplicated name are skipped), the destination has
+/// name XOR server and resolves to exactly one known cluster (util/argo/argo.go GetDestinationServer,
+/// util/db/cluster.go). Also the API server's check that the name is a lowercase RFC 1123 subdomain.
+/// AppProject existence is not checked: HubDsl has no view of the hub's AppProjects.
+/// </summary>
+internal static class ApplicationValidator
+{
+    private static readonly Regex Rfc1123Subdomain = new Regex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant);
+
+    /// <summary>Errors keyed by Application name; an Application whose name has an entry is skipped.</summary>
+    public static SortedDictionary<string, string> Validate(RenderContext context, IReadOnlyList<YamlMapping> applications)
+    {
+        var errors = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var app in applications)
+        {
+            var name = NameOf(app);
+            if (name.Length == 0)
+            {
+                errors[name] = "ApplicationSet " + context.AppSetName + " contains an application with no name; a name must be set in the template's metadata.name or via a templatePatch (generateName is not supported)";
+                continue;
+            }
+
+            if (!names.Add(name))
+            {
+                errors[name] = "ApplicationSet " + context.AppSetName + " contains applications with duplicate name: " + name;
+                continue;
+            }
+
+            if (name.Length > 253 || !Rfc1123Subdomain.IsMatch(name))
+            {
+                // Rejected by the API server on create (the controller keeps reconciling with an error).
+                errors[name] = "Application.argoproj.io " + FastTemplate.GoQuote(name) + " is invalid: metadata.name: Invalid value: " + FastTemplate.GoQuote(name)
+                    + (name.Length > 253
+                        ? ": must be no more than 253 characters"
+                        : ": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+                continue;
+            }
+
+            var destinationError = ValidateDestination(context, app);
+            if (destinationError is not null) errors[name] = "application destination spec is invalid: " + destinationError;
+        }
+
+        return errors;
+    }
+
+    public static string NameOf(YamlMapping app) => (app["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty;
+
+    private static string? ValidateDestination(RenderContext context, YamlMapping app)
+    {
+        var destination = ((app["spec"] as YamlMapping)?["destination"]) as YamlMapping;
+        var name = destination?["name"]?.AsString() ?? string.Empty;
+        var server = destination?["server"]?.AsString() ?? string.Empty;
+        if (name.Length > 0 && server.Length > 0) return "application destination can't have both name and server defined: " + name + " " + server;
+        if (server.Length > 0)
+        {
+            var error = GetCluster(context, server.TrimEnd('/'));
+            return error is null ? null : "error getting cluster by server " + FastTemplate.GoQuote(server) + ": " + error;
+        }
+
+        if (name.Length > 0)
+        {
+            var servers = ServersByName(context, name);
+            if (servers.Count == 0) return "there are no clusters with this name: " + name;
+            if (servers.Count > 1) return "there are " + servers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " clusters with the same name: [" + string.Join(" ", servers) + "]";
+            var error = GetCluster(context, servers[0]);
+            return error is null ? null : "error getting cluster by URL: " + error;
+        }
+
+        return "Destination server missing from app spec";
+    }
+
+    private static IEnumerable<ClusterInfo> KnownClusters(RenderContext context) => context.Clusters.Where(c => c.IsClusterSecret);
+
+    // db.GetCluster: the in-cluster address exists unless disabled; any other server needs a cluster Secret.
+    private static string? GetCluster(RenderContext context, string server)
+    {
+        if (server == ClusterInfo.InClusterServer)
+        {
+            return context.Options.IncludeInCluster ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " is disabled";
+        }
+
+        return KnownClusters(context).Any(c => c.NormalizedServer == server) ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " not found";
+    }
+
+    // db.GetClusterServersByName with the in-cluster special cases.
+    private static List<string> ServersByName(RenderContext context, string name)
+    {
+        var servers = KnownClusters(context).Where(c => c.Name == name).Select(c => c.NormalizedServer).Distinct(StringComparer.Ordinal).ToList();
+        if (name != ClusterInfo.InClusterName && !servers.Contains(ClusterInfo.InClusterServer)) return servers;
+        if (servers.Count == 0 && name == ClusterInfo.InClusterName && context.Options.IncludeInCluster) return new List<string> { ClusterInfo.InClusterServer };
+        if (!context.Options.IncludeInCluster) servers.Remove(ClusterInfo.InClusterServer);
+        return servers;
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Rendering;
+
+/// <summary>
+/// The Cluster generator (applicationset/generators/cluster.go; argocd-behaviour.md section 2): select
+/// cluster Secrets by label (the secret-type label is forced into the selector), de-duplicate by
+/// <c>data.name</c>, add the in-cluster pseudo-cluster only for an empty selector, build params per cluster
+/// and render the generator's <c>values</c> against them.
+/// </summary>
+internal static class ClusterGenerator
+{
+    private static readonly IReadOnlyDictionary<string, string> SecretTypeRequirement =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [ClusterInfo.SecretTypeLabel] = "cluster" };
+
+    public static List<Dictionary<string, object?>> Generate(RenderContext context, YamlMapping spec, string path)
+    {
+        var selector = LabelSelector.TryParse(spec["selector"], validateValues: true, out var selectorError, SecretTypeRequirement)
+            ?? throw new GeneratorFailure("error getting cluster secrets: error converting label selector: " + selectorError);
+        // Decided on the user's selector, before the secret-type label is added.
+        var ignoreLocalClusters = !selector.IsEmpty;
+
+        // Keyed by data.name: a later Secret with the same name replaces an earlier one (Go map assignment
+        // in list order; upstream the survivor is arbitrary, issue #16882).
+        var byName = new Dictionary<string, ClusterInfo>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var cluster in context.Clusters)
+        {
+            if (!selector.Matches(cluster.Labels)) continue;
+            if (!byName.ContainsKey(cluster.Name)) order.Add(cluster.Name);
+            byName[cluster.Name] = cluster;
+        }
+
+        var values = ReadValues(spec["values"] as YamlMapping);
+        var flatList = spec["flatList"] is YamlScalar { Kind: ScalarKind.Bool, Value: "true" };
+        var sets = new List<Dictionary<string, object?>>();
+        var hasInClusterSecret = false;
+        foreach (var name in order)
+        {
+            var cluster = byName[name];
+            if (cluster.Server == ClusterInfo.InClusterServer) hasInClusterSecret = true;
+            var parameters = ClusterParameters(cluster, context.GoTemplate);
+            AppendTemplatedValues(context, values, parameters, cluster.Name, path, "error appending templated values for cluster: ");
+            sets.Add(parameters);
+        }
+
+        // The generator does not look at cluster.inClusterEnabled (RenderOptions.IncludeInCluster).
+        if (!ignoreLocalClusters && !hasInClusterSecret)
+        {
+            var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["name"] = ClusterInfo.InClusterName,
+                ["nameNormalized"] = ClusterInfo.InClusterName,
+                ["server"] = ClusterInfo.InClusterServer,
+                ["project"] = string.Empty,
+            };
+            AppendTemplatedValues(context, values, parameters, ClusterInfo.InClusterName, path, "error appending templated values for local cluster: ");
+            sets.Add(parameters);
+        }
+
+        if (flatList)
+        {
+            var clusters = new List<object?>(sets);
+            return new List<Dictionary<string, object?>> { new(StringComparer.Ordinal) { ["clusters"] = clusters } };
+        }
+
+        return sets;
+    }
+
+    /// <summary>The params of one Secret cluster (argocd-behaviour.md 2.2).</summary>
+    public static Dictionary<string, object?> ClusterParameters(ClusterInfo cluster, bool goTemplate)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = cluster.Name,
+            ["nameNormalized"] = HubDsl.Core.Templating.ArgoNames.Normalize(cluster.Name),
+            ["server"] = cluster.Server,
+            ["project"] = cluster.Project ?? string.Empty,
+        };
+
+        if (goTemplate)
+        {
+            // metadata is always present on a Secret cluster; labels/annotations only when non-empty.
+            var metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (cluster.Annotations.Count > 0) metadata["annotations"] = ToDictionary(cluster.Annotations);
+            if (cluster.Labels.Count > 0) metadata["labels"] = ToDictionary(cluster.Labels);
+            parameters["metadata"] = metadata;
+        }
+        else
+        {
+            foreach (var annotation in cluster.Annotations) parameters["metadata.annotations." + annotation.Key] = annotation.Value;
+            foreach (var label in cluster.Labels) parameters["metadata.labels." + label.Key] = label.Value;
+        }
+
+        return parameters;
+    }
+
+    private static Dictionary<string, string> ToDictionary(IReadOnlyDictionary<string, string> map)
+    {
+        var copy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in map) copy[entry.Key] = entry.Value;
+        return copy;
+    }
+
+    private static List<KeyValuePair<string, YamlScalar>> ReadValues(YamlMapping? values)
+    {
+        var list = new List<KeyValuePair<string, YamlScalar>>();
+        if (values is null) return list;
+        foreach (var entry in values)
+        {
+            // values is map[string]string; a non-string scalar is read as its text.
+            if (entry.Value is YamlScalar scalar)
+            {
+                var text = scalar.Kind == ScalarKind.Null ? YamlScalar.String(string.Empty) : scalar.Kind == ScalarKind.String ? scalar : YamlScalar.String(scalar.Value);
+                if (!ReferenceEquals(text, scalar)) text.Origin = scalar.Origin;
+                list.Add(new KeyValuePair<string, YamlScalar>(entry.Key, text));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Renders each value once against the cluster's base params; values.* is added only afterwards, so a
+    /// value cannot see other values (value_interpolation.go appendTemplatedValues; argocd-behaviour.md 2.3).
+    /// </summary>
+    private static void AppendTemplatedValues(RenderContext context, List<KeyValuePair<string, YamlScalar>> values, Dictionary<string, object?> parameters, string cluster, string path, string errorPrefix)
+    {
+        if (values.Count == 0) return;
+        var rendered = new List<KeyValuePair<string, string>>();
+        foreach (var value in values)
+        {
+            try
+            {
+                var fieldPath = FieldPath.Child(FieldPath.Child(path, "values"), value.Key);
+                rendered.Add(new KeyValuePair<string, string>(value.Key, context.RenderString(value.Value.Value, parameters, cluster, string.Empty, fieldPath, value.Value)));
+            }
+            catch (TemplateRenderFailure e)
+            {
+                throw new GeneratorFailure(errorPrefix + "failed to replace templated string: failed to replace templated string with rendered values: " + e.Message);
+            }
+        }
+
+        if (context.GoTemplate)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in rendered) map[entry.Key] = entry.Value;
+            parameters["values"] = map;
+        }
+        else
+        {
+            foreach (var entry in rendered) parameters["values." + entry.Key] = entry.Value;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace HubDsl.Core.Rendering;
+
+/// <summary>
+/// Argo CD's default template mode (argocd-behaviour.md 3.1; applicationset/utils/utils.go Replace with
+/// valyala/fasttemplate): <c>{{ key }}</c> is looked up as one flat, whitespace-trimmed, case-sensitive key;
+/// unknown keys, non-string values and empty tags are written back unchanged; output is never re-scanned.
+/// </summary>
+public static class FastTemplate
+{
+    private const string StartTag = "{{";
+    private const string EndTag = "}}";
+
+    /// <summary>
+    /// Whether Argo CD processes the string at all: a <c>{{</c> followed later on the same line by <c>}}</c>
+    /// (Argo's regex <c>.*{{.*}}.*</c>, where '.' does not match a line break).
+    /// </summary>
+    public static bool IsTemplated(string text)
+    {
+        var lineStart = 0;
+        while (lineStart <= text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+            var open = text.IndexOf(StartTag, lineStart, lineEnd - lineStart, StringComparison.Ordinal);
+            if (open >= 0 && text.IndexOf(EndTag, open + 2, lineEnd - open - 2, StringComparison.Ordinal) >= 0) return true;
+            lineStart = lineEnd + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Renders one string. <paramref name="onUnresolved"/> is called with the trimmed key of every tag
+    /// written back literally (Argo CD itself says nothing).
+    /// </summary>
+    /// <exception cref="FastTemplateException">The string qualified and has a <c>{{</c> with no <c>}}</c> after it.</exception>
+    public static string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved = null)
+    {
+        if (!IsTemplated(text)) return text;
+        var sb = new StringBuilder(text.Length);
+        var pos = 0;
+        while (true)
+        {
+            var open = text.IndexOf(StartTag, pos, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                sb.Append(text, pos, text.Length - pos);
+                return sb.ToString();
+            }
+
+            sb.Append(text, pos, open - pos);
+            var tagStart = open + StartTag.Length;
+            // The end tag may be on a later line: only qualification is line-bound, not parsing.
+            var close = text.IndexOf(EndTag, tagStart, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw new FastTemplateException(
+                    "invalid template: Cannot find end tag=" + GoQuote(EndTag) + " in the template=" + GoQuote(text) + " starting from " + GoQuote(text.Substring(tagStart)));
+            }
+
+            var tag = text.Substring(tagStart, close - tagStart);
+            var key = tag.Trim(GoSpace);
+            if (key.Length > 0 && parameters.TryGetValue(key, out var value) && value is string replacement)
+            {
+                sb.Append(replacement);
+            }
+            else
+            {
+                sb.Append(StartTag).Append(tag).Append(EndTag);
+                onUnresolved?.Invoke(key);
+            }
+
+            pos = close + EndTag.Length;
+        }
+    }
+
+    // Go's strings.TrimSpace trims Unicode white space.
+    private static readonly char[] GoSpace = { ' ', '\t', '\n', '\v', '\f', '\r', '\u0085', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000' };
+
+    /// <summary>A string quoted like Go's <c>%q</c>, for messages worded like Argo CD's.</summary>
+    internal static string GoQuote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

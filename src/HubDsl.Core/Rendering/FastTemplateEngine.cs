@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+
+namespace HubDsl.Core.Rendering;
+
+/// <summary>The default mode: <see cref="FastTemplate"/>.</summary>
+internal sealed class FastTemplateEngine : TemplateEngine
+{
+    public static FastTemplateEngine Instance { get; } = new();
+
+    public override bool IsGoTemplate => false;
+
+    public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved)
+    {
+        try
+        {
+            return FastTemplate.Render(text, parameters, onUnresolved);
+        }
+        catch (FastTemplateException e)
+        {
+            throw new TemplateRenderFailure(e.Message);
+        }
+    }
+
+    public override TemplateEngine WithMissingKeyError() => this;
+}

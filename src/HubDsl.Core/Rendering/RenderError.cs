@@ -1,0 +1,25 @@
+namespace HubDsl.Core.Rendering;
+
+/// <summary>An error the ApplicationSet controller would report in its <c>ErrorOccurred</c> condition.</summary>
+public sealed class RenderError
+{
+    /// <summary>Creates an error.</summary>
+    public RenderError(string reason, string message, string? applicationName = null)
+    {
+        Reason = reason;
+        Message = message;
+        ApplicationName = applicationName;
+    }
+
+    /// <summary>The condition reason, one of <see cref="RenderErrorReasons"/>.</summary>
+    public string Reason { get; }
+
+    /// <summary>The message, worded like Argo CD's.</summary>
+    public string Message { get; }
+
+    /// <summary>For validation errors, the Application the error is about (may be empty); otherwise null.</summary>
+    public string? ApplicationName { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Reason + ": " + Message;
+}

@@ -1,0 +1,20 @@
+namespace HubDsl.Core.Rendering;
+
+/// <summary>Argo CD's ApplicationSet condition reasons (pkg/apis/application/v1alpha1/applicationset_types.go).</summary>
+public static class RenderErrorReasons
+{
+    /// <summary>A generator failed: no Application of the ApplicationSet is created or updated.</summary>
+    public const string ApplicationGenerationFromParamsError = "ApplicationGenerationFromParamsError";
+
+    /// <summary>Rendering the template (or templatePatch) failed: no Application is created or updated.</summary>
+    public const string RenderTemplateParamsError = "RenderTemplateParamsError";
+
+    /// <summary>A rendered Application is invalid: that Application is skipped, the others are applied.</summary>
+    public const string ApplicationValidationError = "ApplicationValidationError";
+
+    /// <summary>
+    /// HubDsl's own: a cluster Secret manifest could not be read (Kubernetes would not have stored it). The
+    /// Secret is ignored; the ApplicationSet is not blocked.
+    /// </summary>
+    public const string InvalidClusterSecret = "InvalidClusterSecret";
+}

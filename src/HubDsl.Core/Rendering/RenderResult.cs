@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Rendering;
+
+/// <summary>What the ApplicationSet controller would do with one ApplicationSet.</summary>
+public sealed class RenderResult
+{
+    /// <summary>Creates a result.</summary>
+    public RenderResult(
+        IReadOnlyList<YamlMapping> applications,
+        IReadOnlyList<RenderError> errors,
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> paramSets,
+        IReadOnlyList<UnresolvedParameter> warnings)
+    {
+        Applications = applications;
+        Errors = errors;
+        ParamSets = paramSets;
+        Warnings = warnings;
+    }
+
+    /// <summary>
+    /// The valid Applications (apiVersion argoproj.io/v1alpha1, kind Application), sorted by name like the
+    /// controller. Empty when a generator or render error blocks the whole ApplicationSet.
+    /// </summary>
+    public IReadOnlyList<YamlMapping> Applications { get; }
+
+    /// <summary>Errors: generator and render errors block everything; validation errors skip one Application.</summary>
+    public IReadOnlyList<RenderError> Errors { get; }
+
+    /// <summary>
+    /// The parameter sets the generators produced, in generation order, in the mode's own shape: flat string
+    /// keys (fasttemplate) or nested maps (goTemplate).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> ParamSets { get; }
+
+    /// <summary>Silent misses: references that rendered literally, as <c>&lt;no value&gt;</c> or empty.</summary>
+    public IReadOnlyList<UnresolvedParameter> Warnings { get; }
+
+    /// <summary>Whether a generator or render error blocked the ApplicationSet.</summary>
+    public bool IsBlocked
+    {
+        get
+        {
+            foreach (var error in Errors)
+            {
+                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError) return true;
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace HubDsl.Core.Templating;
+
+/// <summary>
+/// The function map Argo CD gives templates: Go's builtins, Sprig's GenericFuncMap minus env/expandenv/getHostByName,
+/// plus normalize, slugify, toYaml, fromYaml, fromYamlArray. Sprig's "slice" replaces Go's builtin of that name.
+/// Functions Argo CD has but this engine does not implement are rejected at parse time with the reason.
+/// </summary>
+internal static class FunctionTable
+{
+    private static readonly Dictionary<string, GoFunction> Functions = Build();
+
+    private static readonly Dictionary<string, string> Unsupported = BuildUnsupported();
+
+    public static bool TryGet(string name, out GoFunction fn) => Functions.TryGetValue(name, out fn!);
+
+    public static bool IsDefined(string name) => Functions.ContainsKey(name) || Unsupported.ContainsKey(name);
+
+    public static bool TryGetUnsupportedReason(string name, out string reason)
+    {
+        reason = "";
+        return !Functions.ContainsKey(name) && Unsupported.TryGetValue(name, out reason!);
+    }
+
+    private static Dictionary<string, GoFunction> Build()
+    {
+        var map = new Dictionary<string, GoFunction>(System.StringComparer.Ordinal);
+        BuiltinFunctions.Register(map);
+        SprigFunctions.Register(map);
+        ArgoFunctions.Register(map);
+        return map;
+    }
+
+    private static Dictionary<string, string> BuildUnsupported()
+    {
+        var d = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        const string clock = "it reads the clock, so offline rendering could not match Argo CD";
+        foreach (var n in new[] { "now", "ago", "date", "date_in_zone", "dateInZone", "date_modify", "dateModify", "must_date_modify", "mustDateModify", "htmlDate", "htmlDateInZone", "toDate", "mustToDate", "unixEpoch", "duration", "durationRound" })
+            d[n] = clock;
+        const string random = "its result is random, so offline rendering could not match Argo CD";
+        foreach (var n in new[] { "uuidv4", "randAlphaNum", "randAlpha", "randAscii", "randNumeric", "randInt", "randBytes", "shuffle", "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey", "buildCustomCert", "bcrypt", "htpasswd", "encryptAES" })
+            d[n] = random;
+        const string missing = "not implemented yet";
+        foreach (var n in new[] { "call", "hello", "abbrev", "abbrevboth", "untitle", "initials", "swapcase", "snakecase", "camelcase", "kebabcase", "wrap", "wrapWith", "plural", "adler32sum", "seq", "toDecimal", "until", "untilStep", "add1f", "addf", "subf", "divf", "mulf", "maxf", "minf", "ceil", "floor", "round", "sortAlpha", "all", "any", "compact", "mustCompact", "fromJson", "mustFromJson", "toRawJson", "mustToRawJson", "mustToJson", "mustToPrettyJson", "deepCopy", "mustDeepCopy", "typeOf", "typeIs", "typeIsLike", "kindOf", "kindIs", "deepEqual", "base", "dir", "clean", "ext", "isAbs", "osBase", "osClean", "osDir", "osExt", "osIsAbs", "b32enc", "b32dec", "tuple", "pick", "omit", "mergeOverwrite", "mustMerge", "mustMergeOverwrite", "prepend", "mustPrepend", "mustFirst", "rest", "mustRest", "mustLast", "initial", "mustInitial", "reverse", "mustReverse", "mustUniq", "mustWithout", "mustHas", "mustSlice", "concat", "dig", "chunk", "mustChunk", "derivePassword", "decryptAES", "semver", "semverCompare", "fail", "mustRegexMatch", "mustRegexFindAll", "mustRegexFind", "mustRegexReplaceAll", "mustRegexReplaceAllLiteral", "mustRegexSplit", "regexQuoteMeta", "urlParse", "urlJoin", "sha512sum", "trimall", "push", "mustPush", "biggest", "add1", "getHostByName" })
+            if (!d.ContainsKey(n)) d[n] = missing;
+        // Argo CD removes these from Sprig's map: Go reports them as undefined.
+        d.Remove("getHostByName");
+        return d;
+    }
+}

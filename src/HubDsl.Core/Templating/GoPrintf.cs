@@ -1,0 +1,319 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace HubDsl.Core.Templating;
+
+/// <summary>fmt.Sprintf for the verbs templates use (%v %s %d %q %t %x %X %o %b %c %f %F %e %g %%), with fmt's
+/// %!verb(type=value), %!verb(MISSING) and %!(EXTRA ...) error forms.</summary>
+internal static class GoPrintf
+{
+    private sealed class Spec
+    {
+        public bool Minus, Plus, Zero, Space, Sharp;
+        public int Width = -1, Prec = -1;
+    }
+
+    public static string Sprintf(string format, IReadOnlyList<object?> args)
+    {
+        var sb = new StringBuilder();
+        int argi = 0;
+        int i = 0;
+        while (i < format.Length)
+        {
+            char c = format[i];
+            if (c != '%')
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+            i++;
+            var spec = new Spec();
+            // flags
+            for (; i < format.Length; i++)
+            {
+                char f = format[i];
+                if (f == '-') { spec.Minus = true; spec.Zero = false; }
+                else if (f == '+') spec.Plus = true;
+                else if (f == '0') spec.Zero = !spec.Minus;
+                else if (f == ' ') spec.Space = true;
+                else if (f == '#') spec.Sharp = true;
+                else break;
+            }
+            spec.Width = ReadNumber(format, ref i, args, ref argi, sb);
+            if (spec.Width < -1)
+            {
+                spec.Minus = true;
+                spec.Width = -spec.Width - 2;
+            }
+            if (i < format.Length && format[i] == '.')
+            {
+                i++;
+                int p = ReadNumber(format, ref i, args, ref argi, sb);
+                spec.Prec = p < 0 ? 0 : p;
+            }
+            if (i >= format.Length)
+            {
+                sb.Append("%!(NOVERB)");
+                break;
+            }
+            int verb = char.ConvertToUtf32(format, i);
+            i += verb > 0xFFFF ? 2 : 1;
+            if (verb == '%')
+            {
+                sb.Append('%');
+                continue;
+            }
+            if (argi >= args.Count)
+            {
+                sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(MISSING)");
+                continue;
+            }
+            FormatArg(sb, spec, verb, args[argi++]);
+        }
+        if (argi < args.Count)
+        {
+            sb.Append("%!(EXTRA ");
+            for (int k = argi; k < args.Count; k++)
+            {
+                if (k > argi) sb.Append(", ");
+                if (args[k] == null) sb.Append("<nil>");
+                else sb.Append(GoTypes.NameOf(args[k])).Append('=').Append(GoFormat.Value(args[k]));
+            }
+            sb.Append(')');
+        }
+        return sb.ToString();
+    }
+
+    private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb)
+    {
+        if (i < format.Length && format[i] == '*')
+        {
+            i++;
+            if (argi < args.Count && args[argi] is int n)
+            {
+                argi++;
+                return n < 0 ? -n - 2 + 0 : n;
+            }
+            if (argi < args.Count) argi++;
+            sb.Append("%!(BADWIDTH)");
+            return -1;
+        }
+        int start = i;
+        int v = 0;
+        while (i < format.Length && format[i] >= '0' && format[i] <= '9')
+        {
+            if (v < 1_000_000) v = v * 10 + (format[i] - '0');
+            i++;
+        }
+        return i == start ? -1 : v;
+    }
+
+    private static void FormatArg(StringBuilder sb, Spec spec, int verb, object? arg)
+    {
+        if (arg is IReadOnlyList<object?> list && verb != 'T' && !(arg is string[] && (verb == 'q' ? false : false)))
+        {
+            if (verb == 'v' || verb == 's' || verb == 'd' || verb == 'q' || verb == 'x' || verb == 'X' || verb == 'f' || verb == 't' || verb == 'g' || verb == 'e')
+            {
+                // fmt formats slices element by element with the same verb
+                sb.Append('[');
+                for (int k = 0; k < list.Count; k++)
+                {
+                    if (k > 0) sb.Append(' ');
+                    FormatArg(sb, spec, verb, list[k]);
+                }
+                sb.Append(']');
+                return;
+            }
+        }
+        if (GoTypes.IsMap(arg) && verb != 'T')
+        {
+            sb.Append("map[");
+            bool first = true;
+            foreach (var kv in GoTypes.SortedEntries(arg!))
+            {
+                if (!first) sb.Append(' ');
+                first = false;
+                FormatArg(sb, spec, verb, kv.Key);
+                sb.Append(':');
+                FormatArg(sb, spec, verb, kv.Value);
+            }
+            sb.Append(']');
+            return;
+        }
+        string? body = Format(spec, verb, arg);
+        if (body == null)
+        {
+            sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append('(');
+            if (arg == null) sb.Append("<nil>");
+            else sb.Append(GoTypes.NameOf(arg)).Append('=').Append(GoFormat.Value(arg));
+            sb.Append(')');
+            return;
+        }
+        sb.Append(Pad(spec, body, arg is int || arg is long || arg is double || arg is float));
+    }
+
+    private static string Pad(Spec spec, string body, bool numeric)
+    {
+        int len = new StringInfo(body).LengthInTextElements;
+        if (spec.Width < 0 || len >= spec.Width) return body;
+        int n = spec.Width - len;
+        if (spec.Minus) return body + new string(' ', n);
+        if (spec.Zero)
+        {
+            if (numeric && body.Length > 0 && (body[0] == '-' || body[0] == '+' || body[0] == ' '))
+                return body[0] + new string('0', n) + body.Substring(1);
+            return new string('0', n) + body;
+        }
+        return new string(' ', n) + body;
+    }
+
+    private static string Sign(Spec spec, bool negative) => negative ? "-" : spec.Plus ? "+" : spec.Space ? " " : "";
+
+    private static string? Format(Spec spec, int verb, object? arg)
+    {
+        switch (arg)
+        {
+            case null:
+                if (verb == 'v') return "<nil>";
+                return null;
+            case string s:
+                switch (verb)
+                {
+                    case 'v':
+                    case 's':
+                        return spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
+                    case 'q':
+                        return spec.Sharp && s.IndexOf('`') < 0 ? "`" + s + "`" : GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s);
+                    case 'x':
+                    case 'X':
+                    {
+                        var bytes = Encoding.UTF8.GetBytes(s);
+                        var sb = new StringBuilder();
+                        foreach (byte b in bytes) sb.Append(b.ToString(verb == 'x' ? "x2" : "X2", CultureInfo.InvariantCulture));
+                        return sb.ToString();
+                    }
+                    default:
+                        return null;
+                }
+            case bool b:
+                return verb == 'v' || verb == 't' ? (b ? "true" : "false") : null;
+            case int i:
+                return FormatInt(spec, verb, i);
+            case long l:
+                return FormatInt(spec, verb, l);
+            case double d:
+                return FormatFloat(spec, verb, d);
+            case float f:
+                return FormatFloat(spec, verb, f);
+        }
+        if (verb == 'v' || verb == 's') return GoFormat.Value(arg);
+        return null;
+    }
+
+    private static string? FormatInt(Spec spec, int verb, long v)
+    {
+        bool neg = v < 0;
+        ulong mag = neg ? (ulong)(-(v + 1)) + 1 : (ulong)v;
+        string digits;
+        switch (verb)
+        {
+            case 'v':
+            case 'd':
+                digits = mag.ToString(CultureInfo.InvariantCulture);
+                break;
+            case 'x':
+                digits = mag.ToString("x", CultureInfo.InvariantCulture);
+                if (spec.Sharp) digits = "0x" + digits;
+                break;
+            case 'X':
+                digits = mag.ToString("X", CultureInfo.InvariantCulture);
+                if (spec.Sharp) digits = "0X" + digits;
+                break;
+            case 'o':
+                digits = ToBase(mag, 8);
+                if (spec.Sharp) digits = "0" + digits;
+                break;
+            case 'b':
+                digits = ToBase(mag, 2);
+                break;
+            case 'c':
+                return v >= 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF) ? char.ConvertFromUtf32((int)v) : "\uFFFD";
+            case 'q':
+                if (v >= 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF))
+                {
+                    var sb = new StringBuilder("'");
+                    GoQuote.AppendEscaped(sb, (int)v, '\'');
+                    return sb.Append('\'').ToString();
+                }
+                return "'\uFFFD'";
+            case 'U':
+                return "U+" + mag.ToString("X4", CultureInfo.InvariantCulture);
+            default:
+                return null;
+        }
+        if (spec.Prec >= 0 && digits.Length < spec.Prec) digits = new string('0', spec.Prec - digits.Length) + digits;
+        return Sign(spec, neg) + digits;
+    }
+
+    private static string ToBase(ulong v, int radix)
+    {
+        if (v == 0) return "0";
+        var sb = new StringBuilder();
+        while (v > 0)
+        {
+            sb.Insert(0, (char)('0' + (int)(v % (ulong)radix)));
+            v /= (ulong)radix;
+        }
+        return sb.ToString();
+    }
+
+    private static string? FormatFloat(Spec spec, int verb, double d)
+    {
+        bool neg = d < 0 || (d == 0 && System.BitConverter.DoubleToInt64Bits(d) < 0);
+        double a = System.Math.Abs(d);
+        string body;
+        switch (verb)
+        {
+            case 'v':
+            case 'g':
+                body = spec.Prec >= 0 ? GPrec(a, spec.Prec) : GoFloat.FormatG(a);
+                break;
+            case 'f':
+            case 'F':
+                body = GoFloat.FormatF(a, spec.Prec < 0 ? 6 : spec.Prec);
+                break;
+            case 'e':
+                body = GoFloat.FormatEPrec(a, spec.Prec < 0 ? 6 : spec.Prec);
+                break;
+            default:
+                return null;
+        }
+        if (double.IsNaN(d)) return (spec.Plus ? "+" : spec.Space ? " " : "") + "NaN";
+        return Sign(spec, neg) + body.TrimStart('+');
+    }
+
+    private static string GPrec(double a, int prec)
+    {
+        if (prec == 0) prec = 1;
+        string e = a.ToString("E" + (prec - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        int exp = int.Parse(e.Substring(e.IndexOf('E') + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (exp < -4 || exp >= prec)
+        {
+            string mant = e.Substring(0, e.IndexOf('E'));
+            if (mant.IndexOf('.') >= 0) mant = mant.TrimEnd('0').TrimEnd('.');
+            int ax = System.Math.Abs(exp);
+            return mant + "e" + (exp < 0 ? "-" : "+") + (ax < 10 ? "0" : "") + ax.ToString(CultureInfo.InvariantCulture);
+        }
+        string f = a.ToString("F" + System.Math.Max(0, prec - 1 - exp).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (f.IndexOf('.') >= 0) f = f.TrimEnd('0').TrimEnd('.');
+        return f;
+    }
+
+    private static string TruncateRunes(string s, int n)
+    {
+        var si = new StringInfo(s);
+        return si.LengthInTextElements <= n ? s : si.SubstringByTextElements(0, n);
+    }
+}
