@@ -110,9 +110,20 @@ internal static class GoPrintf
         return i == start ? -1 : v;
     }
 
-    private static void FormatArg(StringBuilder sb, Spec spec, int verb, object? arg)
+    private static void FormatArg(StringBuilder sb, Spec spec, int verb, object? arg, int depth = 0)
     {
-        if (arg is IReadOnlyList<object?> list && verb != 'T' && !(arg is string[] && (verb == 'q' ? false : false)))
+        if (verb == 'T')
+        {
+            sb.Append(Pad(spec, arg == null ? "<nil>" : GoTypes.NameOf(arg), false));
+            return;
+        }
+        if (arg == null && depth > 0)
+        {
+            // fmt prints a nil element inside a slice or map as <nil> whatever the verb
+            sb.Append(Pad(spec, "<nil>", false));
+            return;
+        }
+        if (arg is IReadOnlyList<object?> list)
         {
             if (verb == 'v' || verb == 's' || verb == 'd' || verb == 'q' || verb == 'x' || verb == 'X' || verb == 'f' || verb == 't' || verb == 'g' || verb == 'e')
             {
@@ -121,7 +132,7 @@ internal static class GoPrintf
                 for (int k = 0; k < list.Count; k++)
                 {
                     if (k > 0) sb.Append(' ');
-                    FormatArg(sb, spec, verb, list[k]);
+                    FormatArg(sb, spec, verb, list[k], depth + 1);
                 }
                 sb.Append(']');
                 return;
@@ -135,9 +146,9 @@ internal static class GoPrintf
             {
                 if (!first) sb.Append(' ');
                 first = false;
-                FormatArg(sb, spec, verb, kv.Key);
+                FormatArg(sb, spec, verb, kv.Key, depth + 1);
                 sb.Append(':');
-                FormatArg(sb, spec, verb, kv.Value);
+                FormatArg(sb, spec, verb, kv.Value, depth + 1);
             }
             sb.Append(']');
             return;
@@ -286,6 +297,11 @@ internal static class GoPrintf
                 break;
             case 'e':
                 body = GoFloat.FormatEPrec(a, spec.Prec < 0 ? 6 : spec.Prec);
+                break;
+            case 'x':
+            case 'X':
+                if (spec.Prec >= 0) return null; // precision-rounded hex floats are not implemented
+                body = GoFloat.FormatHex(a, verb == 'X');
                 break;
             default:
                 return null;

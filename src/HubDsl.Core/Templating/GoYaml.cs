@@ -41,6 +41,12 @@ internal static class GoYaml
                 WriteMap(inner, item!, indent + 2);
                 sb.Append(' ').Append(inner.ToString(indent + 2, inner.Length - indent - 2));
             }
+            else if (item is IReadOnlyList<object?> inner && inner.Count > 0)
+            {
+                var nested = new StringBuilder();
+                WriteSeq(nested, inner, indent + 2);
+                sb.Append(' ').Append(nested.ToString(indent + 2, nested.Length - indent - 2));
+            }
             else WriteValue(sb, item, indent, false);
         }
     }

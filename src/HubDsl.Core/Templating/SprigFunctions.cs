@@ -89,6 +89,7 @@ internal static class SprigFunctions
         F("has", new[] { A, A }, c => GoValue.Of(c[1] != null && AsList(c[1], "find has").Any(x => DeepEqual(x, c[0]))));
         F("without", new[] { A }, c => GoValue.Of(AsList(c[0], "find without").Where(x => !c.Rest(1).Any(o => DeepEqual(o, x))).ToList()), A);
         F("slice", new[] { A }, SprigSlice, A);
+        F("sortAlpha", new[] { A }, c => GoValue.Of(SortAlpha(c[0])));
 
         // dicts
         F("dict", new ParamType[0], c => GoValue.Of(Dict(c.Rest(0))), A);
@@ -102,7 +103,7 @@ internal static class SprigFunctions
         F("merge", new[] { M }, c => Iface(Merge(c)), M);
 
         // regular expressions (Go RE2 syntax, translated)
-        F("regexMatch", new[] { S, S }, c => GoValue.Of(GoRegex.Compile(c.Str(0)).IsMatch(c.Str(1))));
+        F("regexMatch", new[] { S, S }, c => GoValue.Of(GoRegex.MatchOrFalse(c.Str(0), c.Str(1))));
         F("regexFind", new[] { S, S }, c => Str(GoRegex.Compile(c.Str(0)).Match(c.Str(1)) is var mt && mt.Success ? mt.Value : ""));
         F("regexFindAll", new[] { S, S, I }, c => GoValue.Of(RegexFindAll(c.Str(0), c.Str(1), c.Int(2))));
         F("regexReplaceAll", new[] { S, S, S }, c => Str(GoRegex.ReplaceAll(c.Str(0), c.Str(1), c.Str(2), false)));
@@ -129,14 +130,21 @@ internal static class SprigFunctions
     {
         // strings.Title: upper-case the first letter of each word (words separated by non-letters/digits)
         var sb = new StringBuilder(s.Length);
-        bool prevLetter = false;
+        char prev = ' ';
         foreach (char ch in s)
         {
-            bool isWordChar = char.IsLetterOrDigit(ch) || ch == '_' || ch == '\'';
-            sb.Append(!prevLetter && char.IsLetter(ch) ? char.ToUpperInvariant(ch) : ch);
-            prevLetter = isWordChar;
+            sb.Append(IsTitleSeparator(prev) ? char.ToUpperInvariant(ch) : ch);
+            prev = ch;
         }
         return sb.ToString();
+    }
+
+    // strings.Title's word boundary: ASCII other than letters, digits and '_'; beyond ASCII, spaces only
+    private static bool IsTitleSeparator(char r)
+    {
+        if (r <= 0x7F) return !((r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '_');
+        if (char.IsLetterOrDigit(r)) return false;
+        return char.IsWhiteSpace(r);
     }
 
     // Go strings are byte strings: these mirror Go's byte indexing for ASCII and reject slicing through a character
@@ -394,8 +402,16 @@ internal static class SprigFunctions
         long start = idx.Count > 0 ? idx[0] : 0;
         long end = idx.Count > 1 ? idx[1] : l.Count;
         if (start < 0 || end > l.Count || start > end)
-            throw new FunctionException("reflect: slice index out of range");
+            throw new FunctionException("reflect.Value.Slice: slice index out of bounds");
         return GoValue.Of(l.Skip((int)start).Take((int)(end - start)).ToList());
+    }
+
+    private static string[] SortAlpha(object? v)
+    {
+        if (v is not IReadOnlyList<object?>) return new[] { StrVal(v) };
+        var a = (string[])StrSlice(v).Clone();
+        System.Array.Sort(a, System.StringComparer.Ordinal);
+        return a;
     }
 
     private static Dictionary<string, object?> Dict(List<object?> v)
@@ -454,13 +470,6 @@ internal static class SprigFunctions
 
     private static string[] RegexFindAll(string pattern, string s, int n)
     {
-        var re = GoRegex.Compile(pattern);
-        var all = new List<string>();
-        foreach (System.Text.RegularExpressions.Match mt in re.Matches(s))
-        {
-            if (n >= 0 && all.Count >= n) break;
-            all.Add(mt.Value);
-        }
-        return all.ToArray();
+        return GoRegex.FindAll(GoRegex.Compile(pattern), s, n).Select(mt => mt.Value).ToArray();
     }
 }

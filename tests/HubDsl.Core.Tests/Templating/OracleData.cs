@@ -54,7 +54,7 @@ internal static class OracleData
             case JsonValueKind.Number:
                 string raw = e.GetRawText();
                 if (raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
-                    return l >= int.MinValue && l <= int.MaxValue ? (int)l : l;
+                    return l >= int.MinValue && l <= int.MaxValue ? (object)(int)l : l;
                 return e.GetDouble();
             case JsonValueKind.Array:
                 return e.EnumerateArray().Select(Convert).ToList();
