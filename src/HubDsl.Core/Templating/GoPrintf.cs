@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace HubDsl.Core.Templating;
@@ -19,6 +20,8 @@ internal static class GoPrintf
         var sb = new StringBuilder();
         int argi = 0;
         int i = 0;
+        bool reordered = false;
+        bool badIndex = false;
         while (i < format.Length)
         {
             char c = format[i];
@@ -41,6 +44,8 @@ internal static class GoPrintf
                 else if (f == '#') spec.Sharp = true;
                 else break;
             }
+            badIndex = false;
+            ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
             spec.Width = ReadNumber(format, ref i, args, ref argi, sb);
             if (spec.Width < -1)
             {
@@ -50,9 +55,11 @@ internal static class GoPrintf
             if (i < format.Length && format[i] == '.')
             {
                 i++;
+                ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
                 int p = ReadNumber(format, ref i, args, ref argi, sb);
                 spec.Prec = p < 0 ? 0 : p;
             }
+            ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
             if (i >= format.Length)
             {
                 sb.Append("%!(NOVERB)");
@@ -65,6 +72,11 @@ internal static class GoPrintf
                 sb.Append('%');
                 continue;
             }
+            if (badIndex)
+            {
+                sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(BADINDEX)");
+                continue;
+            }
             if (argi >= args.Count)
             {
                 sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(MISSING)");
@@ -72,7 +84,7 @@ internal static class GoPrintf
             }
             FormatArg(sb, spec, verb, args[argi++]);
         }
-        if (argi < args.Count)
+        if (!reordered && argi < args.Count)
         {
             sb.Append("%!(EXTRA ");
             for (int k = argi; k < args.Count; k++)
@@ -84,6 +96,28 @@ internal static class GoPrintf
             sb.Append(')');
         }
         return sb.ToString();
+    }
+
+    /// <summary>An explicit argument index "[n]" (1-based) selects the next argument.</summary>
+    private static void ArgIndex(string format, ref int i, int count, ref int argi, ref bool reordered, ref bool bad)
+    {
+        if (i >= format.Length || format[i] != '[') return;
+        reordered = true;
+        int close = format.IndexOf(']', i + 1);
+        if (close < 0)
+        {
+            bad = true;
+            i = format.Length;
+            return;
+        }
+        string digits = format.Substring(i + 1, close - i - 1);
+        i = close + 1;
+        if (digits.Length == 0 || !digits.All(char.IsDigit) || digits.Length > 6 || int.Parse(digits, CultureInfo.InvariantCulture) < 1 || int.Parse(digits, CultureInfo.InvariantCulture) > count)
+        {
+            bad = true;
+            return;
+        }
+        argi = int.Parse(digits, CultureInfo.InvariantCulture) - 1;
     }
 
     private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb)

@@ -53,6 +53,7 @@ internal static class GoRegex
 
     private static Regex CompileOrThrow(string pattern)
     {
+        CheckParens(pattern);
         var sb = new StringBuilder();
         bool inClass = false;
         // (?m) anywhere makes '$' a line anchor in both engines; otherwise Go's '$' is end of text only
@@ -69,7 +70,23 @@ internal static class GoRegex
                 if (((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z')) && "afntrvxpPdDsSwWbBAzQE".IndexOf(n) < 0)
                     throw Invalid("invalid escape sequence: `\\" + n + "`");
                 if (n == 'Q' || n == 'E') throw Fail(pattern, "\\Q...\\E quoting");
-                if (n == 'p' || n == 'P') throw Fail(pattern, "Unicode class escapes (\\" + n + ")");
+                if (n == 'p' || n == 'P')
+                {
+                    // one-letter general categories (\pL) and braced ones .NET also knows (\p{Lu}); Go's script names differ
+                    string? cat = null;
+                    int consumed = 0;
+                    if (i + 1 < pattern.Length && pattern[i + 1] != '{') { cat = pattern[i + 1].ToString(); consumed = 1; }
+                    else if (i + 1 < pattern.Length)
+                    {
+                        int close = pattern.IndexOf('}', i + 1);
+                        if (close > 0) { cat = pattern.Substring(i + 2, close - i - 2); consumed = close - i; }
+                    }
+                    if (cat == null || !System.Text.RegularExpressions.Regex.IsMatch(cat, "^[LMNPSZC][a-z]?$"))
+                        throw Fail(pattern, "Unicode class \\" + n + (cat ?? "") + " (only general categories are translated)");
+                    sb.Append('\\').Append(n).Append('{').Append(cat).Append('}');
+                    i += consumed;
+                    continue;
+                }
                 // Go's \d \w \s \b are ASCII-only; .NET's are Unicode
                 string? ascii = n switch
                 {
@@ -106,7 +123,15 @@ internal static class GoRegex
             if (inClass)
             {
                 if (c == ']') inClass = false;
-                if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ':') throw Fail(pattern, "POSIX character classes ([[:name:]])");
+                if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ':')
+                {
+                    int close = pattern.IndexOf(":]", i + 2, System.StringComparison.Ordinal);
+                    string name = close > 0 ? pattern.Substring(i + 2, close - i - 2) : "";
+                    if (!PosixClasses.TryGetValue(name, out var range)) throw Fail(pattern, "POSIX class [:" + name + ":]");
+                    sb.Append(range);
+                    i = close + 1;
+                    continue;
+                }
                 if (c == '[') sb.Append('\\');
                 sb.Append(c);
                 continue;
@@ -149,6 +174,43 @@ internal static class GoRegex
         {
             throw Invalid(e.Message);
         }
+    }
+
+    // RE2's ASCII POSIX classes, as ranges usable inside a .NET character class
+    private static readonly Dictionary<string, string> PosixClasses = new()
+    {
+        ["alnum"] = "0-9A-Za-z",
+        ["alpha"] = "A-Za-z",
+        ["ascii"] = "\\x00-\\x7F",
+        ["blank"] = "\\t ",
+        ["cntrl"] = "\\x00-\\x1F\\x7F",
+        ["digit"] = "0-9",
+        ["graph"] = "!-~",
+        ["lower"] = "a-z",
+        ["print"] = " -~",
+        ["punct"] = "!-/:-@\\[-`{-~",
+        ["space"] = "\\t\\n\\v\\f\\r ",
+        ["upper"] = "A-Z",
+        ["word"] = "0-9A-Za-z_",
+        ["xdigit"] = "0-9A-Fa-f",
+    };
+
+    // Go's wording for the commonest syntax errors (the .NET message is kept for the rest)
+    private static void CheckParens(string pattern)
+    {
+        int depth = 0;
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\') { i++; continue; }
+            if (inClass) { if (c == ']') inClass = false; continue; }
+            if (c == '[') { inClass = true; if (i + 1 < pattern.Length && pattern[i + 1] == '^') i++; if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++; continue; }
+            if (c == '(') depth++;
+            else if (c == ')' && --depth < 0) throw Invalid("unexpected ): `" + pattern + "`");
+        }
+        if (inClass) throw Invalid("missing closing ]: `" + pattern.Substring(pattern.LastIndexOf('[')) + "`");
+        if (depth > 0) throw Invalid("missing closing ): `" + pattern + "`");
     }
 
     private static InvalidPatternException Invalid(string why) => new("error parsing regexp: " + why);

@@ -22,9 +22,9 @@ internal static class SprigFunctions
         void F(string name, ParamType[] ps, System.Func<FunctionCall, GoValue> f, ParamType? variadic = null) => m[name] = new GoFunction(ps, variadic, f);
 
         // strings
-        F("trim", new[] { S }, c => Str(c.Str(0).Trim(GoSpace)));
+        F("trim", new[] { S }, c => Str(TrimSpace(c.Str(0))));
         F("upper", new[] { S }, c => Str(c.Str(0).ToUpperInvariant()));
-        F("lower", new[] { S }, c => Str(c.Str(0).ToLowerInvariant()));
+        F("lower", new[] { S }, c => Str(c.Str(0).ToLowerInvariant().Replace('\u0130', 'i')));
         F("title", new[] { S }, c => Str(Title(c.Str(0))));
         F("trimAll", new[] { S, S }, c => Str(c.Str(1).Trim(c.Str(0).ToCharArray())));
         F("trimall", new[] { S, S }, c => Str(c.Str(1).Trim(c.Str(0).ToCharArray())));
@@ -55,7 +55,7 @@ internal static class SprigFunctions
         F("b64dec", new[] { S }, c => Str(B64Dec(c.Str(0))));
 
         // conversions and math (cast semantics: unparsable -> 0)
-        F("atoi", new[] { S }, c => GoValue.Of(Atoi(c.Str(0))));
+        F("atoi", new[] { S }, c => GoValue.Of(Atoi(c.Str(0))).AsGoInt());
         F("int", new[] { A }, c => GoValue.Of(ToInt64(c[0])).AsGoInt());
         F("int64", new[] { A }, c => GoValue.Of(ToInt64(c[0])));
         F("float64", new[] { A }, c => GoValue.Of(ToFloat64(c[0])));
@@ -111,7 +111,14 @@ internal static class SprigFunctions
         F("regexSplit", new[] { S, S, I }, c => GoValue.Of(GoRegex.Split(c.Str(0), c.Str(1), c.Int(2))));
     }
 
-    private static readonly char[] GoSpace = { ' ', '\t', '\n', '\v', '\f', '\r', '\u0085', '\u00A0' };
+    // strings.TrimSpace trims unicode.IsSpace runes, which .NET's char.IsWhiteSpace matches
+    private static string TrimSpace(string s)
+    {
+        int a = 0, b = s.Length;
+        while (a < b && char.IsWhiteSpace(s[a])) a++;
+        while (b > a && char.IsWhiteSpace(s[b - 1])) b--;
+        return s.Substring(a, b - a);
+    }
 
     internal static string StrVal(object? v) => v is string s ? s : GoFormat.Value(v);
 
@@ -151,23 +158,33 @@ internal static class SprigFunctions
     // only where Go would produce invalid UTF-8 (the result then differs; documented as a limitation).
     private static string Trunc(int c, string s)
     {
-        if (c < 0 && s.Length + c > 0) return s.Substring(s.Length + c);
-        if (c >= 0 && s.Length > c) return s.Substring(0, c);
+        var b = Encoding.UTF8.GetBytes(s);
+        if (c < 0 && b.Length + c > 0) return Bytes(b, b.Length + c, b.Length);
+        if (c >= 0 && b.Length > c) return Bytes(b, 0, c);
         return s;
     }
 
+    // A cut through a multi-byte character leaves invalid UTF-8 in Go; .NET strings show it as U+FFFD.
+    private static string Bytes(byte[] b, int from, int to) => Encoding.UTF8.GetString(b, from, to - from);
+
     private static string Substr(int start, int end, string s)
     {
-        try
+        var b = Encoding.UTF8.GetBytes(s);
+        int n = b.Length;
+        string R(long x) => x.ToString(CultureInfo.InvariantCulture);
+        if (start < 0)
         {
-            if (start < 0) return s.Substring(0, end);
-            if (end < 0 || end > s.Length) return s.Substring(start);
-            return s.Substring(start, end - start);
+            if (end < 0) throw new FunctionException("runtime error: slice bounds out of range [:" + R(end) + "]");
+            if (end > n) throw new FunctionException("runtime error: slice bounds out of range [:" + R(end) + "] with length " + R(n));
+            return Bytes(b, 0, end);
         }
-        catch (System.ArgumentOutOfRangeException)
+        if (end < 0 || end > n)
         {
-            throw new FunctionException("runtime error: slice bounds out of range [" + start.ToString(CultureInfo.InvariantCulture) + ":" + end.ToString(CultureInfo.InvariantCulture) + "]");
+            if (start > n) throw new FunctionException("runtime error: slice bounds out of range [" + R(start) + ":" + R(n) + "]");
+            return Bytes(b, start, n);
         }
+        if (start > end) throw new FunctionException("runtime error: slice bounds out of range [" + R(start) + ":" + R(end) + "]");
+        return Bytes(b, start, end);
     }
 
     private static string Replace(string src, string old, string nw)
@@ -273,11 +290,12 @@ internal static class SprigFunctions
         return s.Length - s.Length % 4;
     }
 
-    private static int Atoi(string s)
+    // strconv.Atoi: optional sign, decimal digits only, 64-bit; anything else is an error, which sprig turns into 0
+    private static long Atoi(string s)
     {
-        string t = s.Length > 0 && s[0] == '+' ? s.Substring(1) : s;
-        if (t.Length > 0 && (char.IsDigit(t[0]) || t[0] == '-') && int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && t.All(ch => ch == '-' || (ch >= '0' && ch <= '9'))) return v;
-        return 0;
+        string t = s.Length > 0 && (s[0] == '+' || s[0] == '-') ? s.Substring(1) : s;
+        if (t.Length == 0 || !t.All(ch => ch >= '0' && ch <= '9')) return 0;
+        return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) ? v : 0;
     }
 
     /// <summary>spf13/cast ToInt64: numbers truncate, strings parse with Go base prefixes, bool is 0/1, else 0.</summary>
@@ -335,9 +353,13 @@ internal static class SprigFunctions
         _ => false,
     };
 
+    // reflect.TypeOf(nil).Kind() dereferences nil in Sprig's list functions
+    private const string NilDeref = "runtime error: invalid memory address or nil pointer dereference";
+
     private static IReadOnlyList<object?> AsList(object? v, string what)
     {
         if (v is IReadOnlyList<object?> l) return l;
+        if (v == null) throw new FunctionException(NilDeref);
         throw new FunctionException("Cannot " + what + " on type " + KindName(v));
     }
 
@@ -363,6 +385,7 @@ internal static class SprigFunctions
             r.Add(v);
             return r;
         }
+        if (list == null) throw new FunctionException(NilDeref);
         throw new FunctionException("Cannot " + what + " on type " + KindName(list));
     }
 
@@ -397,7 +420,8 @@ internal static class SprigFunctions
 
     private static GoValue SprigSlice(FunctionCall c)
     {
-        var l = AsList(c[0], "slice");
+        if (c[0] == null) throw new FunctionException(NilDeref);
+        if (c[0] is not IReadOnlyList<object?> l) throw new FunctionException("list should be type of slice or array but " + KindName(c[0]));
         var idx = c.Rest(1).Select(ToInt64).ToList();
         long start = idx.Count > 0 ? idx[0] : 0;
         long end = idx.Count > 1 ? idx[1] : l.Count;

@@ -28355,6 +28355,18444 @@ null
 },
 "m": "",
 "out": "false"
+},
+{
+"t": "line1\n{{ .a.b.c.d }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "line1\n",
+"eerr": "template: base:2:5: executing \"base\" at <.a.b.c.d>: nil pointer evaluating interface {}.d"
+},
+{
+"t": "line1\n{{ .a.b.c.d }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "line1\n",
+"eerr": "template: base:2:5: executing \"base\" at <.a.b.c.d>: nil pointer evaluating interface {}.d"
+},
+{
+"t": "line1\n{{ .a.b.c.d }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "line1\n",
+"eerr": "template: base:2:5: executing \"base\" at <.a.b.c.d>: nil pointer evaluating interface {}.d"
+},
+{
+"t": "line1\n{{ .a.b.c.d }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "line1\n",
+"eerr": "template: base:2:5: executing \"base\" at <.a.b.c.d>: nil pointer evaluating interface {}.d"
+},
+{
+"t": "x\n  y {{ .a.nope.z }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "x\n  y <no value>"
+},
+{
+"t": "x\n  y {{ .a.nope.z }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "x\n  y <no value>"
+},
+{
+"t": "x\n  y {{ .a.nope.z }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "x\n  y ",
+"eerr": "template: base:2:9: executing \"base\" at <.a.nope.z>: nil pointer evaluating interface {}.z"
+},
+{
+"t": "x\n  y {{ .a.nope.z }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "x\n  y ",
+"eerr": "template: base:2:9: executing \"base\" at <.a.nope.z>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .a.b.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.l.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.l.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.l.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.l.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.l.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.l.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ .a.b.l.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.l.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ $x := .a.b }}{{ $x.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <$x.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ $x := .a.b }}{{ $x.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <$x.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ $x := .a.b }}{{ $x.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <$x.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ $x := .a.b }}{{ $x.s.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <$x.s.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ range .a.b.l }}{{ .x }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ range .a.b.l }}{{ .x }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ range .a.b.l }}{{ .x }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ range .a.b.l }}{{ .x }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <.x>: can't evaluate field x in type interface {}"
+},
+{
+"t": "{{ with .a.b }}{{ .nope }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ with .a.b }}{{ .nope }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ with .a.b }}{{ .nope }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ with .a.b }}{{ .nope }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:18: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ .a.b.c.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.c.x>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "{{ .a.b.c.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.c.x>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "{{ .a.b.c.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.c.x>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "{{ .a.b.c.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.a.b.c.x>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "é {{ .nope.x.y }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "é <no value>"
+},
+{
+"t": "é {{ .nope.x.y }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "é <no value>"
+},
+{
+"t": "é {{ .nope.x.y }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "é ",
+"eerr": "template: base:1:11: executing \"base\" at <.nope.x.y>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "é {{ .nope.x.y }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "é ",
+"eerr": "template: base:1:11: executing \"base\" at <.nope.x.y>: map has no entry for key \"nope\""
+},
+{
+"t": "héllo\nwörld {{ .a.nope.q }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "héllo\nwörld <no value>"
+},
+{
+"t": "héllo\nwörld {{ .a.nope.q }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "héllo\nwörld <no value>"
+},
+{
+"t": "héllo\nwörld {{ .a.nope.q }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "héllo\nwörld ",
+"eerr": "template: base:2:12: executing \"base\" at <.a.nope.q>: nil pointer evaluating interface {}.q"
+},
+{
+"t": "héllo\nwörld {{ .a.nope.q }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "héllo\nwörld ",
+"eerr": "template: base:2:12: executing \"base\" at <.a.nope.q>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .u }} {{ len .u }} {{ upper .u }} {{ trunc 3 .u }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "héllo wörld 13 HÉLLO WÖRLD hé"
+},
+{
+"t": "{{ .u }} {{ len .u }} {{ upper .u }} {{ trunc 3 .u }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "héllo wörld 13 HÉLLO WÖRLD hé"
+},
+{
+"t": "{{ .u }} {{ len .u }} {{ upper .u }} {{ trunc 3 .u }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "héllo wörld 13 HÉLLO WÖRLD hé"
+},
+{
+"t": "{{ .u }} {{ len .u }} {{ upper .u }} {{ trunc 3 .u }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "héllo wörld 13 HÉLLO WÖRLD hé"
+},
+{
+"t": "{{ index .a.b.l 1 \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "y"
+},
+{
+"t": "{{ index .a.b.l 1 \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "y"
+},
+{
+"t": "{{ index .a.b.l 1 \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "y"
+},
+{
+"t": "{{ index .a.b.l 1 \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "y"
+},
+{
+"t": "{{ index .a.b.l 1 \"nope\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ index .a.b.l 1 \"nope\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ index .a.b.l 1 \"nope\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ index .a.b.l 1 \"nope\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ index .a \"b\" \"nope\" \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index .a \"b\" \"nope\" \"x\">: error calling index: index of nil pointer"
+},
+{
+"t": "{{ index .a \"b\" \"nope\" \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index .a \"b\" \"nope\" \"x\">: error calling index: index of nil pointer"
+},
+{
+"t": "{{ index .a \"b\" \"nope\" \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index .a \"b\" \"nope\" \"x\">: error calling index: index of nil pointer"
+},
+{
+"t": "{{ index .a \"b\" \"nope\" \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index .a \"b\" \"nope\" \"x\">: error calling index: index of nil pointer"
+},
+{
+"t": "{{ .ss.k.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.k.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ .ss.k.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.k.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ .ss.k.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.k.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ .ss.k.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.k.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ .ss.nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .ss.nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .ss.nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": ""
+},
+{
+"t": "{{ .ss.nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .ss.nope.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .ss.nope.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .ss.nope.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.nope.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ .ss.nope.x }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.ss.nope.x>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ $.a.b.s }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "str"
+},
+{
+"t": "{{ $.a.b.s }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "str"
+},
+{
+"t": "{{ $.a.b.s }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "str"
+},
+{
+"t": "{{ $.a.b.s }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "str"
+},
+{
+"t": "{{ range $i, $e := .a.b.l }}{{ $i }}:{{ $e }} {{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "0:1 1:map[x:y] "
+},
+{
+"t": "{{ range $i, $e := .a.b.l }}{{ $i }}:{{ $e }} {{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "0:1 1:map[x:y] "
+},
+{
+"t": "{{ range $i, $e := .a.b.l }}{{ $i }}:{{ $e }} {{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "0:1 1:map[x:y] "
+},
+{
+"t": "{{ range $i, $e := .a.b.l }}{{ $i }}:{{ $e }} {{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "0:1 1:map[x:y] "
+},
+{
+"t": "{{ $ }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ $ }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ $ }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ $ }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "map[a:map[b:map[c:<nil> l:[1 map[x:y]] s:str]] ss:map[k:v] u:héllo wörld]"
+},
+{
+"t": "{{ template \"x\" .a }}{{ define \"x\" }}{{ .b.s }}/{{ $.b.s }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "str/str"
+},
+{
+"t": "{{ template \"x\" .a }}{{ define \"x\" }}{{ .b.s }}/{{ $.b.s }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "str/str"
+},
+{
+"t": "{{ template \"x\" .a }}{{ define \"x\" }}{{ .b.s }}/{{ $.b.s }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "str/str"
+},
+{
+"t": "{{ template \"x\" .a }}{{ define \"x\" }}{{ .b.s }}/{{ $.b.s }}{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "str/str"
+},
+{
+"t": "{{ define \"x\" }}a{{ end }}{{ define \"x\" }}b{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: template: multiple definition of template \"x\""
+},
+{
+"t": "{{ define \"x\" }}a{{ end }}{{ define \"x\" }}b{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"perr": "template: base:1: template: multiple definition of template \"x\""
+},
+{
+"t": "{{ define \"x\" }}a{{ end }}{{ define \"x\" }}b{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"perr": "template: base:1: template: multiple definition of template \"x\""
+},
+{
+"t": "{{ define \"x\" }}a{{ end }}{{ define \"x\" }}b{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"perr": "template: base:1: template: multiple definition of template \"x\""
+},
+{
+"t": "{{ define \"x\" }}{{ end }}{{ define \"x\" }}b{{ end }}{{ template \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ define \"x\" }}{{ end }}{{ define \"x\" }}b{{ end }}{{ template \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "b"
+},
+{
+"t": "{{ define \"x\" }}{{ end }}{{ define \"x\" }}b{{ end }}{{ template \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "b"
+},
+{
+"t": "{{ define \"x\" }}{{ end }}{{ define \"x\" }}b{{ end }}{{ template \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "b"
+},
+{
+"t": "{{ define \"x\" }}{{ template \"x\" }}{{ end }}x",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "x"
+},
+{
+"t": "{{ define \"x\" }}{{ template \"x\" }}{{ end }}x",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "x"
+},
+{
+"t": "{{ define \"x\" }}{{ template \"x\" }}{{ end }}x",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "x"
+},
+{
+"t": "{{ define \"x\" }}{{ template \"x\" }}{{ end }}x",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "x"
+},
+{
+"t": "{{ if .a }}\n{{ .a.nope.z }}\n{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "\n<no value>\n"
+},
+{
+"t": "{{ if .a }}\n{{ .a.nope.z }}\n{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "\n<no value>\n"
+},
+{
+"t": "{{ if .a }}\n{{ .a.nope.z }}\n{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "\n",
+"eerr": "template: base:2:5: executing \"base\" at <.a.nope.z>: nil pointer evaluating interface {}.z"
+},
+{
+"t": "{{ if .a }}\n{{ .a.nope.z }}\n{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "\n",
+"eerr": "template: base:2:5: executing \"base\" at <.a.nope.z>: map has no entry for key \"nope\""
+},
+{
+"t": "{{\n.nope\n}}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{\n.nope\n}}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{\n.nope\n}}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{\n.nope\n}}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:2:0: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .a.b.c | printf \"%v\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<nil>"
+},
+{
+"t": "{{ .a.b.c | printf \"%v\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<nil>"
+},
+{
+"t": "{{ .a.b.c | printf \"%v\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<nil>"
+},
+{
+"t": "{{ .a.b.c | printf \"%v\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "<nil>"
+},
+{
+"t": "{{ printf \"%v\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<nil>"
+},
+{
+"t": "{{ printf \"%v\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<nil>"
+},
+{
+"t": "{{ printf \"%v\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<nil>"
+},
+{
+"t": "{{ printf \"%v\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "<nil>"
+},
+{
+"t": "{{ .a.b.c | default \"d\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "d"
+},
+{
+"t": "{{ .a.b.c | default \"d\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "d"
+},
+{
+"t": "{{ .a.b.c | default \"d\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "d"
+},
+{
+"t": "{{ .a.b.c | default \"d\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "d"
+},
+{
+"t": "{{ .a.b.c | upper }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <upper>: invalid value; expected string"
+},
+{
+"t": "{{ .a.b.c | upper }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <upper>: invalid value; expected string"
+},
+{
+"t": "{{ .a.b.c | upper }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <upper>: invalid value; expected string"
+},
+{
+"t": "{{ .a.b.c | upper }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <upper>: invalid value; expected string"
+},
+{
+"t": "{{ upper .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <.a.b.c>: wrong type for value; expected string; got interface {}"
+},
+{
+"t": "{{ upper .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <.a.b.c>: wrong type for value; expected string; got interface {}"
+},
+{
+"t": "{{ upper .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <.a.b.c>: wrong type for value; expected string; got interface {}"
+},
+{
+"t": "{{ upper .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <.a.b.c>: wrong type for value; expected string; got interface {}"
+},
+{
+"t": "{{ default \"d\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "d"
+},
+{
+"t": "{{ default \"d\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "d"
+},
+{
+"t": "{{ default \"d\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "d"
+},
+{
+"t": "{{ default \"d\" .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "d"
+},
+{
+"t": "{{ list .a.b.c .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "[<nil> <nil>]"
+},
+{
+"t": "{{ list .a.b.c .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "[<nil> <nil>]"
+},
+{
+"t": "{{ list .a.b.c .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "[<nil> <nil>]"
+},
+{
+"t": "{{ list .a.b.c .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:15: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ dict \"k\" .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "map[k:<nil>]"
+},
+{
+"t": "{{ dict \"k\" .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "map[k:<nil>]"
+},
+{
+"t": "{{ dict \"k\" .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "map[k:<nil>]"
+},
+{
+"t": "{{ dict \"k\" .nope }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ eq .a.b.c nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq .a.b.c nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ eq .a.b.c nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ eq .a.b.c nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "true"
+},
+{
+"t": "{{ eq .nope nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq .nope nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ eq .nope nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ eq .nope nil }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ if eq .a.b.c nil }}nil{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "nil"
+},
+{
+"t": "{{ if eq .a.b.c nil }}nil{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "nil"
+},
+{
+"t": "{{ if eq .a.b.c nil }}nil{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "nil"
+},
+{
+"t": "{{ if eq .a.b.c nil }}nil{{ end }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "nil"
+},
+{
+"t": "{{ not .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ not .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ not .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ not .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "true"
+},
+{
+"t": "{{ .nope | len }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <len>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ .nope | len }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <len>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ .nope | len }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <len>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ .nope | len }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ and .a.b.c 1 }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ and .a.b.c 1 }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ and .a.b.c 1 }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ and .a.b.c 1 }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ or .a.b.c \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "x"
+},
+{
+"t": "{{ or .a.b.c \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "x"
+},
+{
+"t": "{{ or .a.b.c \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "x"
+},
+{
+"t": "{{ or .a.b.c \"x\" }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "x"
+},
+{
+"t": "{{ and 1 .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ and 1 .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ and 1 .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ and 1 .a.b.c }}",
+"d": {
+"a": {
+"b": {
+"c": null,
+"s": "str",
+"l": [
+1,
+{
+"x": "y"
+}
+]
+}
+},
+"u": "héllo wörld",
+"ss": {
+"$ss": 1,
+"k": "v"
+}
+},
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ \"a\"\n}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a"
+},
+{
+"t": "a\nb\n{{ bad",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:3: function \"bad\" not defined"
+},
+{
+"t": "{{ if true }}\n\n{{ end",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:3: unclosed action"
+},
+{
+"t": "{{/* x\ny */}}z",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "z"
+},
+{
+"t": "{{/* unclosed",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unclosed comment"
+},
+{
+"t": "{{/* x */ }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: comment ends before closing delimiter"
+},
+{
+"t": "{{ 1 }}\n{{ 2 }}\n{{ $y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:3: undefined variable \"$y\""
+},
+{
+"t": "{{ range $i := .l }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ range $i, $e := .l }}{{ end }}{{ $e }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: undefined variable \"$e\""
+},
+{
+"t": "{{ range .l }}{{ end }}{{ break }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: {{break}} outside {{range}}"
+},
+{
+"t": "{{ range .l }}{{ if true }}{{ break }}{{ end }}{{ end }}done",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "done"
+},
+{
+"t": "{{ with .s }}{{ break }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: {{break}} outside {{range}}"
+},
+{
+"t": "{{ if true }}{{ else }}{{ end }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unexpected {{end}}"
+},
+{
+"t": "{{ .s |}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hello"
+},
+{
+"t": "{{ .s | | upper }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unexpected \"|\" in command"
+},
+{
+"t": "{{ , }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unexpected \",\" in command"
+},
+{
+"t": "{{ .s, }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unexpected \",\" in operand"
+},
+{
+"t": "{{ $x := }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: missing value for command"
+},
+{
+"t": "{{ := 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unexpected \":=\" in command"
+},
+{
+"t": "{{ $x.y := 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: undefined variable \"$x\""
+},
+{
+"t": "{{ 3 := 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: unexpected \":=\" in operand"
+},
+{
+"t": "{{ printf \"%d\" 3.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!d(float64=3)"
+},
+{
+"t": "{{ printf \"%d\" 3 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "{{ printf \"%s\" 'x' }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!s(int=120)"
+},
+{
+"t": "{{ printf \"%c\" 'é' }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "é"
+},
+{
+"t": "{{ 'ab' }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: malformed character constant: 'ab'"
+},
+{
+"t": "{{ \"\\u00e9\\t\\\\\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "é\t\\"
+},
+{
+"t": "{{ `a\\nb` }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a\\nb"
+},
+{
+"t": "{{ 1e400 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"1e400\""
+},
+{
+"t": "{{ 0x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"0x\""
+},
+{
+"t": "{{ 1__0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"1__0\""
+},
+{
+"t": "{{ 9223372036854775807 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "9223372036854775807"
+},
+{
+"t": "{{ 9223372036854775808 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <9223372036854775808>: 9223372036854775808 overflows int"
+},
+{
+"t": "{{ -9223372036854775808 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-9223372036854775808"
+},
+{
+"t": "{{ 18446744073709551615 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <18446744073709551615>: 18446744073709551615 overflows int"
+},
+{
+"t": "{{ 1.5e3 }} {{ 2e0 }} {{ .5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1500 2 0.5"
+},
+{
+"t": "{{ 1i }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "(0+1i)"
+},
+{
+"t": "{{ 0x1p4 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "16"
+},
+{
+"t": "{{ add 0x10 010 0b11 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "27"
+},
+{
+"t": "{{ 1.5 | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "float64"
+},
+{
+"t": "{{ 1 | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "int"
+},
+{
+"t": "{{ add 1 2 | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "int64"
+},
+{
+"t": "{{ .s | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "string"
+},
+{
+"t": "{{ list 1 | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]interface {}"
+},
+{
+"t": "{{ dict | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[string]interface {}"
+},
+{
+"t": "{{ splitList \",\" \"a\" | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]string"
+},
+{
+"t": "{{ .ss | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[string]string"
+},
+{
+"t": "{{ .m | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[string]interface {}"
+},
+{
+"t": "{{ .nil | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<nil>"
+},
+{
+"t": "{{ printf \"%q\" \"a\\\"b\\n\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"a\\\"b\\n\""
+},
+{
+"t": "{{ printf \"%#q\" \"ab\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "`ab`"
+},
+{
+"t": "{{ printf \"%x\" \"hi\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "6869"
+},
+{
+"t": "{{ printf \"% d\" 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": " 5"
+},
+{
+"t": "{{ printf \"%8.2e\" 1234.5678 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1.23e+03"
+},
+{
+"t": "{{ printf \"%g\" 0.00001234 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1.234e-05"
+},
+{
+"t": "{{ printf \"%.3g\" 1234.5678 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1.23e+03"
+},
+{
+"t": "{{ printf \"%v\" 1e20 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1e+20"
+},
+{
+"t": "{{ printf \"%v\" 1e21 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1e+21"
+},
+{
+"t": "{{ printf \"%v\" 123456789.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1.23456789e+08"
+},
+{
+"t": "{{ printf \"%v\" 0.1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "0.1"
+},
+{
+"t": "{{ printf \"%v\" -0.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-0"
+},
+{
+"t": "{{ printf \"%*d\" 5 3 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "    3"
+},
+{
+"t": "{{ printf \"%-*d|\" 5 3 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3    |"
+},
+{
+"t": "{{ printf \"%.*f\" 2 3.14159 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3.14"
+},
+{
+"t": "{{ printf \"%[2]d %[1]d\" 1 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2 1"
+},
+{
+"t": "{{ printf \"%s %s\" .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hello %!s(MISSING)"
+},
+{
+"t": "{{ printf \"%!\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!!(MISSING)"
+},
+{
+"t": "{{ printf \"%v\" .ss }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:b k:v]"
+},
+{
+"t": "{{ printf \"%d\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[%!d(string=x):1 %!d(string=y):%!d(string=two)]"
+},
+{
+"t": "{{ printf \"%6.2f|%-8.3f|\" .pi .f }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "  3.14|1.500   |"
+},
+{
+"t": "{{ printf \"%05s\" \"ab\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "000ab"
+},
+{
+"t": "{{ printf \"%-05d|\" 3 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3    |"
+},
+{
+"t": "{{ printf \"%+.1f\" 2.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "+2.0"
+},
+{
+"t": "{{ printf \"%x\" -255 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-ff"
+},
+{
+"t": "{{ printf \"%08.3f\" -3.14159 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-003.142"
+},
+{
+"t": "{{ printf \"%t\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ printf \"%v\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ printf \"%s\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!s(bool=true)"
+},
+{
+"t": "{{ printf \"%5t|\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": " true|"
+},
+{
+"t": "{{ printf \"%q\" 65 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "'A'"
+},
+{
+"t": "{{ printf \"%U\" 65 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "U+0041"
+},
+{
+"t": "{{ printf \"%o\" 64 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "100"
+},
+{
+"t": "{{ printf \"%#x\" 255 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "0xff"
+},
+{
+"t": "{{ printf \"%#o\" 8 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "010"
+},
+{
+"t": "{{ printf \"%b\" -5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-101"
+},
+{
+"t": "{{ printf \"%.2s\" \"héllo\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hé"
+},
+{
+"t": "{{ printf \"%5.1s|\" \"abc\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "    a|"
+},
+{
+"t": "{{ printf \"%v|%v\" .emptym .emptyl }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[]|[]"
+},
+{
+"t": "{{ printf 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <5>: expected string; found 5"
+},
+{
+"t": "{{ printf .n }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <.n>: wrong type for value; expected string; got int"
+},
+{
+"t": "{{ printf \"%s\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!s(MISSING)"
+},
+{
+"t": "{{ printf \"a\" \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a%!(EXTRA string=b)"
+},
+{
+"t": "{{ fromYaml \"{\\\"a\\\": 1, \\\"b\\\": [1, 2.5, \\\"x\\\"]}\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:1 b:[1 2.5 x]]"
+},
+{
+"t": "{{ fromYamlArray \"[1, \\\"a\\\", {\\\"k\\\": null}]\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a map[k:<nil>]]"
+},
+{
+"t": "{{ (fromYaml \"{\\\"a\\\": {\\\"b\\\": \\\"c\\\"}}\").a.b }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ fromYaml \"[1]\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <fromYaml \"[1]\">: error calling fromYaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}"
+},
+{
+"t": "{{ fromYamlArray \"{\\\"a\\\": 1}\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <fromYamlArray \"{\\\"a\\\": 1}\">: error calling fromYamlArray: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}"
+},
+{
+"t": "{{ toYaml (fromYaml \"{\\\"z\\\": 1, \\\"a\\\": [true, null]}\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a:\n- true\n- null\nz: 1"
+},
+{
+"t": "{{ toJson (list 1.0 2.5 100000000000000000000.0 0.0000001) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1,2.5,100000000000000000000,1e-7]"
+},
+{
+"t": "{{ toYaml (list \"\" \"~\" \"a b\" \"a:b\" \"a: b\" \"-\" \"- \" \"?x\" \"[x]\" \"{x}\" \"x,y\" \"@x\" \"`x\" \"!x\" \"&x\" \"*x\" \"|x\" \">x\" \"%x\" \"'x\" \"\\\"x\" \" x\" \"x \" \"x #y\" \"x#y\" \"0x1F\" \"0o17\" \"1_000\" \"+1\" \".5\" \"1.\" \"1e5\" \"12:30\" \"Y\" \"NO\" \"Off\" \".inf\" \"-.Inf\" \".nan\" \"2001-12-14\" \"<<\" \"=\" \"x\\ty\" \"tab\\t\" \"a\\r\\nb\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "- \"\"\n- \"~\"\n- a b\n- a:b\n- 'a: b'\n- '-'\n- '- '\n- ?x\n- '[x]'\n- '{x}'\n- x,y\n- '@x'\n- '`x'\n- '!x'\n- '&x'\n- '*x'\n- '|x'\n- '>x'\n- '%x'\n- '''x'\n- '\"x'\n- ' x'\n- 'x '\n- 'x #y'\n- x#y\n- \"0x1F\"\n- \"0o17\"\n- \"1_000\"\n- \"+1\"\n- \".5\"\n- \"1.\"\n- \"1e5\"\n- \"12:30\"\n- \"Y\"\n- \"NO\"\n- \"Off\"\n- \".inf\"\n- \"-.Inf\"\n- \".nan\"\n- \"2001-12-14\"\n- <<\n- =\n- \"x\\ty\"\n- \"tab\\t\"\n- \"a\\r\\nb\""
+},
+{
+"t": "{{ toYaml (dict \"key with space\" 1 \"yes\" 2 \"1\" 3 \"-k\" 4 \"k:\" 5) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-k: 4\n\"1\": 3\n'k:': 5\nkey with space: 1\n\"yes\": 2"
+},
+{
+"t": "{{ toYaml (list \"multi\\nline\\n\" \"trail \\nx\" \" lead\\nx\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "- |\n  multi\n  line\n- \"trail \\nx\"\n- |2-\n   lead\n  x"
+},
+{
+"t": "{{ toYaml (dict \"l\" (list (dict \"a\" 1 \"b\" (list 1 2)) 3)) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "l:\n- a: 1\n  b:\n  - 1\n  - 2\n- 3"
+},
+{
+"t": "{{ toYaml 1.5 }} {{ toYaml 3 }} {{ toYaml true }} {{ toYaml .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1.5 3 true - a\n- b\n- c"
+},
+{
+"t": "{{ toYaml (list 1e21 0.000001 123456789.0 1.0) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "- 1e+21\n- 1e-06\n- 123456789\n- 1"
+},
+{
+"t": "{{ toYaml .emptyl }}|{{ toYaml .emptym }}|{{ toYaml \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]|{}|\"\""
+},
+{
+"t": "{{ quote \"é\\x01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"é\\x01\""
+},
+{
+"t": "{{ squote \"it's\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "'it's'"
+},
+{
+"t": "{{ cat }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ cat \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a"
+},
+{
+"t": "{{ indent 0 \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a"
+},
+{
+"t": "{{ indent -1 \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <indent -1 \"a\">: error calling indent: strings: negative Repeat count"
+},
+{
+"t": "{{ nindent 2 \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\n  "
+},
+{
+"t": "{{ trimAll \"ab\" \"abcba\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ trim \"\\u00a0x\\u3000\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "x"
+},
+{
+"t": "{{ upper \"straße\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "STRAßE"
+},
+{
+"t": "{{ lower \"İ\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "i"
+},
+{
+"t": "{{ title \"hello_world foo-bar 3am\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "Hello_world Foo-Bar 3am"
+},
+{
+"t": "{{ trunc 2 \"héllo\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "h�"
+},
+{
+"t": "{{ substr 0 2 \"héllo\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "h�"
+},
+{
+"t": "{{ replace \"a\" \"\" \"banana\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "bnn"
+},
+{
+"t": "{{ contains \"\" \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ repeat 0 \"x\" }}|",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "|"
+},
+{
+"t": "{{ split \"\" \"ab\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[_0:a _1:b]"
+},
+{
+"t": "{{ splitn \",\" 0 \"a,b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[]"
+},
+{
+"t": "{{ splitn \",\" -1 \"a,b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[_0:a _1:b]"
+},
+{
+"t": "{{ splitList \",\" \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ join \",\" (list) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ join \",\" .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ join \",\" (list 1 .nil \"a\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1,a"
+},
+{
+"t": "{{ uniq .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c]"
+},
+{
+"t": "{{ uniq (list (list 1) (list 1) .m .m) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[[1] map[x:1 y:two]]"
+},
+{
+"t": "{{ without .nums 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[3 2]"
+},
+{
+"t": "{{ has .nil .mixed }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ has \"a\" .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <has \"a\" .s>: error calling has: Cannot find has on type string"
+},
+{
+"t": "{{ first .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <first .nil>: error calling first: runtime error: invalid memory address or nil pointer dereference"
+},
+{
+"t": "{{ last .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <last .s>: error calling last: Cannot find last on type string"
+},
+{
+"t": "{{ append .nil 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <append .nil 1>: error calling append: runtime error: invalid memory address or nil pointer dereference"
+},
+{
+"t": "{{ slice .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c]"
+},
+{
+"t": "{{ slice .l 1 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <slice .l 1 5>: error calling slice: reflect.Value.Slice: slice index out of bounds"
+},
+{
+"t": "{{ slice .s 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <slice .s 1>: error calling slice: list should be type of slice or array but string"
+},
+{
+"t": "{{ len (list 1 2) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ index (list 1 2) 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ (list 1 2).x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <2>: can't evaluate field x in type []interface {}"
+},
+{
+"t": "{{ $l := list 1 }}{{ $l = append $l 2 }}{{ $l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 2]"
+},
+{
+"t": "{{ $d := dict }}{{ $_ := set $d \"a\" 1 }}{{ $d.a }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ set .m \"z\" 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1 y:two z:1]"
+},
+{
+"t": "{{ unset .nil \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nil>: wrong type for value; expected map[string]interface {}; got interface {}"
+},
+{
+"t": "{{ hasKey .nil \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <.nil>: wrong type for value; expected map[string]interface {}; got interface {}"
+},
+{
+"t": "{{ get .m 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <1>: expected string; found 1"
+},
+{
+"t": "{{ pluck \"x\" .m .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 1]"
+},
+{
+"t": "{{ keys .m .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[x y x y]"
+},
+{
+"t": "{{ keys }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ values .m | len }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ merge .nil .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nil>: wrong type for value; expected map[string]interface {}; got interface {}"
+},
+{
+"t": "{{ merge (dict \"a\" \"\" \"b\" 0 \"c\" .nil) (dict \"a\" \"x\" \"b\" 5 \"c\" 6) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:x b:5 c:6]"
+},
+{
+"t": "{{ dict \"a\" 1 \"a\" 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:2]"
+},
+{
+"t": "{{ dict .nil 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[<nil>:1]"
+},
+{
+"t": "{{ ternary 1 2 true | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "int"
+},
+{
+"t": "{{ coalesce .nil .emptyl .emptym 0 \"\" false }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ empty .mixed }} {{ empty .b }} {{ empty 0.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false false true"
+},
+{
+"t": "{{ default .l .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c]"
+},
+{
+"t": "{{ default \"a\" \"b\" \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ toString .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1 y:two]"
+},
+{
+"t": "{{ toString 1.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ toStrings .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[hello]"
+},
+{
+"t": "{{ toStrings .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ int \"1e3\" }} {{ int \"0x1A\" }} {{ int \"010\" }} {{ int \" 5\" }} {{ int \"-0b11\" }} {{ int 3.99 }} {{ int -3.99 }} {{ int \"3.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "0 26 8 0 -3 3 -3 0"
+},
+{
+"t": "{{ int64 .f }} {{ float64 \"abc\" }} {{ float64 .b }} {{ float64 \"1e3\" }} {{ float64 \"0x10\" }} {{ int .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1 0 1 1000 0 0"
+},
+{
+"t": "{{ atoi \"\" }} {{ atoi \" 1\" }} {{ atoi \"1.5\" }} {{ atoi \"99999999999\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "0 0 0 99999999999"
+},
+{
+"t": "{{ add 1 .f }} {{ mul .f 2 }} {{ sub \"x\" 1 }} {{ mod -7 3 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2 2 -1 -1"
+},
+{
+"t": "{{ mod 1 0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <mod 1 0>: error calling mod: runtime error: integer divide by zero"
+},
+{
+"t": "{{ max }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <max>: wrong number of args for max: want at least 1 got 0"
+},
+{
+"t": "{{ min 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ max .f 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ add1 \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ regexFind \"[a-z]+\" \"123abc456def\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "abc"
+},
+{
+"t": "{{ regexFindAll \"a*\" \"baaab\" -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[ aaa ]"
+},
+{
+"t": "{{ regexReplaceAll \"a*\" \"baaab\" \"-\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-b-b-"
+},
+{
+"t": "{{ regexReplaceAll \"(a)(b)?\" \"ac ab\" \"[$2|$1|$3]\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[|a|]c [b|a|]"
+},
+{
+"t": "{{ regexReplaceAll \"a\" \"aaa\" \"$$\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "$$$"
+},
+{
+"t": "{{ regexReplaceAll \"(?i)A\" \"aA\" \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "xx"
+},
+{
+"t": "{{ regexMatch \"^abc$\" \"abc\\n\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ regexMatch \"(?m)^abc$\" \"abc\\nd\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ regexMatch \"\\\\d\" \"٣\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ regexMatch \"\\\\w\" \"é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ regexMatch \"\\\\bé\" \" é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ regexMatch \"[[:alpha:]]\" \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ regexMatch \"\\\\pL\" \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ regexMatch \"a++\" \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ regexMatch \"\\\\Z\" \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ regexMatch \"x{2,}\" \"xxx\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ regexMatch \"[]a]\" \"]\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ regexMatch \"[^]a]\" \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ regexFind \"(\" \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <regexFind \"(\" \"x\">: error calling regexFind: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`"
+},
+{
+"t": "{{ regexSplit \"\" \"abc\" -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c]"
+},
+{
+"t": "{{ regexSplit \"b\" \"abc\" 0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ regexSplit \"a\" \"\" -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ regexFindAll \"\\\\d+\" \"a1b22c333\" 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 22]"
+},
+{
+"t": "{{ regexReplaceAllLiteral \"\\\\.\" \"a.b.c\" \"$1\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a$1b$1c"
+},
+{
+"t": "{{ b64dec \"YQ\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "illegal base64 data at input byte 0"
+},
+{
+"t": "{{ b64dec \"YQ==\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a"
+},
+{
+"t": "{{ b64dec \"Y===\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "illegal base64 data at input byte 1"
+},
+{
+"t": "{{ b64enc \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ sha256sum \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+},
+{
+"t": "{{ normalize \"\" }} {{ normalize \"UPPER.lower\" }} {{ normalize \"..a..\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": " upper.lower a"
+},
+{
+"t": "{{ normalize 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:13: executing \"base\" at <5>: expected string; found 5"
+},
+{
+"t": "{{ normalize .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:13: executing \"base\" at <.nope>: invalid value; expected string"
+},
+{
+"t": "{{ slugify \"--x--\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "x"
+},
+{
+"t": "{{ slugify 5 \"abc.def.ghi\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "abc"
+},
+{
+"t": "{{ slugify 4 \"abc.def\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "abc"
+},
+{
+"t": "{{ slugify -1 \"abc\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "abc"
+},
+{
+"t": "{{ slugify -1 false \"abc\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <slugify -1 false \"abc\">: error calling slugify: runtime error: slice bounds out of range [:-1]"
+},
+{
+"t": "{{ slugify 3 true \"ab.cdef\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ab"
+},
+{
+"t": "{{ slugify 1 2 3 \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <slugify 1 2 3 \"x\">: error calling slugify: interface conversion: interface {} is int, not bool"
+},
+{
+"t": "{{ slugify .n \"hello-world\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hel"
+},
+{
+"t": "{{ slugify \"a_b c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a-b-c"
 }
 ]
 """""";
