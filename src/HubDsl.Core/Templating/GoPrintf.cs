@@ -334,7 +334,7 @@ internal static class GoPrintf
                 break;
             case 'x':
             case 'X':
-                if (spec.Prec >= 0) return null; // precision-rounded hex floats are not implemented
+                if (spec.Prec >= 0) throw new FunctionException("printf: %x with a precision on a float is not supported by HubDsl");
                 body = GoFloat.FormatHex(a, verb == 'X');
                 break;
             default:

@@ -398,21 +398,26 @@ internal static class SprigFunctions
     }
 
     /// <summary>reflect.DeepEqual over the data model (types must match exactly).</summary>
-    internal static bool DeepEqual(object? a, object? b)
+    internal static bool DeepEqual(object? a, object? b) => DeepEqual(a, b, 0);
+
+    private static bool DeepEqual(object? a, object? b, int depth)
     {
         if (a == null || b == null) return a == null && b == null;
+        // Go's DeepEqual tracks visited pairs; a self-containing dict (set $d "x" $d) would otherwise recurse forever
+        if (ReferenceEquals(a, b)) return true;
+        if (depth > 100) throw new FunctionException("values nested too deeply to compare (HubDsl limit)");
         if (GoTypes.NameOf(a) != GoTypes.NameOf(b)) return false;
         switch (a)
         {
             case IReadOnlyList<object?> la:
                 var lb = (IReadOnlyList<object?>)b;
-                return la.Count == lb.Count && la.Zip(lb, DeepEqual).All(x => x);
+                return la.Count == lb.Count && la.Zip(lb, (x, y) => DeepEqual(x, y, depth + 1)).All(x => x);
             case IReadOnlyDictionary<string, string> ma:
                 var mb = (IReadOnlyDictionary<string, string>)b;
                 return ma.Count == mb.Count && ma.All(kv => mb.TryGetValue(kv.Key, out var v) && v == kv.Value);
             case IReadOnlyDictionary<string, object?> oa:
                 var ob = (IReadOnlyDictionary<string, object?>)b;
-                return oa.Count == ob.Count && oa.All(kv => ob.TryGetValue(kv.Key, out var v) && DeepEqual(kv.Value, v));
+                return oa.Count == ob.Count && oa.All(kv => ob.TryGetValue(kv.Key, out var v) && DeepEqual(kv.Value, v, depth + 1));
             default:
                 return a.Equals(b);
         }
@@ -479,16 +484,17 @@ internal static class SprigFunctions
             throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
         }
         for (int i = 1; i < c.Count; i++)
-            if (c.Map(i) is { } src) MergeInto(target, src);
+            if (c.Map(i) is { } src) MergeInto(target, src, 0);
         return dst;
     }
 
-    private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src)
+    private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, int depth)
     {
-        foreach (var kv in src)
+        if (depth > 100) throw new FunctionException("maps nested too deeply to merge (HubDsl limit)");
+        foreach (var kv in src.ToList())
         {
             if (!dst.TryGetValue(kv.Key, out var existing) || Empty(existing)) dst[kv.Key] = kv.Value;
-            else if (existing is IDictionary<string, object?> de && !de.IsReadOnly && kv.Value is IReadOnlyDictionary<string, object?> se) MergeInto(de, se);
+            else if (existing is IDictionary<string, object?> de && !de.IsReadOnly && kv.Value is IReadOnlyDictionary<string, object?> se && !ReferenceEquals(de, se)) MergeInto(de, se, depth + 1);
         }
     }
 
