@@ -118,7 +118,7 @@ public static class ApplicationSetBinder
             templateBinder.EnvironmentFiles,
             values.ToEquatableArray())
         {
-            SelectorOrigin = targets.Origin,
+            SelectorOrigin = targets.Value.Origin ?? targets.Origin,
         };
     }
 

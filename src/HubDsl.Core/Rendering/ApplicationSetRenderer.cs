@@ -45,6 +45,7 @@ public static class ApplicationSetRenderer
         var preserveResources = (spec["syncPolicy"] as YamlMapping)?["preserveResourcesOnDeletion"] is YamlScalar { Kind: ScalarKind.Bool, Value: "true" };
         var templatePatch = spec["templatePatch"] as YamlScalar;
         var applications = new List<YamlMapping>();
+        var generated = new List<GeneratedApplication>();
         var blocked = false;
 
         if (spec["generators"] is YamlSequence generators)
@@ -71,7 +72,9 @@ public static class ApplicationSetRenderer
                         paramSets.Add(parameters);
                         try
                         {
-                            applications.Add(RenderApplication(context, result.Template, parameters, paramSets.Count - 1, preserveResources, templatePatch));
+                            var application = RenderApplication(context, result.Template, parameters, paramSets.Count - 1, preserveResources, templatePatch);
+                            applications.Add(application);
+                            generated.Add(new GeneratedApplication(application, paramSets.Count - 1));
                         }
                         catch (TemplateRenderFailure e)
                         {
@@ -86,7 +89,7 @@ public static class ApplicationSetRenderer
         if (blocked)
         {
             // The controller stops before create/update/delete: no Application changes at all.
-            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings);
+            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings) { Generated = generated };
         }
 
         var validationErrors = ApplicationValidator.Validate(context, applications);
@@ -99,7 +102,7 @@ public static class ApplicationSetRenderer
             .Where(app => !validationErrors.ContainsKey(ApplicationValidator.NameOf(app)))
             .OrderBy(ApplicationValidator.NameOf, StringComparer.Ordinal)
             .ToList();
-        return new RenderResult(valid, errors, paramSets, context.Warnings);
+        return new RenderResult(valid, errors, paramSets, context.Warnings) { Generated = generated };
     }
 
     private static TemplateEngine? CreateEngine(bool goTemplate, YamlNode? goTemplateOptions, out string? error)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using HubDsl.Core.Yaml;
 
@@ -36,6 +37,12 @@ public sealed class RenderResult
 
     /// <summary>Silent misses: references that rendered literally, as <c>&lt;no value&gt;</c> or empty.</summary>
     public IReadOnlyList<UnresolvedParameter> Warnings { get; }
+
+    /// <summary>
+    /// Every Application the template rendered, before validation dropped any, with the parameter set that
+    /// produced it: what the analyzers check names against (HUB008, HUB009).
+    /// </summary>
+    public IReadOnlyList<GeneratedApplication> Generated { get; init; } = Array.Empty<GeneratedApplication>();
 
     /// <summary>Whether a generator or render error blocked the ApplicationSet.</summary>
     public bool IsBlocked

@@ -26,6 +26,7 @@ public static partial class FleetValidator
             CheckSelector(findings, appSet, clusters);
             CheckSyncPolicy(findings, appSet);
             CheckTemplateText(findings, appSet);
+            CheckRendering(findings, appSet, clusters);
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
 
