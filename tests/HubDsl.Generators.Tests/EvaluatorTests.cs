@@ -39,8 +39,8 @@ public sealed class EvaluatorTests
         Assert.Empty(ReadFleet(fixedSource, out var fleet));
         var cluster = Assert.Single(fleet.Clusters);
         Assert.Equal("https://eu-west.example.com", cluster.Server);
-        Assert.Equal(new[] { new StringPair("env", "prod"), new StringPair("deploy", "true") }, cluster.Labels);
-        Assert.Equal(new[] { new StringPair("added", "by Add") }, cluster.Annotations);
+        Assert.Equal(new[] { ("env", "prod"), ("deploy", "true") }, cluster.Labels.Select(l => (l.Key, l.Value)));
+        Assert.Equal(new[] { ("added", "by Add") }, cluster.Annotations.Select(l => (l.Key, l.Value)));
         Assert.Equal(new[] { "a", "b", "c", "d" }, cluster.Namespaces);
     }
 
