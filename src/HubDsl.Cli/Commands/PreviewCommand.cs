@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using HubDsl.Cli.Input;
+using HubDsl.Cli.Output;
+using HubDsl.Core.Rendering;
+using HubDsl.Core.Yaml;
+using Spectre.Console;
+
+namespace HubDsl.Cli.Commands;
+
+/// <summary>
+/// <c>hubdsl preview</c>: what Argo CD's ApplicationSet controller will generate, rendered offline with the
+/// same renderer the analyzers use, for an ApplicationSet YAML file or for the HubDsl project's manifests.
+/// </summary>
+internal static class PreviewCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var appSet = new Option<string?>("--appset") { Description = "A YAML file holding one argoproj.io/v1alpha1 ApplicationSet. Without it, the HubDsl project's generated ApplicationSets are previewed." };
+        var clusters = new Option<string[]>("--clusters") { Description = "YAML files or folders with cluster Secrets as stored in the hub (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        var inCluster = new Option<bool>("--in-cluster") { Description = "Whether the hub's local in-cluster cluster exists (default true, as in a default Argo CD install).", DefaultValueFactory = _ => true, Arity = ArgumentArity.ExactlyOne };
+        var showParams = new Option<bool>("--params") { Description = "Show the parameter sets the template is rendered with." };
+        var format = new Option<string>("--output", "-o") { Description = "table, yaml or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "yaml", "json");
+        var project = new Option<string?>("--project") { Description = "The HubDsl project folder (default: the current folder)." };
+
+        var command = new Command("preview", "Render ApplicationSets offline with Argo CD's exact semantics.") { appSet, clusters, inCluster, showParams, format, project };
+        command.SetAction(parse => Run(
+            parse.GetValue(appSet), parse.GetValue(clusters) ?? Array.Empty<string>(), parse.GetValue(inCluster), parse.GetValue(showParams),
+            parse.GetValue(format)!, parse.GetValue(project), output));
+        return command;
+    }
+
+    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, TextWriter output)
+    {
+        var (appSets, secrets) = appSetFile is null ? FromProject(project ?? Directory.GetCurrentDirectory(), clusterPaths) : (new[] { LoadApplicationSet(appSetFile) }, LoadSecrets(clusterPaths));
+        var options = new RenderOptions { IncludeInCluster = inCluster };
+        var results = appSets.Select(a => ApplicationSetRenderer.Render(a, secrets, options)).ToList();
+        var problems = results.Any(r => r.Errors.Count > 0);
+
+        if (showParams)
+        {
+            var paramSets = results.SelectMany(r => r.ParamSets).Select(p => JsonConvert.FromParam(p)).ToArray();
+            if (format == "json") output.WriteLine(new JsonObject { ["paramSets"] = new JsonArray(paramSets) }.ToJsonString(JsonConvert.Indented));
+            else if (format == "yaml") output.Write(string.Join("---\n", paramSets.Select(p => YamlWriter.Write(ToYaml(p)))));
+            else WriteParamsTable(results, output);
+            return problems ? ExitCodes.Problems : ExitCodes.Success;
+        }
+
+        var applications = results.SelectMany(r => r.Applications).ToList();
+        var errors = results.SelectMany(r => r.Errors).ToList();
+        switch (format)
+        {
+            case "json":
+                var json = new JsonObject
+                {
+                    ["applications"] = new JsonArray(applications.Select(a => JsonConvert.From(a)).ToArray()),
+                    ["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["reason"] = e.Reason, ["message"] = e.Message }).ToArray()),
+                };
+                output.WriteLine(json.ToJsonString(JsonConvert.Indented));
+                break;
+            case "yaml":
+                output.Write(string.Join("---\n", applications.Select(a => YamlWriter.Write(a))));
+                foreach (var e in errors) output.WriteLine("# error " + e.Reason + ": " + e.Message.Replace("\n", " "));
+                break;
+            default:
+                WriteTable(applications, errors, secrets, output);
+                break;
+        }
+
+        return problems ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    private static YamlMapping LoadApplicationSet(string file)
+    {
+        var objects = ManifestFiles.Read(file);
+        var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
+        if (appSets.Count == 1) return appSets[0];
+        if (appSets.Count > 1) throw new UserInputException("'" + file + "' holds " + appSets.Count + " ApplicationSets; give one per file.");
+        var kinds = objects.Select(o => (o["apiVersion"]?.AsString() ?? "?") + " " + (o["kind"]?.AsString() ?? "?")).ToList();
+        throw new UserInputException("'" + file + "' holds no argoproj.io/v1alpha1 ApplicationSet" + (kinds.Count == 0 ? " (it is empty)." : " (found " + string.Join(", ", kinds) + ")."));
+    }
+
+    private static List<YamlMapping> LoadSecrets(IEnumerable<string> paths) =>
+        paths.SelectMany(ManifestFiles.Expand).SelectMany(ManifestFiles.Read).Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).ToList();
+
+    // The project's own generated manifests: ApplicationSets and cluster Secrets under the project folder.
+    private static (IReadOnlyList<YamlMapping>, List<YamlMapping>) FromProject(string folder, string[] extraClusters)
+    {
+        if (!Directory.Exists(folder)) throw new UserInputException("project folder '" + folder + "' does not exist");
+        var objects = ManifestFiles.Expand(folder).SelectMany(f => SafeRead(f)).ToList();
+        var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
+        if (appSets.Count == 0) throw new UserInputException("no ApplicationSet manifests under '" + folder + "'; build the HubDsl project first (dotnet build), or pass --appset FILE");
+        var secrets = objects.Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).Concat(LoadSecrets(extraClusters)).ToList();
+        return (appSets, secrets);
+    }
+
+    // Other YAML in a project (Helm templates) need not parse; only manifests are of interest.
+    private static IReadOnlyList<YamlMapping> SafeRead(string file)
+    {
+        try
+        {
+            return ManifestFiles.Read(file);
+        }
+        catch (UserInputException)
+        {
+            return Array.Empty<YamlMapping>();
+        }
+    }
+
+    private static void WriteTable(IReadOnlyList<YamlMapping> applications, IReadOnlyList<RenderError> errors, IReadOnlyList<YamlMapping> secrets, TextWriter output)
+    {
+        var console = Console(output);
+        var clusterNames = new Dictionary<string, string>(StringComparer.Ordinal) { [ClusterInfo.InClusterServer] = ClusterInfo.InClusterName };
+        foreach (var secret in secrets)
+        {
+            if (ClusterSecret.TryParse(secret, out var info, out _)) clusterNames[info.NormalizedServer] = info.Name;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "CLUSTER", "NAMESPACE", "PROJECT", "VALUE FILES");
+        foreach (var app in applications)
+        {
+            var spec = app["spec"] as YamlMapping;
+            var destination = spec?["destination"] as YamlMapping;
+            var server = destination?["server"]?.AsString();
+            var cluster = destination?["name"]?.AsString() ?? (server is not null && clusterNames.TryGetValue(server.TrimEnd('/'), out var n) ? n : server ?? string.Empty);
+            var files = (((spec?["source"] as YamlMapping)?["helm"] as YamlMapping)?["valueFiles"] as YamlSequence)?.Select(f => f.AsString() ?? string.Empty) ?? Array.Empty<string>();
+            table.AddRow(Markup.Escape((app["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty), Markup.Escape(cluster),
+                Markup.Escape(destination?["namespace"]?.AsString() ?? string.Empty), Markup.Escape(spec?["project"]?.AsString() ?? string.Empty), Markup.Escape(string.Join(", ", files)));
+        }
+
+        console.Write(table);
+        foreach (var e in errors) console.MarkupLine("[red]error[/] " + Markup.Escape(e.Reason + ": " + e.Message));
+        console.WriteLine(applications.Count + " application(s), " + errors.Count + " error(s)");
+    }
+
+    private static void WriteParamsTable(IReadOnlyList<RenderResult> results, TextWriter output)
+    {
+        var console = Console(output);
+        var index = 0;
+        foreach (var set in results.SelectMany(r => r.ParamSets))
+        {
+            var table = new Table().Border(TableBorder.Simple).Title("parameter set " + ++index).AddColumns("KEY", "VALUE");
+            foreach (var pair in Flatten(JsonConvert.FromParam(set), string.Empty)) table.AddRow(Markup.Escape(pair.Key), Markup.Escape(pair.Value));
+            console.Write(table);
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Flatten(JsonNode? node, string prefix)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var pair in obj)
+            {
+                foreach (var inner in Flatten(pair.Value, prefix.Length == 0 ? pair.Key : prefix + "." + pair.Key)) yield return inner;
+            }
+        }
+        else
+        {
+            yield return KeyValuePair.Create(prefix, node?.ToJsonString() ?? "null");
+        }
+    }
+
+    private static YamlNode ToYaml(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Aggregate(new YamlMapping(), (m, p) => m.Set(p.Key, ToYaml(p.Value))),
+        JsonArray array => new YamlSequence(array.Select(ToYaml)),
+        JsonValue value when value.TryGetValue<string>(out var s) => YamlScalar.String(s),
+        JsonValue value when value.TryGetValue<bool>(out var b) => YamlScalar.Bool(b),
+        JsonValue value when value.TryGetValue<long>(out var l) => YamlScalar.Int(l),
+        JsonValue value when value.TryGetValue<double>(out var d) => YamlScalar.Float(d),
+        _ => YamlScalar.Null,
+    };
+
+    // A console that writes to the given writer: a terminal gets colours; redirected output gets plain text
+    // wide enough that rows never wrap (scripts read it line by line).
+    private static IAnsiConsole Console(TextWriter output)
+    {
+        var terminal = output == System.Console.Out && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!terminal) console.Profile.Width = 400;
+        return console;
+    }
+}
