@@ -62,15 +62,42 @@ internal static class ArgoFunctions
         {
             throw new FunctionException(e.Message);
         }
+        parsed = AsJsonValue(parsed, 0);
         if (array)
         {
             if (parsed == null) return new List<object?>();
             if (parsed is IReadOnlyList<object?> l && parsed is not string[]) return l;
-            throw new FunctionException("error unmarshaling JSON: json: cannot unmarshal " + JsonKind(parsed) + " into Go value of type []interface {}");
+            throw new FunctionException("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + JsonKind(parsed) + " into Go value of type []interface {}");
         }
         if (parsed == null) return new Dictionary<string, object?>();
         if (parsed is IReadOnlyDictionary<string, object?> d) return d;
-        throw new FunctionException("error unmarshaling JSON: json: cannot unmarshal " + JsonKind(parsed) + " into Go value of type map[string]interface {}");
+        throw new FunctionException("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + JsonKind(parsed) + " into Go value of type map[string]interface {}");
+    }
+
+    // sigs.k8s.io/yaml goes through JSON: every number becomes float64, every map map[string]interface{}.
+    private static object? AsJsonValue(object? v, int depth)
+    {
+        if (depth > 200) throw new FunctionException("YAML nesting too deep (HubDsl limit)");
+        switch (v)
+        {
+            case int i: return (double)i;
+            case long l: return (double)l;
+            case float f: return (double)f;
+            case IReadOnlyDictionary<string, string> ss:
+                var d1 = new Dictionary<string, object?>();
+                foreach (var kv in ss) d1[kv.Key] = kv.Value;
+                return d1;
+            case IReadOnlyDictionary<string, object?> so:
+                var d2 = new Dictionary<string, object?>();
+                foreach (var kv in so) d2[kv.Key] = AsJsonValue(kv.Value, depth + 1);
+                return d2;
+            case string s: return s;
+            case IReadOnlyList<object?> list:
+                var l2 = new List<object?>();
+                foreach (var x in list) l2.Add(AsJsonValue(x, depth + 1));
+                return l2;
+            default: return v;
+        }
     }
 
     private static string JsonKind(object? o) => o switch

@@ -24,6 +24,7 @@ internal static class BuiltinFunctions
         map["html"] = new GoFunction(None, ParamType.Any, c => GoValue.Of(Html(EvalArgs(c))));
         map["js"] = new GoFunction(None, ParamType.Any, c => GoValue.Of(Js(EvalArgs(c))));
         map["urlquery"] = new GoFunction(None, ParamType.Any, c => GoValue.Of(UrlQuery(EvalArgs(c))));
+        map["call"] = new GoFunction(v1, ParamType.Value, Call);
         map["eq"] = new GoFunction(v1, ParamType.Value, c => GoValue.Of(Eq(c.Args[0], c.Args, 1)));
         map["ne"] = new GoFunction(v2, null, c => GoValue.Of(!Eq(c.Args[0], c.Args, 1)));
         map["lt"] = new GoFunction(v2, null, c => GoValue.Of(Lt(c.Args[0], c.Args[1])));
@@ -37,8 +38,18 @@ internal static class BuiltinFunctions
         var v = item.Unwrap();
         if (item.IsNilInterface) throw new FunctionException("len of nil pointer");
         int n = GoTypes.Length(v.Obj);
-        if (!v.IsValid || n < 0) throw new FunctionException("len of type " + (v.IsValid ? v.TypeName : "<nil>"));
+        // Go 1.19 asks an invalid value for its type here and panics with this text
+        if (!v.IsValid) throw new FunctionException("reflect: call of reflect.Value.Type on zero Value");
+        if (n < 0) throw new FunctionException("len of type " + v.TypeName);
         return GoValue.Of(n);
+    }
+
+    // The data model holds no Go funcs, so call always fails the way Go does for a non-function.
+    private static GoValue Call(FunctionCall c)
+    {
+        var fn = c.Args[0].Unwrap();
+        if (!fn.IsValid) throw new FunctionException("call of nil");
+        throw new FunctionException("non-function of type " + fn.TypeName);
     }
 
     private static int IndexArg(GoValue index, int cap)
@@ -154,8 +165,8 @@ internal static class BuiltinFunctions
                             break;
                         }
                         if (arg1.TypeName != arg.TypeName)
-                            throw new FunctionException("non-comparable types " + GoFormat.Value(arg1.Obj) + ": " + arg1.TypeName + ", " + arg.TypeName + ": " + GoFormat.Value(arg.Obj));
-                        throw new FunctionException("non-comparable type " + GoFormat.Value(arg.Obj) + ": " + arg.TypeName);
+                            throw new FunctionException(GoPrintf.Sprintf("non-comparable types %s: %v, %s: %v", new[] { arg1.Obj, arg1.TypeName, arg.TypeName, arg.Obj }));
+                        throw new FunctionException(GoPrintf.Sprintf("non-comparable type %s: %v", new[] { arg.Obj, arg.TypeName }));
                 }
             }
             if (truth) return true;

@@ -60,6 +60,8 @@ internal sealed class Executor
 
     private void Walk(GoValue dot, Node node)
     {
+        // recursive templates nest walks; stop before the C# stack runs out (reported as a TemplateExecutionException)
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         _node = node;
         switch (node)
         {
@@ -195,6 +197,7 @@ internal sealed class Executor
     internal GoValue EvalPipeline(GoValue dot, PipeNode? pipe)
     {
         if (pipe == null) return GoValue.Invalid;
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         _node = pipe;
         GoValue value = default;
         bool hasFinal = false;

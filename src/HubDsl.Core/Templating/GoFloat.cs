@@ -81,6 +81,44 @@ internal static class GoFloat
         return s;
     }
 
+    /// <summary>%x / %X with shortest precision: 0x1.8p+00 (strconv's 'x' format).</summary>
+    public static string FormatHex(double v, bool upper)
+    {
+        if (double.IsNaN(v) || double.IsInfinity(v)) return Special(v);
+        long bits = System.BitConverter.DoubleToInt64Bits(v);
+        bool neg = bits < 0;
+        int exp = (int)((bits >> 52) & 0x7FF);
+        long mant = bits & 0xFFFFFFFFFFFFFL;
+        string body;
+        if (exp == 0 && mant == 0)
+        {
+            body = "0x0p+00";
+        }
+        else
+        {
+            if (exp == 0)
+            {
+                // subnormal: shift until the implicit bit appears
+                exp = 1;
+                while ((mant & (1L << 52)) == 0)
+                {
+                    mant <<= 1;
+                    exp--;
+                }
+                mant &= 0xFFFFFFFFFFFFFL;
+            }
+            int e = exp - 1023;
+            string frac = mant.ToString("x13", CultureInfo.InvariantCulture).TrimEnd('0');
+            var sb = new StringBuilder("0x1");
+            if (frac.Length > 0) sb.Append('.').Append(frac);
+            int ae = System.Math.Abs(e);
+            sb.Append('p').Append(e < 0 ? '-' : '+').Append(ae < 10 ? "0" : "").Append(ae.ToString(CultureInfo.InvariantCulture));
+            body = sb.ToString();
+        }
+        if (upper) body = body.ToUpperInvariant();
+        return neg ? "-" + body : body;
+    }
+
     /// <summary>encoding/json's float64 form: shortest, exponent only outside [1e-6, 1e21).</summary>
     public static string FormatJson(double v)
     {

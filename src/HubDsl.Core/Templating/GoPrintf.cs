@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace HubDsl.Core.Templating;
@@ -19,6 +20,8 @@ internal static class GoPrintf
         var sb = new StringBuilder();
         int argi = 0;
         int i = 0;
+        bool reordered = false;
+        bool badIndex = false;
         while (i < format.Length)
         {
             char c = format[i];
@@ -41,6 +44,8 @@ internal static class GoPrintf
                 else if (f == '#') spec.Sharp = true;
                 else break;
             }
+            badIndex = false;
+            ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
             spec.Width = ReadNumber(format, ref i, args, ref argi, sb);
             if (spec.Width < -1)
             {
@@ -50,9 +55,11 @@ internal static class GoPrintf
             if (i < format.Length && format[i] == '.')
             {
                 i++;
+                ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
                 int p = ReadNumber(format, ref i, args, ref argi, sb);
                 spec.Prec = p < 0 ? 0 : p;
             }
+            ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
             if (i >= format.Length)
             {
                 sb.Append("%!(NOVERB)");
@@ -65,6 +72,11 @@ internal static class GoPrintf
                 sb.Append('%');
                 continue;
             }
+            if (badIndex)
+            {
+                sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(BADINDEX)");
+                continue;
+            }
             if (argi >= args.Count)
             {
                 sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(MISSING)");
@@ -72,7 +84,7 @@ internal static class GoPrintf
             }
             FormatArg(sb, spec, verb, args[argi++]);
         }
-        if (argi < args.Count)
+        if (!reordered && argi < args.Count)
         {
             sb.Append("%!(EXTRA ");
             for (int k = argi; k < args.Count; k++)
@@ -84,6 +96,28 @@ internal static class GoPrintf
             sb.Append(')');
         }
         return sb.ToString();
+    }
+
+    /// <summary>An explicit argument index "[n]" (1-based) selects the next argument.</summary>
+    private static void ArgIndex(string format, ref int i, int count, ref int argi, ref bool reordered, ref bool bad)
+    {
+        if (i >= format.Length || format[i] != '[') return;
+        reordered = true;
+        int close = format.IndexOf(']', i + 1);
+        if (close < 0)
+        {
+            bad = true;
+            i = format.Length;
+            return;
+        }
+        string digits = format.Substring(i + 1, close - i - 1);
+        i = close + 1;
+        if (digits.Length == 0 || !digits.All(char.IsDigit) || digits.Length > 6 || int.Parse(digits, CultureInfo.InvariantCulture) < 1 || int.Parse(digits, CultureInfo.InvariantCulture) > count)
+        {
+            bad = true;
+            return;
+        }
+        argi = int.Parse(digits, CultureInfo.InvariantCulture) - 1;
     }
 
     private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb)
@@ -110,9 +144,20 @@ internal static class GoPrintf
         return i == start ? -1 : v;
     }
 
-    private static void FormatArg(StringBuilder sb, Spec spec, int verb, object? arg)
+    private static void FormatArg(StringBuilder sb, Spec spec, int verb, object? arg, int depth = 0)
     {
-        if (arg is IReadOnlyList<object?> list && verb != 'T' && !(arg is string[] && (verb == 'q' ? false : false)))
+        if (verb == 'T')
+        {
+            sb.Append(Pad(spec, arg == null ? "<nil>" : GoTypes.NameOf(arg), false));
+            return;
+        }
+        if (arg == null && depth > 0)
+        {
+            // fmt prints a nil element inside a slice or map as <nil> whatever the verb
+            sb.Append(Pad(spec, "<nil>", false));
+            return;
+        }
+        if (arg is IReadOnlyList<object?> list)
         {
             if (verb == 'v' || verb == 's' || verb == 'd' || verb == 'q' || verb == 'x' || verb == 'X' || verb == 'f' || verb == 't' || verb == 'g' || verb == 'e')
             {
@@ -121,7 +166,7 @@ internal static class GoPrintf
                 for (int k = 0; k < list.Count; k++)
                 {
                     if (k > 0) sb.Append(' ');
-                    FormatArg(sb, spec, verb, list[k]);
+                    FormatArg(sb, spec, verb, list[k], depth + 1);
                 }
                 sb.Append(']');
                 return;
@@ -135,9 +180,9 @@ internal static class GoPrintf
             {
                 if (!first) sb.Append(' ');
                 first = false;
-                FormatArg(sb, spec, verb, kv.Key);
+                FormatArg(sb, spec, verb, kv.Key, depth + 1);
                 sb.Append(':');
-                FormatArg(sb, spec, verb, kv.Value);
+                FormatArg(sb, spec, verb, kv.Value, depth + 1);
             }
             sb.Append(']');
             return;
@@ -286,6 +331,11 @@ internal static class GoPrintf
                 break;
             case 'e':
                 body = GoFloat.FormatEPrec(a, spec.Prec < 0 ? 6 : spec.Prec);
+                break;
+            case 'x':
+            case 'X':
+                if (spec.Prec >= 0) throw new FunctionException("printf: %x with a precision on a float is not supported by HubDsl");
+                body = GoFloat.FormatHex(a, verb == 'X');
                 break;
             default:
                 return null;

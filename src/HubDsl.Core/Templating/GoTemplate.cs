@@ -40,7 +40,7 @@ public sealed class GoTemplate
         }
         catch (System.Exception e)
         {
-            throw new TemplateParseException("template: " + name + ": internal parser error: " + e.Message);
+            throw new TemplateParseException("template: " + name + ": internal error: " + e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -62,7 +62,8 @@ public sealed class GoTemplate
         }
         catch (System.Exception e)
         {
-            throw new TemplateExecutionException("template: " + _name + ": " + e.Message);
+            // a bug in the engine: still a TemplateException (analyzers must not crash), but recognisable
+            throw new TemplateExecutionException("template: " + _name + ": internal error: " + e.GetType().Name + ": " + e.Message);
         }
     }
 

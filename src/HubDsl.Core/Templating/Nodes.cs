@@ -178,4 +178,5 @@ internal sealed class TemplateNode : Node
     }
     public string Name { get; }
     public PipeNode? Pipe { get; }
+    public override string ToString() => Pipe == null ? "{{template " + GoQuote.Quote(Name) + "}}" : "{{template " + GoQuote.Quote(Name) + " " + Pipe + "}}";
 }

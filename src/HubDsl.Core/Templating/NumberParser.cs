@@ -12,8 +12,17 @@ internal static class NumberParser
         var n = new NumberNode(token.Pos, text);
         if (token.Kind == TokenKind.CharConstant)
         {
-            string? s = GoQuote.Unquote(text);
-            if (s == null) throw error("invalid syntax");
+            // strconv.UnquoteChar on the body, then the rest must be the closing quote
+            string body = text.Substring(1);
+            string? first = null;
+            for (int len = 1; len <= body.Length - 1 && first == null; len++)
+            {
+                string? u = GoQuote.Unquote("'" + body.Substring(0, len) + "'");
+                if (u != null && u.Length > 0) first = body.Substring(0, len);
+            }
+            if (first == null) throw error("invalid syntax");
+            if (body.Substring(first.Length) != "'") throw error("malformed character constant: " + text);
+            string s = GoQuote.Unquote("'" + first + "'")!;
             int r = char.ConvertToUtf32(s, 0);
             n.Int64 = r;
             n.IsInt = n.IsUint = n.IsFloat = true;
@@ -103,13 +112,61 @@ internal static class NumberParser
         return sawDigit && last != '_';
     }
 
-    /// <summary>Decimal floats only (Go also accepts hex floats; those are reported as illegal here).</summary>
+    /// <summary>Go's underscoreOK: '_' only between digits (or after a base prefix).</summary>
+    internal static bool UnderscoreOk(string s)
+    {
+        char saw = '^';
+        int i = 0;
+        if (s.Length >= 1 && (s[0] == '-' || s[0] == '+')) s = s.Substring(1);
+        bool hex = false;
+        if (s.Length >= 2 && s[0] == '0' && "bBoOxX".IndexOf(s[1]) >= 0)
+        {
+            i = 2;
+            saw = '0';
+            hex = s[1] == 'x' || s[1] == 'X';
+        }
+        for (; i < s.Length; i++)
+        {
+            char c = s[i];
+            if ((c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))))
+            {
+                saw = '0';
+                continue;
+            }
+            if (c == '_')
+            {
+                if (saw != '0') return false;
+                saw = '_';
+                continue;
+            }
+            if (saw == '_') return false;
+            saw = '!';
+        }
+        return saw != '_';
+    }
+
+    /// <summary>strconv.ParseFloat syntax: decimal and hexadecimal (0x1.8p3) floats, '_' between digits.</summary>
     internal static bool TryParseFloat(string text, out double value)
     {
         value = 0;
+        if (text.IndexOf('_') >= 0 && !UnderscoreOk(text)) return false;
         string s = text.Replace("_", "");
+        if (TryParseHexFloat(s, out value)) return true;
         if (s.Length == 0 || s.IndexOfAny(new[] { 'x', 'X', 'p', 'P' }) >= 0) return false;
         if (!double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)) return false;
+        return !double.IsInfinity(value);
+    }
+
+    private static bool TryParseHexFloat(string s, out double value)
+    {
+        value = 0;
+        var m = System.Text.RegularExpressions.Regex.Match(s, "^([-+]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?[pP]([-+]?[0-9]+)$");
+        if (!m.Success || m.Groups[2].Length + m.Groups[3].Length == 0) return false;
+        double mant = 0;
+        foreach (char c in m.Groups[2].Value + m.Groups[3].Value) mant = mant * 16 + System.Convert.ToInt32(c.ToString(), 16);
+        if (!int.TryParse(m.Groups[4].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int exp)) return false;
+        value = mant * System.Math.Pow(2, exp - 4 * m.Groups[3].Length);
+        if (m.Groups[1].Value == "-") value = -value;
         return !double.IsInfinity(value);
     }
 }

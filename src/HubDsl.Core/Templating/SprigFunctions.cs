@@ -22,9 +22,9 @@ internal static class SprigFunctions
         void F(string name, ParamType[] ps, System.Func<FunctionCall, GoValue> f, ParamType? variadic = null) => m[name] = new GoFunction(ps, variadic, f);
 
         // strings
-        F("trim", new[] { S }, c => Str(c.Str(0).Trim(GoSpace)));
+        F("trim", new[] { S }, c => Str(TrimSpace(c.Str(0))));
         F("upper", new[] { S }, c => Str(c.Str(0).ToUpperInvariant()));
-        F("lower", new[] { S }, c => Str(c.Str(0).ToLowerInvariant()));
+        F("lower", new[] { S }, c => Str(c.Str(0).ToLowerInvariant().Replace('\u0130', 'i')));
         F("title", new[] { S }, c => Str(Title(c.Str(0))));
         F("trimAll", new[] { S, S }, c => Str(c.Str(1).Trim(c.Str(0).ToCharArray())));
         F("trimall", new[] { S, S }, c => Str(c.Str(1).Trim(c.Str(0).ToCharArray())));
@@ -55,7 +55,7 @@ internal static class SprigFunctions
         F("b64dec", new[] { S }, c => Str(B64Dec(c.Str(0))));
 
         // conversions and math (cast semantics: unparsable -> 0)
-        F("atoi", new[] { S }, c => GoValue.Of(Atoi(c.Str(0))));
+        F("atoi", new[] { S }, c => GoValue.Of(Atoi(c.Str(0))).AsGoInt());
         F("int", new[] { A }, c => GoValue.Of(ToInt64(c[0])).AsGoInt());
         F("int64", new[] { A }, c => GoValue.Of(ToInt64(c[0])));
         F("float64", new[] { A }, c => GoValue.Of(ToFloat64(c[0])));
@@ -89,6 +89,7 @@ internal static class SprigFunctions
         F("has", new[] { A, A }, c => GoValue.Of(c[1] != null && AsList(c[1], "find has").Any(x => DeepEqual(x, c[0]))));
         F("without", new[] { A }, c => GoValue.Of(AsList(c[0], "find without").Where(x => !c.Rest(1).Any(o => DeepEqual(o, x))).ToList()), A);
         F("slice", new[] { A }, SprigSlice, A);
+        F("sortAlpha", new[] { A }, c => GoValue.Of(SortAlpha(c[0])));
 
         // dicts
         F("dict", new ParamType[0], c => GoValue.Of(Dict(c.Rest(0))), A);
@@ -102,7 +103,7 @@ internal static class SprigFunctions
         F("merge", new[] { M }, c => Iface(Merge(c)), M);
 
         // regular expressions (Go RE2 syntax, translated)
-        F("regexMatch", new[] { S, S }, c => GoValue.Of(GoRegex.Compile(c.Str(0)).IsMatch(c.Str(1))));
+        F("regexMatch", new[] { S, S }, c => GoValue.Of(GoRegex.MatchOrFalse(c.Str(0), c.Str(1))));
         F("regexFind", new[] { S, S }, c => Str(GoRegex.Compile(c.Str(0)).Match(c.Str(1)) is var mt && mt.Success ? mt.Value : ""));
         F("regexFindAll", new[] { S, S, I }, c => GoValue.Of(RegexFindAll(c.Str(0), c.Str(1), c.Int(2))));
         F("regexReplaceAll", new[] { S, S, S }, c => Str(GoRegex.ReplaceAll(c.Str(0), c.Str(1), c.Str(2), false)));
@@ -110,7 +111,14 @@ internal static class SprigFunctions
         F("regexSplit", new[] { S, S, I }, c => GoValue.Of(GoRegex.Split(c.Str(0), c.Str(1), c.Int(2))));
     }
 
-    private static readonly char[] GoSpace = { ' ', '\t', '\n', '\v', '\f', '\r', '\u0085', '\u00A0' };
+    // strings.TrimSpace trims unicode.IsSpace runes, which .NET's char.IsWhiteSpace matches
+    private static string TrimSpace(string s)
+    {
+        int a = 0, b = s.Length;
+        while (a < b && char.IsWhiteSpace(s[a])) a++;
+        while (b > a && char.IsWhiteSpace(s[b - 1])) b--;
+        return s.Substring(a, b - a);
+    }
 
     internal static string StrVal(object? v) => v is string s ? s : GoFormat.Value(v);
 
@@ -129,37 +137,54 @@ internal static class SprigFunctions
     {
         // strings.Title: upper-case the first letter of each word (words separated by non-letters/digits)
         var sb = new StringBuilder(s.Length);
-        bool prevLetter = false;
+        char prev = ' ';
         foreach (char ch in s)
         {
-            bool isWordChar = char.IsLetterOrDigit(ch) || ch == '_' || ch == '\'';
-            sb.Append(!prevLetter && char.IsLetter(ch) ? char.ToUpperInvariant(ch) : ch);
-            prevLetter = isWordChar;
+            sb.Append(IsTitleSeparator(prev) ? char.ToUpperInvariant(ch) : ch);
+            prev = ch;
         }
         return sb.ToString();
+    }
+
+    // strings.Title's word boundary: ASCII other than letters, digits and '_'; beyond ASCII, spaces only
+    private static bool IsTitleSeparator(char r)
+    {
+        if (r <= 0x7F) return !((r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '_');
+        if (char.IsLetterOrDigit(r)) return false;
+        return char.IsWhiteSpace(r);
     }
 
     // Go strings are byte strings: these mirror Go's byte indexing for ASCII and reject slicing through a character
     // only where Go would produce invalid UTF-8 (the result then differs; documented as a limitation).
     private static string Trunc(int c, string s)
     {
-        if (c < 0 && s.Length + c > 0) return s.Substring(s.Length + c);
-        if (c >= 0 && s.Length > c) return s.Substring(0, c);
+        var b = Encoding.UTF8.GetBytes(s);
+        if (c < 0 && b.Length + c > 0) return Bytes(b, b.Length + c, b.Length);
+        if (c >= 0 && b.Length > c) return Bytes(b, 0, c);
         return s;
     }
 
+    // A cut through a multi-byte character leaves invalid UTF-8 in Go; .NET strings show it as U+FFFD.
+    private static string Bytes(byte[] b, int from, int to) => Encoding.UTF8.GetString(b, from, to - from);
+
     private static string Substr(int start, int end, string s)
     {
-        try
+        var b = Encoding.UTF8.GetBytes(s);
+        int n = b.Length;
+        string R(long x) => x.ToString(CultureInfo.InvariantCulture);
+        if (start < 0)
         {
-            if (start < 0) return s.Substring(0, end);
-            if (end < 0 || end > s.Length) return s.Substring(start);
-            return s.Substring(start, end - start);
+            if (end < 0) throw new FunctionException("runtime error: slice bounds out of range [:" + R(end) + "]");
+            if (end > n) throw new FunctionException("runtime error: slice bounds out of range [:" + R(end) + "] with length " + R(n));
+            return Bytes(b, 0, end);
         }
-        catch (System.ArgumentOutOfRangeException)
+        if (end < 0 || end > n)
         {
-            throw new FunctionException("runtime error: slice bounds out of range [" + start.ToString(CultureInfo.InvariantCulture) + ":" + end.ToString(CultureInfo.InvariantCulture) + "]");
+            if (start > n) throw new FunctionException("runtime error: slice bounds out of range [" + R(start) + ":" + R(n) + "]");
+            return Bytes(b, start, n);
         }
+        if (start > end) throw new FunctionException("runtime error: slice bounds out of range [" + R(start) + ":" + R(end) + "]");
+        return Bytes(b, start, end);
     }
 
     private static string Replace(string src, string old, string nw)
@@ -265,11 +290,12 @@ internal static class SprigFunctions
         return s.Length - s.Length % 4;
     }
 
-    private static int Atoi(string s)
+    // strconv.Atoi: optional sign, decimal digits only, 64-bit; anything else is an error, which sprig turns into 0
+    private static long Atoi(string s)
     {
-        string t = s.Length > 0 && s[0] == '+' ? s.Substring(1) : s;
-        if (t.Length > 0 && (char.IsDigit(t[0]) || t[0] == '-') && int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && t.All(ch => ch == '-' || (ch >= '0' && ch <= '9'))) return v;
-        return 0;
+        string t = s.Length > 0 && (s[0] == '+' || s[0] == '-') ? s.Substring(1) : s;
+        if (t.Length == 0 || !t.All(ch => ch >= '0' && ch <= '9')) return 0;
+        return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) ? v : 0;
     }
 
     /// <summary>spf13/cast ToInt64: numbers truncate, strings parse with Go base prefixes, bool is 0/1, else 0.</summary>
@@ -327,9 +353,13 @@ internal static class SprigFunctions
         _ => false,
     };
 
+    // reflect.TypeOf(nil).Kind() dereferences nil in Sprig's list functions
+    private const string NilDeref = "runtime error: invalid memory address or nil pointer dereference";
+
     private static IReadOnlyList<object?> AsList(object? v, string what)
     {
         if (v is IReadOnlyList<object?> l) return l;
+        if (v == null) throw new FunctionException(NilDeref);
         throw new FunctionException("Cannot " + what + " on type " + KindName(v));
     }
 
@@ -355,6 +385,7 @@ internal static class SprigFunctions
             r.Add(v);
             return r;
         }
+        if (list == null) throw new FunctionException(NilDeref);
         throw new FunctionException("Cannot " + what + " on type " + KindName(list));
     }
 
@@ -367,21 +398,26 @@ internal static class SprigFunctions
     }
 
     /// <summary>reflect.DeepEqual over the data model (types must match exactly).</summary>
-    internal static bool DeepEqual(object? a, object? b)
+    internal static bool DeepEqual(object? a, object? b) => DeepEqual(a, b, 0);
+
+    private static bool DeepEqual(object? a, object? b, int depth)
     {
         if (a == null || b == null) return a == null && b == null;
+        // Go's DeepEqual tracks visited pairs; a self-containing dict (set $d "x" $d) would otherwise recurse forever
+        if (ReferenceEquals(a, b)) return true;
+        if (depth > 100) throw new FunctionException("values nested too deeply to compare (HubDsl limit)");
         if (GoTypes.NameOf(a) != GoTypes.NameOf(b)) return false;
         switch (a)
         {
             case IReadOnlyList<object?> la:
                 var lb = (IReadOnlyList<object?>)b;
-                return la.Count == lb.Count && la.Zip(lb, DeepEqual).All(x => x);
+                return la.Count == lb.Count && la.Zip(lb, (x, y) => DeepEqual(x, y, depth + 1)).All(x => x);
             case IReadOnlyDictionary<string, string> ma:
                 var mb = (IReadOnlyDictionary<string, string>)b;
                 return ma.Count == mb.Count && ma.All(kv => mb.TryGetValue(kv.Key, out var v) && v == kv.Value);
             case IReadOnlyDictionary<string, object?> oa:
                 var ob = (IReadOnlyDictionary<string, object?>)b;
-                return oa.Count == ob.Count && oa.All(kv => ob.TryGetValue(kv.Key, out var v) && DeepEqual(kv.Value, v));
+                return oa.Count == ob.Count && oa.All(kv => ob.TryGetValue(kv.Key, out var v) && DeepEqual(kv.Value, v, depth + 1));
             default:
                 return a.Equals(b);
         }
@@ -389,13 +425,22 @@ internal static class SprigFunctions
 
     private static GoValue SprigSlice(FunctionCall c)
     {
-        var l = AsList(c[0], "slice");
+        if (c[0] == null) throw new FunctionException(NilDeref);
+        if (c[0] is not IReadOnlyList<object?> l) throw new FunctionException("list should be type of slice or array but " + KindName(c[0]));
         var idx = c.Rest(1).Select(ToInt64).ToList();
         long start = idx.Count > 0 ? idx[0] : 0;
         long end = idx.Count > 1 ? idx[1] : l.Count;
         if (start < 0 || end > l.Count || start > end)
-            throw new FunctionException("reflect: slice index out of range");
+            throw new FunctionException("reflect.Value.Slice: slice index out of bounds");
         return GoValue.Of(l.Skip((int)start).Take((int)(end - start)).ToList());
+    }
+
+    private static string[] SortAlpha(object? v)
+    {
+        if (v is not IReadOnlyList<object?>) return new[] { StrVal(v) };
+        var a = (string[])StrSlice(v).Clone();
+        System.Array.Sort(a, System.StringComparer.Ordinal);
+        return a;
     }
 
     private static Dictionary<string, object?> Dict(List<object?> v)
@@ -439,28 +484,22 @@ internal static class SprigFunctions
             throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
         }
         for (int i = 1; i < c.Count; i++)
-            if (c.Map(i) is { } src) MergeInto(target, src);
+            if (c.Map(i) is { } src) MergeInto(target, src, 0);
         return dst;
     }
 
-    private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src)
+    private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, int depth)
     {
-        foreach (var kv in src)
+        if (depth > 100) throw new FunctionException("maps nested too deeply to merge (HubDsl limit)");
+        foreach (var kv in src.ToList())
         {
             if (!dst.TryGetValue(kv.Key, out var existing) || Empty(existing)) dst[kv.Key] = kv.Value;
-            else if (existing is IDictionary<string, object?> de && !de.IsReadOnly && kv.Value is IReadOnlyDictionary<string, object?> se) MergeInto(de, se);
+            else if (existing is IDictionary<string, object?> de && !de.IsReadOnly && kv.Value is IReadOnlyDictionary<string, object?> se && !ReferenceEquals(de, se)) MergeInto(de, se, depth + 1);
         }
     }
 
     private static string[] RegexFindAll(string pattern, string s, int n)
     {
-        var re = GoRegex.Compile(pattern);
-        var all = new List<string>();
-        foreach (System.Text.RegularExpressions.Match mt in re.Matches(s))
-        {
-            if (n >= 0 && all.Count >= n) break;
-            all.Add(mt.Value);
-        }
-        return all.ToArray();
+        return GoRegex.FindAll(GoRegex.Compile(pattern), s, n).Select(mt => mt.Value).ToArray();
     }
 }

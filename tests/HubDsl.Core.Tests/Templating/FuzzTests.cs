@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using CsCheck;
+using HubDsl.Core.Templating;
+
+namespace HubDsl.Core.Tests.Templating;
+
+/// <summary>
+/// The engine runs inside Roslyn analyzers: on any input it must return or throw a TemplateException, never anything
+/// else, and never hang. Inputs are bounded so each run is fast.
+/// </summary>
+public class FuzzTests
+{
+    private static readonly Dictionary<string, object?> Data = new()
+    {
+        ["s"] = "hello",
+        ["n"] = 3,
+        ["f"] = 1.5,
+        ["l"] = new List<object?> { "a", 1, null, new Dictionary<string, object?> { ["x"] = "y" } },
+        ["m"] = new Dictionary<string, object?> { ["a"] = 1, ["b"] = new List<object?>() },
+        ["ss"] = new Dictionary<string, string> { ["k"] = "v" },
+        ["nil"] = null,
+    };
+
+    private static readonly string[] Tokens =
+    {
+        "{{", "}}", "{{-", "-}}", " ", "\n", ".", ".s", ".n", ".l", ".m", ".ss", ".nil", ".nope", ".m.a", "$", "$x", ":=", "=", "|", "(", ")",
+        "\"", "\"a\"", "`r`", "'c'", "1", "-1", "0x10", "1.5", "1e3", "true", "nil", ",", "if", "else", "end", "range", "with", "break",
+        "continue", "define", "template", "block", "\"t\"", "/*", "*/", "index", "len", "slice", "eq", "lt", "and", "or", "not", "print",
+        "printf", "\"%d %s %v %q %x %5.2f %[2]d %*d %\"", "html", "js", "urlquery", "call", "default", "toJson", "toYaml", "fromYaml",
+        "regexReplaceAll", "\"(a|b)*$1\"", "\"[[:alpha:]]+\"", "split", "splitList", "join", "list", "dict", "set", "get", "keys",
+        "merge", "trunc", "substr", "repeat", "indent", "nindent", "quote", "int", "add", "div", "mod", "max", "first", "last", "uniq",
+        "has", "without", "normalize", "slugify", "sha256sum", "b64dec", "title", "replace", "ternary", "coalesce", "empty", "atoi", "@", "é",
+    };
+
+    private static void Check(string text)
+    {
+        GoTemplate t;
+        try
+        {
+            t = GoTemplate.Parse(text);
+        }
+        catch (TemplateParseException e)
+        {
+            Assert.DoesNotContain("internal error", e.Message);
+            return;
+        }
+        foreach (MissingKeyOption mode in Enum.GetValues(typeof(MissingKeyOption)))
+        {
+            try
+            {
+                t.Execute(Data, new GoTemplateOptions { MissingKey = mode, YamlParser = _ => new Dictionary<string, object?>() });
+            }
+            catch (TemplateExecutionException e)
+            {
+                // the engine wraps its own bugs as "internal error" so analyzers never crash; here they must not occur
+                Assert.DoesNotContain("internal error", e.Message);
+            }
+        }
+        _ = t.ReferencedFields;
+    }
+
+    [Fact]
+    public void Token_soup_only_raises_template_exceptions()
+    {
+        var sw = Stopwatch.StartNew();
+        Gen.OneOfConst(Tokens).Array[0, 40].Select(a => string.Concat(a)).Sample(Check, iter: 20000, threads: 1);
+        Assert.True(sw.Elapsed < TimeSpan.FromMinutes(2), "fuzzing took " + sw.Elapsed);
+    }
+
+    [Fact]
+    public void Well_formed_actions_only_raise_template_exceptions()
+    {
+        // bias towards inputs that get past the parser: one action of several tokens separated by spaces
+        Gen.OneOfConst(Tokens).Array[1, 8].Select(a => "x{{ " + string.Join(" ", a) + " }}y")
+            .Sample(Check, iter: 20000, threads: 1);
+    }
+
+    [Fact]
+    public void Random_characters_only_raise_template_exceptions()
+    {
+        Gen.Char["{}.$|()\"'`-/* \n:=abcdeifnlrtx0123456789,%é\\"].Array[0, 60].Select(a => new string(a)).Sample(Check, iter: 20000, threads: 1);
+    }
+}

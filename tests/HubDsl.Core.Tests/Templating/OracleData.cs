@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using HubDsl.Core.Templating;
+
+namespace HubDsl.Core.Tests.Templating;
+
+/// <summary>Turns the oracle's JSON rows into the engine's data model, the way the Go oracle built its Go values.</summary>
+internal static class OracleData
+{
+    public sealed record Row(string Template, object? Data, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError);
+
+    private static readonly Lazy<List<Row>> AllRows = new(Load);
+
+    public static IReadOnlyList<Row> Rows => AllRows.Value;
+
+    private static List<Row> Load()
+    {
+        using var doc = JsonDocument.Parse(GoOracleCases.Json);
+        var rows = new List<Row>();
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            string m = e.GetProperty("m").GetString()!;
+            rows.Add(new Row(
+                e.GetProperty("t").GetString()!,
+                e.TryGetProperty("d", out var d) ? Convert(d) : null,
+                ParseMode(m),
+                m,
+                e.GetProperty("out").GetString()!,
+                e.TryGetProperty("perr", out var p) ? p.GetString() : null,
+                e.TryGetProperty("eerr", out var x) ? x.GetString() : null));
+        }
+        return rows;
+    }
+
+    public static MissingKeyOption ParseMode(string m) => m switch
+    {
+        "" => MissingKeyOption.Default,
+        "missingkey=default" => MissingKeyOption.Default,
+        "missingkey=invalid" => MissingKeyOption.Invalid,
+        "missingkey=zero" => MissingKeyOption.Zero,
+        "missingkey=error" => MissingKeyOption.Error,
+        _ => throw new ArgumentException(m),
+    };
+
+    /// <summary>JSON to data model: integers are Go int, other numbers float64, "$ss" objects map[string]string.</summary>
+    public static object? Convert(JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Null: return null;
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+            case JsonValueKind.String: return e.GetString();
+            case JsonValueKind.Number:
+                string raw = e.GetRawText();
+                if (raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
+                    return l >= int.MinValue && l <= int.MaxValue ? (object)(int)l : l;
+                return e.GetDouble();
+            case JsonValueKind.Array:
+                return e.EnumerateArray().Select(Convert).ToList();
+            case JsonValueKind.Object:
+                if (e.TryGetProperty("$ss", out _))
+                    return e.EnumerateObject().Where(p => p.Name != "$ss").ToDictionary(p => p.Name, p => p.Value.GetString()!);
+                return e.EnumerateObject().ToDictionary(p => p.Name, p => Convert(p.Value));
+        }
+        throw new ArgumentException(e.ValueKind.ToString());
+    }
+
+    /// <summary>A tiny YAML-via-JSON parser for fromYaml tests: accepts JSON (a YAML subset) only.</summary>
+    public static object? ParseJsonAsYaml(string text)
+    {
+        using var doc = JsonDocument.Parse(text);
+        return Convert(doc.RootElement);
+    }
+}
