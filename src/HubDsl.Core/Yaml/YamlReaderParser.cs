@@ -107,7 +107,7 @@ internal sealed class YamlReaderParser
         try
         {
             SkipInlineSpace();
-            var props = ParseProperties(parentIndent);
+            var props = ParseProperties();
             var propsOnOwnLine = false;
             if (AtEndOfLineOrComment())
             {
@@ -116,19 +116,19 @@ internal sealed class YamlReaderParser
                 propsOnOwnLine = props.HasAny;
                 if (AtEnd || IsDocumentMarker(_pos, '-') || IsDocumentMarker(_pos, '.'))
                 {
-                    return props.Apply(this, EmptyNode(emptyOrigin), emptyOrigin);
+                    return props.Apply(this, YamlScalar.Null, emptyOrigin);
                 }
 
                 var column = Column(_pos);
                 var sameIndentSequence = allowSameIndentSequence && column == parentIndent && IsSequenceEntry(_pos);
                 if (column <= parentIndent && !sameIndentSequence)
                 {
-                    return props.Apply(this, EmptyNode(emptyOrigin), emptyOrigin);
+                    return props.Apply(this, YamlScalar.Null, emptyOrigin);
                 }
 
                 if (!props.HasAny)
                 {
-                    var more = ParseProperties(parentIndent);
+                    var more = ParseProperties();
                     if (more.HasAny)
                     {
                         props = more;
@@ -292,7 +292,7 @@ internal sealed class YamlReaderParser
         }
         else if (c == '&' || c == '!')
         {
-            var props = ParseProperties(int.MaxValue);
+            var props = ParseProperties();
             var scalarStart = _pos;
             var node = ParseScalarInBlock(int.MaxValue, out isPlain, out _);
             text = node;
@@ -581,7 +581,7 @@ internal sealed class YamlReaderParser
                     }
 
                     var itemStart = _pos;
-                    var item = ParseFlowNode(out var itemIsPlain, out var itemText);
+                    var item = ParseFlowNode(out _, out var itemText);
                     SkipFlowSpace();
                     if (Peek() == ':')
                     {
@@ -598,7 +598,6 @@ internal sealed class YamlReaderParser
                         SkipFlowSpace();
                     }
 
-                    _ = itemIsPlain;
                     sequence.Add(item);
                     if (Peek() == ',')
                     {
@@ -639,7 +638,7 @@ internal sealed class YamlReaderParser
                 }
 
                 var keyStart = _pos;
-                var keyNode = ParseFlowNode(out var keyIsPlain, out var keyText);
+                ParseFlowNode(out var keyIsPlain, out var keyText);
                 if (keyText is null) throw Error(keyStart, "only scalar mapping keys are supported");
                 var keyEnd = _pos;
                 SkipFlowSpace();
@@ -652,7 +651,6 @@ internal sealed class YamlReaderParser
                     SkipFlowSpace();
                 }
 
-                _ = keyNode;
                 AddEntry(mapping, new KeyToken(keyText, keyStart, keyEnd - keyStart) { IsPlain = keyIsPlain }, value, keyLines, merges);
                 if (Peek() == ',')
                 {
@@ -685,7 +683,7 @@ internal sealed class YamlReaderParser
         isPlain = false;
         scalarText = null;
         var start = _pos;
-        var props = ParseProperties(-1, flow: true);
+        var props = ParseProperties(flow: true);
         SkipFlowSpace();
         var c = Peek();
         if (c == '[' || c == '{') return props.Apply(this, ParseFlowCollection(), start);
@@ -1019,9 +1017,8 @@ internal sealed class YamlReaderParser
 
     // ---------------------------------------------------------------- properties (anchors and tags)
 
-    private NodeProperties ParseProperties(int parentIndent, bool flow = false)
+    private NodeProperties ParseProperties(bool flow = false)
     {
-        _ = parentIndent;
         var props = default(NodeProperties);
         while (!AtEnd)
         {
@@ -1176,14 +1173,10 @@ internal sealed class YamlReaderParser
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
 
-    // An absent value reads as null. The shared YamlScalar.Null cannot carry an Origin (it is a singleton).
-    private static YamlScalar EmptyNode(int at)
-    {
-        _ = at;
-        return YamlScalar.Null;
-    }
-
-    /// <summary>Sets the origin unless the node is the shared null singleton, which must not be mutated.</summary>
+    /// <summary>
+    /// Sets the origin unless the node is the shared null singleton, which must not be mutated (so an absent
+    /// or null value has no Origin; a YamlScalar factory for fresh nulls would fix that).
+    /// </summary>
     internal static T WithOrigin<T>(T node, SourceSpan origin)
         where T : YamlNode
     {
