@@ -20,14 +20,30 @@ internal sealed class YamlReaderParser
     private readonly string _path;
     private readonly List<int> _lineStarts = new() { 0 };
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly int[]? _toOriginal;
     private int _pos;
     private int _depth;
 
     public YamlReaderParser(string text, string path)
     {
-        // A BOM is not content; CRLF and lone CR are line breaks.
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
-        _text = text.IndexOf('\r') >= 0 ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        // A BOM is not content; CRLF and lone CR are line breaks. Origins and error offsets still point into
+        // the caller's text, through a map from normalized to original positions.
+        if ((text.Length > 0 && text[0] == '\uFEFF') || text.IndexOf('\r') >= 0)
+        {
+            var normalized = new StringBuilder(text.Length);
+            _toOriginal = new int[text.Length + 1];
+            for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
+            {
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+                _toOriginal[normalized.Length] = i;
+                normalized.Append(text[i] == '\r' ? '\n' : text[i]);
+            }
+
+            _toOriginal[normalized.Length] = text.Length;
+            text = normalized.ToString();
+        }
+
+        _text = text;
         _path = path;
         for (var i = 0; i < _text.Length; i++)
         {
@@ -335,7 +351,7 @@ internal sealed class YamlReaderParser
 
         keyLines[key.Text] = Line(key.Start);
         mapping.Set(key.Text, value);
-        mapping.KeyOrigins![key.Text] = new SourceSpan(_path, key.Start, key.Length);
+        mapping.KeyOrigins![key.Text] = Span(key.Start, key.Start + key.Length);
     }
 
     private static void ApplyMerges(YamlMapping mapping, List<YamlNode> mergeSources)
@@ -582,6 +598,7 @@ internal sealed class YamlReaderParser
 
                     var itemStart = _pos;
                     var item = ParseFlowNode(out _, out var itemText);
+                    var itemEnd = _pos;
                     SkipFlowSpace();
                     if (Peek() == ':')
                     {
@@ -592,7 +609,7 @@ internal sealed class YamlReaderParser
                         var value = Peek() is ',' or ']' ? YamlScalar.Null : ParseFlowNode(out _, out _);
                         var key = itemText ?? throw Error(itemStart, "only scalar mapping keys are supported");
                         pair.Set(key, value);
-                        pair.KeyOrigins[key] = new SourceSpan(_path, itemStart, key.Length);
+                        pair.KeyOrigins[key] = Span(itemStart, itemEnd);
                         pair.Origin = Span(itemStart, _pos);
                         item = pair;
                         SkipFlowSpace();
@@ -1092,11 +1109,11 @@ internal sealed class YamlReaderParser
                 {
                     // Only empty nodes and block scalars get here: an empty node tagged !!str is "".
                     var text = scalar.Kind == ScalarKind.Null ? string.Empty : scalar.Value;
-                    node = ApplyScalarTag(parser, text, isPlain: scalar.Kind != ScalarKind.String, node.Origin ?? new SourceSpan(parser._path, start, 0));
+                    node = ApplyScalarTag(parser, text, isPlain: scalar.Kind != ScalarKind.String, node.Origin ?? parser.Span(start, start));
                 }
             }
 
-            if (node.Origin is null) WithOrigin(node, new SourceSpan(parser._path, start, 0));
+            if (node.Origin is null) WithOrigin(node, parser.Span(start, start));
             if (Anchor is not null) parser._anchors[Anchor] = node;
             return node;
         }
@@ -1281,11 +1298,23 @@ internal sealed class YamlReaderParser
 
     private int Column(int pos) => pos - _lineStarts[LineIndex(pos)];
 
-    private SourceSpan Span(int start, int end) => new SourceSpan(_path, start, Math.Max(0, end - start));
+    private SourceSpan Span(int start, int end)
+    {
+        var originalStart = Original(start);
+        // The end is just past the last character, so map that character (a dropped '\r' stays outside).
+        var originalEnd = end > start ? Original(end - 1) + 1 : originalStart;
+        return new SourceSpan(_path, originalStart, Math.Max(0, originalEnd - originalStart));
+    }
+
+    private int Original(int pos)
+    {
+        pos = Math.Min(Math.Max(pos, 0), _text.Length);
+        return _toOriginal is null ? pos : _toOriginal[pos];
+    }
 
     private YamlReaderException Error(int pos, string message)
     {
         pos = Math.Min(Math.Max(pos, 0), _text.Length);
-        return new YamlReaderException(message, Line(pos), Column(pos) + 1, pos);
+        return new YamlReaderException(message, Line(pos), Column(pos) + 1, Original(pos));
     }
 }
