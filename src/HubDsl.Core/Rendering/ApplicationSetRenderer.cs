@@ -69,12 +69,15 @@ public static class ApplicationSetRenderer
                     foreach (var parameters in result.Params)
                     {
                         paramSets.Add(parameters);
+                        var warningCount = context.Warnings.Count;
                         try
                         {
                             applications.Add(RenderApplication(context, result.Template, parameters, paramSets.Count - 1, preserveResources, templatePatch));
                         }
                         catch (TemplateRenderFailure e)
                         {
+                            // The error says it all; misses collected before it would only repeat it.
+                            context.Warnings.RemoveRange(warningCount, context.Warnings.Count - warningCount);
                             errors.Add(new RenderError(RenderErrorReasons.RenderTemplateParamsError, e.Message));
                             blocked = true;
                         }

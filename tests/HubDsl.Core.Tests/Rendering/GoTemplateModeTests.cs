@@ -114,6 +114,7 @@ public sealed class GoTemplateModeTests
         Assert.Empty(result.Applications);
         Assert.All(result.Errors, e => Assert.Equal(RenderErrorReasons.RenderTemplateParamsError, e.Reason));
         Assert.StartsWith("failed to execute go template {{ .replicas }}: template: base:1:3: executing \"base\" at <.replicas>: map has no entry for key \"replicas\"", result.Errors[0].Message);
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]
