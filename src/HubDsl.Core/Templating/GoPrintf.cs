@@ -72,6 +72,9 @@ internal static class GoPrintf
                 sb.Append('%');
                 continue;
             }
+            if (verb == 'v' && spec.Sharp) throw new FunctionException("printf: %#v (Go-syntax values) is not supported by HubDsl");
+            // %+v means "with field names" in fmt, not "with a sign"
+            if (verb == 'v') spec.Plus = false;
             if (badIndex)
             {
                 sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(BADINDEX)");
@@ -230,7 +233,8 @@ internal static class GoPrintf
                     case 's':
                         return spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
                     case 'q':
-                        return spec.Sharp && s.IndexOf('`') < 0 ? "`" + s + "`" : GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s);
+                        if (spec.Sharp && s.IndexOf('`') < 0) return "`" + s + "`";
+                        return GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s, -1, asciiOnly: spec.Plus);
                     case 'x':
                     case 'X':
                     {

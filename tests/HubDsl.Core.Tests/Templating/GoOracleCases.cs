@@ -42497,71 +42497,6 @@ null
 "out": "[1 1]"
 },
 {
-"t": "{{ keys .m .m }}",
-"d": {
-"s": "hello",
-"n": 3,
-"f": 1.5,
-"b": true,
-"z": 0,
-"e": "",
-"l": [
-"a",
-"b",
-"c"
-],
-"nums": [
-3,
-1,
-2
-],
-"m": {
-"x": 1,
-"y": "two"
-},
-"nil": null,
-"big": 1000000.0,
-"small": 0.0001,
-"neg": -2,
-"mixed": [
-1,
-"a",
-true,
-null
-],
-"ss": {
-"$ss": 1,
-"k": "v",
-"a": "b"
-},
-"nested": {
-"a": {
-"b": {
-"c": "deep"
-}
-}
-},
-"text": "Hello World, hello Go",
-"list2": [
-{
-"name": "a",
-"v": 1
-},
-{
-"name": "b",
-"v": 2
-}
-],
-"emptyl": [],
-"emptym": {},
-"f2": 2.0,
-"e6": 1e+21,
-"pi": 3.14159
-},
-"m": "",
-"out": "[x y x y]"
-},
-{
 "t": "{{ keys }}",
 "d": {
 "s": "hello",
@@ -46793,6 +46728,10479 @@ null
 },
 "m": "",
 "out": "a-b-c"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <.x>: nil data; no entry for key \"x\""
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.x.y>: nil data; no entry for key \"x\""
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "",
+"out": "e"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "e"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "e"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "missingkey=error",
+"out": "e"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "",
+"out": "f"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "f"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "f"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "missingkey=error",
+"out": "f"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "",
+"out": "n"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "n"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "n"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "missingkey=error",
+"out": "n"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "false"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "false"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "missingkey=error",
+"out": "false"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:4: executing \"base\" at <$.x>: nil data; no entry for key \"x\""
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "",
+"out": "<nil>"
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<nil>"
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<nil>"
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "missingkey=error",
+"out": "<nil>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value><no value>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value><no value>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value><no value>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <0>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <0>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <0>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": ""
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": ""
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "v<no value>"
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "v<no value>"
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "v"
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "v",
+"eerr": "template: base:1:17: executing \"base\" at <.ss.q>: map has no entry for key \"q\""
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "fallback"
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "fallback"
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "fallback"
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:7: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:7: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "c"
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "c"
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "null"
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "null"
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "null"
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "null"
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "null"
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "null"
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": ""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": ""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[<nil>]"
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "[<nil>]"
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "[<nil>]"
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "false"
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "false"
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{-3}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-3"
+},
+{
+"t": "{{3-}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: bad number syntax: \"3-\""
+},
+{
+"t": "{{3 -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "a {{- 3 -}} b",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a3b"
+},
+{
+"t": "{{- 3}}\t\n x",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3\t\n x"
+},
+{
+"t": "{{3 -}}\n\n",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "a\n{{- /* c */}}b",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ab"
+},
+{
+"t": "{{/* c */ -}} \n b",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ 1 }}{{- \n 2 -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "12"
+},
+{
+"t": "{{- -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"-\""
+},
+{
+"t": "{{-}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"-\""
+},
+{
+"t": "{{ - }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"-\""
+},
+{
+"t": "x {{- .s}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "xhello"
+},
+{
+"t": "{{.s -}} y",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "helloy"
+},
+{
+"t": "{{- .s -}}{{- .s -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hellohello"
+},
+{
+"t": " \n {{- if true -}} \n a \n {{- end -}} \n ",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a"
+},
+{
+"t": "{{ $x := 1 }}{{ range .l }}{{ $x = . }}{{ end }}{{ $x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ range $i, $e := .l }}{{ end }}{{ $i }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: undefined variable \"$i\""
+},
+{
+"t": "{{ $x := 1 }}{{ $x := 2 }}{{ $x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ range .l }}{{ $ }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[b:true big:1e+06 e: e6:1e+21 emptyl:[] emptym:map[] f:1.5 f2:2 l:[a b c] list2:[map[name:a v:1] map[name:b v:2]] m:map[x:1 y:two] mixed:[1 a true <nil>] n:3 neg:-2 nested:map[a:map[b:map[c:deep]]] nil:<nil> nums:[3 1 2] pi:3.14159 s:hello small:0.0001 ss:map[a:b k:v] text:Hello World, hello Go z:0]map[b:true big:1e+06 e: e6:1e+21 emptyl:[] emptym:map[] f:1.5 f2:2 l:[a b c] list2:[map[name:a v:1] map[name:b v:2]] m:map[x:1 y:two] mixed:[1 a true <nil>] n:3 neg:-2 nested:map[a:map[b:map[c:deep]]] nil:<nil> nums:[3 1 2] pi:3.14159 s:hello small:0.0001 ss:map[a:b k:v] text:Hello World, hello Go z:0]map[b:true big:1e+06 e: e6:1e+21 emptyl:[] emptym:map[] f:1.5 f2:2 l:[a b c] list2:[map[name:a v:1] map[name:b v:2]] m:map[x:1 y:two] mixed:[1 a true <nil>] n:3 neg:-2 nested:map[a:map[b:map[c:deep]]] nil:<nil> nums:[3 1 2] pi:3.14159 s:hello small:0.0001 ss:map[a:b k:v] text:Hello World, hello Go z:0]"
+},
+{
+"t": "{{ range $x := .l }}{{ $x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "abc"
+},
+{
+"t": "{{ with $x := .m }}{{ $x.y }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "two"
+},
+{
+"t": "{{ $x = 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <1>: undefined variable: $x"
+},
+{
+"t": "{{ eq .n 3.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <eq .n 3.0>: error calling eq: incompatible types for comparison"
+},
+{
+"t": "{{ lt \"a\" \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq .ss.k \"v\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq (index .l 0) \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ lt 1 2.5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <lt 1 2.5>: error calling lt: incompatible types for comparison"
+},
+{
+"t": "{{ eq .b 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <eq .b 1>: error calling eq: incompatible types for comparison"
+},
+{
+"t": "{{ eq .nil .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq .nil 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ eq .emptyl .emptyl }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <eq .emptyl .emptyl>: error calling eq: non-comparable type []: []interface {}"
+},
+{
+"t": "{{ ne .s \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ ge .f 1.5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ le .n .neg }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ and 1 \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "x"
+},
+{
+"t": "{{ or .e .z .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hello"
+},
+{
+"t": "{{ and .l .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1 y:two]"
+},
+{
+"t": "{{ or 0 .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ not .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ if not .s }}a{{ else }}b{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ and (eq .n 3) (gt .f 1.0) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ or (eq .n 4) (index .l 9) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <index .l 9>: error calling index: index out of range: 9"
+},
+{
+"t": "{{ print .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ println .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c]\n"
+},
+{
+"t": "{{ printf \"%v\" .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ printf \"%+v\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1 y:two]"
+},
+{
+"t": "{{ printf \"%s\" (list \"a\" 1) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a %!s(int=1)]"
+},
+{
+"t": "{{ printf \"%d\" (add 1 2) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "{{ div 10 3.9 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "{{ .s | len | printf \"%d\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "5"
+},
+{
+"t": "{{ index .l (add 0 1) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ slice .l -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <slice .l -1>: error calling slice: reflect.Value.Slice: slice index out of bounds"
+},
+{
+"t": "{{ upper \"éa\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ÉA"
+},
+{
+"t": "{{ title \"élan vital\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "Élan Vital"
+},
+{
+"t": "{{ printf \"%q\" \"\\a\\x00é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"\\a\\x00é\""
+},
+{
+"t": "{{ printf \"%x\" \"é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c3a9"
+},
+{
+"t": "{{ printf \"%5.1f|%-6.2f|\" 3.14159 2.5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "  3.1|2.50  |"
+},
+{
+"t": "{{ printf \"%v %v %v\" 1.0 0.5 100.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1 0.5 100"
+},
+{
+"t": "{{ printf \"%g\" 100000.0 }} {{ printf \"%g\" 1000000.0 }} {{ printf \"%e\" 0.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "100000 1e+06 0.000000e+00"
+},
+{
+"t": "{{ printf \"%6d|%-6d|%06d\" -42 -42 -42 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "   -42|-42   |-00042"
+},
+{
+"t": "{{ printf \"%+q\" \"é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"\\u00e9\""
+},
+{
+"t": "{{ printf \"%#v\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[string]interface {}{\"x\":1, \"y\":\"two\"}"
+},
+{
+"t": "{{ printf \"%#v\" .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"hello\""
+},
+{
+"t": "{{ urlquery \"a\" \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ab"
+},
+{
+"t": "{{ urlquery .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%5Ba+b+c%5D"
+},
+{
+"t": "{{ js \"\\u2028\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\\u2028"
+},
+{
+"t": "{{ html \"\\x00\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "�"
+},
+{
+"t": "{{ .m.x | add 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ .f | int }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ .s | trunc 2 | upper | repeat 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "HEHE"
+},
+{
+"t": "{{ list 1 2 | join \"+\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1+2"
+},
+{
+"t": "{{ 3 | add 1 | mul 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "8"
+},
+{
+"t": "{{ \"a,b\" | splitList \",\" | last }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ .l | has \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ dict \"b\" 2 \"a\" 1 | toJson }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "{\"a\":1,\"b\":2}"
+},
+{
+"t": "{{ .n | printf \"%03d\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "003"
+},
+{
+"t": "{{ \"x\" | printf \"%s-%s\" \"y\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "y-x"
+},
+{
+"t": "{{ .nope | quote }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ .e | default \"z\" | quote }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"z\""
 }
 ]
 """""";

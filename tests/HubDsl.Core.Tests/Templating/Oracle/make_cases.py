@@ -1,3 +1,4 @@
+# Functions whose Go result depends on map iteration order (keys, values of >1 entry) appear only sorted or counted.
 # Builds the oracle input: every template case × data × missingkey mode that the C# tests replay.
 import json, sys
 
@@ -187,7 +188,7 @@ for t in ["{{ \"a\"\n}}", "a\nb\n{{ bad", "{{ if true }}\n\n{{ end", "{{/* x\ny 
           "{{ first .nil }}", "{{ last .s }}", "{{ append .nil 1 }}", "{{ slice .l }}", "{{ slice .l 1 5 }}", "{{ slice .s 1 }}",
           "{{ len (list 1 2) }}", "{{ index (list 1 2) 1 }}", "{{ (list 1 2).x }}", "{{ $l := list 1 }}{{ $l = append $l 2 }}{{ $l }}",
           "{{ $d := dict }}{{ $_ := set $d \"a\" 1 }}{{ $d.a }}", "{{ set .m \"z\" 1 }}", "{{ unset .nil \"a\" }}", "{{ hasKey .nil \"a\" }}",
-          "{{ get .m 1 }}", "{{ pluck \"x\" .m .m }}", "{{ keys .m .m }}", "{{ keys }}", "{{ values .m | len }}", "{{ merge .nil .m }}",
+          "{{ get .m 1 }}", "{{ pluck \"x\" .m .m }}", "{{ keys }}", "{{ values .m | len }}", "{{ merge .nil .m }}",
           "{{ merge (dict \"a\" \"\" \"b\" 0 \"c\" .nil) (dict \"a\" \"x\" \"b\" 5 \"c\" 6) }}", "{{ dict \"a\" 1 \"a\" 2 }}", "{{ dict .nil 1 }}",
           "{{ ternary 1 2 true | printf \"%T\" }}", "{{ coalesce .nil .emptyl .emptym 0 \"\" false }}", "{{ empty .mixed }} {{ empty .b }} {{ empty 0.0 }}",
           "{{ default .l .nope }}", "{{ default \"a\" \"b\" \"c\" }}", "{{ toString .m }}", "{{ toString 1.0 }}", "{{ toStrings .s }}", "{{ toStrings .nil }}",
@@ -206,6 +207,34 @@ for t in ["{{ \"a\"\n}}", "a\nb\n{{ bad", "{{ if true }}\n\n{{ end", "{{/* x\ny 
           "{{ normalize \"\" }} {{ normalize \"UPPER.lower\" }} {{ normalize \"..a..\" }}", "{{ normalize 5 }}", "{{ normalize .nope }}",
           "{{ slugify \"--x--\" }}", "{{ slugify 5 \"abc.def.ghi\" }}", "{{ slugify 4 \"abc.def\" }}", "{{ slugify -1 \"abc\" }}", "{{ slugify -1 false \"abc\" }}",
           "{{ slugify 3 true \"ab.cdef\" }}", "{{ slugify 1 2 3 \"x\" }}", "{{ slugify .n \"hello-world\" }}", "{{ slugify \"a_b c\" }}"]:
+    add(t)
+
+# --- round 3: nil data, trim markers, variables, comparisons, printing ---
+for t in ["{{ .x }}", "{{ . }}", "{{ .x.y }}", "{{ len . }}", "{{ index . \"a\" }}", "{{ range . }}x{{ else }}e{{ end }}",
+          "{{ if . }}t{{ else }}f{{ end }}", "{{ with . }}w{{ else }}n{{ end }}", "{{ hasKey . \"a\" }}", "{{ $ }}", "{{ $.x }}", "{{ print . }}"]:
+    add(t, None, ALL)
+for t in ["{{ range .list2 }}{{ .nope }}{{ end }}", "{{ $x := .nope }}{{ $x.y }}", "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+          "{{ (index .list2 0).nope }}", "{{ (index .list2 0).nope.x }}", "{{ .list2 }}", "{{ with .nope }}x{{ end }}", "{{ .ss.k }}{{ .ss.q }}",
+          "{{ or .nope \"fallback\" }}", "{{ and .nope \"x\" }}", "{{ not .nope }}", "{{ coalesce .nope \"c\" }}", "{{ empty .nope }}",
+          "{{ ternary .nope \"n\" true }}", "{{ toJson .nope }}", "{{ toYaml .nope }}", "{{ quote .nope }}", "{{ list .nope }}", "{{ eq .nope \"\" }}"]:
+    add(t, MISC, ALL)
+for t in ["{{-3}}", "{{3-}}", "{{3 -}}", "a {{- 3 -}} b", "{{- 3}}\t\n x", "{{3 -}}\n\n", "a\n{{- /* c */}}b", "{{/* c */ -}} \n b",
+          "{{ 1 }}{{- \n 2 -}}", "{{- -}}", "{{-}}", "{{ - }}", "x {{- .s}}", "{{.s -}} y", "{{- .s -}}{{- .s -}}", " \n {{- if true -}} \n a \n {{- end -}} \n ",
+          "{{ $x := 1 }}{{ range .l }}{{ $x = . }}{{ end }}{{ $x }}", "{{ range $i, $e := .l }}{{ end }}{{ $i }}", "{{ $x := 1 }}{{ $x := 2 }}{{ $x }}",
+          "{{ range .l }}{{ $ }}{{ end }}", "{{ range $x := .l }}{{ $x }}{{ end }}", "{{ with $x := .m }}{{ $x.y }}{{ end }}", "{{ $x = 1 }}",
+          "{{ eq .n 3.0 }}", "{{ lt \"a\" \"b\" }}", "{{ eq .ss.k \"v\" }}", "{{ eq (index .l 0) \"a\" }}", "{{ lt 1 2.5 }}", "{{ eq .b 1 }}",
+          "{{ eq .nil .nil }}", "{{ eq .nil 1 }}", "{{ eq .emptyl .emptyl }}", "{{ ne .s \"x\" }}", "{{ ge .f 1.5 }}", "{{ le .n .neg }}",
+          "{{ and 1 \"x\" }}", "{{ or .e .z .s }}", "{{ and .l .m }}", "{{ or 0 .nope }}", "{{ not .nil }}", "{{ if not .s }}a{{ else }}b{{ end }}",
+          "{{ and (eq .n 3) (gt .f 1.0) }}", "{{ or (eq .n 4) (index .l 9) }}",
+          "{{ print .list2 }}", "{{ println .l }}", "{{ printf \"%v\" .list2 }}", "{{ printf \"%+v\" .m }}", "{{ printf \"%s\" (list \"a\" 1) }}",
+          "{{ printf \"%d\" (add 1 2) }}", "{{ div 10 3.9 }}", "{{ .s | len | printf \"%d\" }}", "{{ index .l (add 0 1) }}", "{{ slice .l -1 }}",
+          "{{ upper \"éa\" }}", "{{ title \"élan vital\" }}", "{{ printf \"%q\" \"\\a\\x00é\" }}", "{{ printf \"%x\" \"é\" }}", "{{ printf \"%5.1f|%-6.2f|\" 3.14159 2.5 }}",
+          "{{ printf \"%v %v %v\" 1.0 0.5 100.0 }}", "{{ printf \"%g\" 100000.0 }} {{ printf \"%g\" 1000000.0 }} {{ printf \"%e\" 0.0 }}",
+          "{{ printf \"%6d|%-6d|%06d\" -42 -42 -42 }}", "{{ printf \"%+q\" \"é\" }}", "{{ printf \"%#v\" .m }}", "{{ printf \"%#v\" .s }}",
+          "{{ urlquery \"a\" \"b\" }}", "{{ urlquery .l }}", "{{ js \"\\u2028\" }}", "{{ html \"\\x00\" }}",
+          "{{ .m.x | add 1 }}", "{{ .f | int }}", "{{ .s | trunc 2 | upper | repeat 2 }}", "{{ list 1 2 | join \"+\" }}", "{{ 3 | add 1 | mul 2 }}",
+          "{{ \"a,b\" | splitList \",\" | last }}", "{{ .l | has \"b\" }}", "{{ dict \"b\" 2 \"a\" 1 | toJson }}",
+          "{{ .n | printf \"%03d\" }}", "{{ \"x\" | printf \"%s-%s\" \"y\" }}", "{{ .nope | quote }}", "{{ .e | default \"z\" | quote }}"]:
     add(t)
 
 json.dump(cases, sys.stdout, ensure_ascii=False)
