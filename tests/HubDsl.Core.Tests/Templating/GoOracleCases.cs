@@ -57201,6 +57201,3655 @@ null
 },
 "m": "",
 "out": "\"z\""
+},
+{
+"t": "{{ tuple 1 \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a]"
+},
+{
+"t": "{{ prepend .l \"z\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[z a b c]"
+},
+{
+"t": "{{ prepend .s 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <prepend .s 1>: error calling prepend: Cannot prepend on type string"
+},
+{
+"t": "{{ rest .l }} {{ rest .emptyl }} {{ rest .emptyl | len }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[b c] [] 0"
+},
+{
+"t": "{{ initial .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b]"
+},
+{
+"t": "{{ reverse .l }} {{ reverse .emptyl }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[c b a] []"
+},
+{
+"t": "{{ compact .mixed }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a true]"
+},
+{
+"t": "{{ compact (list 0 \"\" .nil false 1 \"a\" .emptyl) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a]"
+},
+{
+"t": "{{ concat .l .nums }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c 3 1 2]"
+},
+{
+"t": "{{ concat .l .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <concat .l .s>: error calling concat: Cannot concat type string as list"
+},
+{
+"t": "{{ concat }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ mustFirst .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <mustFirst .s>: error calling mustFirst: Cannot find first on type string"
+},
+{
+"t": "{{ mustLast .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ mustRest .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <mustRest .s>: error calling mustRest: Cannot find rest on type string"
+},
+{
+"t": "{{ mustHas \"a\" .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ mustUniq (list 1 1) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1]"
+},
+{
+"t": "{{ pick .m \"x\" \"q\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1]"
+},
+{
+"t": "{{ omit .m \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[y:two]"
+},
+{
+"t": "{{ pick .nil \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <.nil>: wrong type for value; expected map[string]interface {}; got interface {}"
+},
+{
+"t": "{{ dig \"a\" \"b\" \"c\" \"dflt\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "deep"
+},
+{
+"t": "{{ dig \"a\" \"q\" \"dflt\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "dflt"
+},
+{
+"t": "{{ dig \"a\" \"b\" \"c\" \"x\" \"dflt\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <dig \"a\" \"b\" \"c\" \"x\" \"dflt\" .nested>: error calling dig: interface conversion: interface {} is string, not map[string]interface {}"
+},
+{
+"t": "{{ dig \"x\" \"d\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ dig \"a\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <dig \"a\" .nested>: error calling dig: dig needs at least three arguments"
+},
+{
+"t": "{{ dig \"a\" \"d\" .ss }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <dig \"a\" \"d\" .ss>: error calling dig: interface conversion: interface {} is map[string]string, not map[string]interface {}"
+},
+{
+"t": "{{ mergeOverwrite (dict \"a\" 1 \"n\" (dict \"x\" 1 \"z\" 0)) (dict \"a\" 2 \"b\" 3 \"n\" (dict \"x\" 9 \"y\" 2)) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:2 b:3 n:map[x:9 y:2 z:0]]"
+},
+{
+"t": "{{ mergeOverwrite (dict \"a\" 1) (dict \"a\" 0 \"b\" \"\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:0 b:]"
+},
+{
+"t": "{{ mustMerge (dict \"a\" 1) (dict \"a\" 2 \"c\" 3) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:1 c:3]"
+},
+{
+"t": "{{ base \"/a/b/c.txt\" }} {{ base \"a/b/\" }} {{ base \"\" }} {{ base \"/\" }} {{ base \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c.txt b . / x"
+},
+{
+"t": "{{ dir \"/a/b/c\" }} {{ dir \"a\" }} {{ dir \"/\" }} {{ dir \"a/b/\" }} {{ dir \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "/a/b . / a/b ."
+},
+{
+"t": "{{ clean \"a//b/../c/./d/\" }} {{ clean \"/../a\" }} {{ clean \"\" }} {{ clean \"../../x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a/c/d /a . ../../x"
+},
+{
+"t": "{{ ext \"a/b.tar.gz\" }} {{ ext \"a.b/c\" }} {{ ext \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ".gz  "
+},
+{
+"t": "{{ isAbs \"/a\" }} {{ isAbs \"a\" }} {{ osBase \"a/b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true false b"
+},
+{
+"t": "{{ all 1 \"a\" true }} {{ all 1 0 }} {{ all }} {{ any 0 \"\" }} {{ any 0 1 }} {{ any }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true false true false true false"
+},
+{
+"t": "{{ fail \"boom\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <fail \"boom\">: error calling fail: boom"
+},
+{
+"t": "{{ typeOf .s }} {{ typeOf .n }} {{ typeOf .f }} {{ typeOf .l }} {{ typeOf .m }} {{ typeOf .ss }} {{ typeOf .nil }} {{ typeOf .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "string int float64 []interface {} map[string]interface {} map[string]string <nil> <nil>"
+},
+{
+"t": "{{ typeIs \"string\" .s }} {{ typeIsLike \"int\" .n }} {{ kindOf .m }} {{ kindOf .ss }} {{ kindOf .l }} {{ kindOf .n }} {{ kindIs \"slice\" .l }} {{ kindOf .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true true map map slice int true invalid"
+},
+{
+"t": "{{ deepEqual .l .l }} {{ deepEqual (list 1) (list 1) }} {{ deepEqual 1 1.0 }} {{ deepEqual .m (dict \"x\" 1 \"y\" \"two\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true true false true"
+},
+{
+"t": "{{ floor 1.7 }} {{ ceil 1.2 }} {{ floor \"2.5\" }} {{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round 2.45 1 }} {{ round -2.5 0 }} {{ round 1.55 1 0.6 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1 2 2 3.14 3 2.5 -3 1.5"
+},
+{
+"t": "{{ ceil .n | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "float64"
+},
+{
+"t": "{{ plural \"one\" \"many\" 1 }} {{ plural \"one\" \"many\" 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "one many"
+},
+{
+"t": "{{ hello }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "Hello!"
+},
+{
+"t": "{{ b32enc \"hello\" }} {{ b32dec \"NBSWY3DP\" }} {{ b32enc \"\" }} {{ b32enc \"a\" }} {{ b32dec \"ME======\" }} {{ b32dec \"!!!!!!!!\" }} {{ b32dec \"MZXQ\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "NBSWY3DP hello  ME====== a illegal base32 data at input byte 0 illegal base32 data at input byte 0"
+},
+{
+"t": "{{ adler32sum \"hello\" }} {{ adler32sum \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "103547413 1"
+},
+{
+"t": "{{ regexQuoteMeta \"a.b*c[d]$\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a\\.b\\*c\\[d\\]\\$"
+},
+{
+"t": "{{ fromJson \"{\\\"a\\\": [1, 2.5, \\\"x\\\", null, true], \\\"b\\\": {}}\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:[1 2.5 x <nil> true] b:map[]]"
+},
+{
+"t": "{{ fromJson \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ (fromJson \"{\\\"n\\\": 1}\").n | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "float64"
+},
+{
+"t": "{{ fromJson \"\\\"s\\\"\" }} {{ fromJson \"1e2\" }} {{ fromJson \"[]\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "s 100 []"
+},
+{
+"t": "{{ fromJson \"\\\"\\\\u00e9\\\\n\\\"\" | printf \"%q\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"é\\n\""
+},
+{
+"t": "{{ toRawJson (dict \"a\" \"<b>&\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "{\"a\":\"<b>&\"}"
+},
+{
+"t": "{{ mustToJson .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[\"a\",\"b\",\"c\"]"
+},
+{
+"t": "{{ mustToPrettyJson .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "{\n  \"x\": 1,\n  \"y\": \"two\"\n}"
+},
+{
+"t": "{{ mustRegexMatch \"a\" \"cat\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ mustRegexFind \"a+\" \"caat\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "aa"
+},
+{
+"t": "{{ mustRegexSplit \",\" \"a,b\" -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b]"
 }
 ]
 """""";

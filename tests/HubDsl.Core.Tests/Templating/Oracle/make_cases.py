@@ -237,4 +237,29 @@ for t in ["{{-3}}", "{{3-}}", "{{3 -}}", "a {{- 3 -}} b", "{{- 3}}\t\n x", "{{3 
           "{{ .n | printf \"%03d\" }}", "{{ \"x\" | printf \"%s-%s\" \"y\" }}", "{{ .nope | quote }}", "{{ .e | default \"z\" | quote }}"]:
     add(t)
 
+# --- round 4: less common Sprig functions ---
+for t in ["{{ tuple 1 \"a\" }}", "{{ prepend .l \"z\" }}", "{{ prepend .s 1 }}", "{{ rest .l }} {{ rest .emptyl }} {{ rest .emptyl | len }}", "{{ initial .l }}",
+          "{{ reverse .l }} {{ reverse .emptyl }}", "{{ compact .mixed }}", "{{ compact (list 0 \"\" .nil false 1 \"a\" .emptyl) }}", "{{ concat .l .nums }}",
+          "{{ concat .l .s }}", "{{ concat }}", "{{ mustFirst .s }}", "{{ mustLast .l }}", "{{ mustRest .s }}", "{{ mustHas \"a\" .l }}", "{{ mustUniq (list 1 1) }}",
+          "{{ pick .m \"x\" \"q\" }}", "{{ omit .m \"x\" }}", "{{ pick .nil \"x\" }}", "{{ dig \"a\" \"b\" \"c\" \"dflt\" .nested }}", "{{ dig \"a\" \"q\" \"dflt\" .nested }}",
+          "{{ dig \"a\" \"b\" \"c\" \"x\" \"dflt\" .nested }}", "{{ dig \"x\" \"d\" .m }}", "{{ dig \"a\" .nested }}", "{{ dig \"a\" \"d\" .ss }}",
+          "{{ mergeOverwrite (dict \"a\" 1 \"n\" (dict \"x\" 1 \"z\" 0)) (dict \"a\" 2 \"b\" 3 \"n\" (dict \"x\" 9 \"y\" 2)) }}",
+          "{{ mergeOverwrite (dict \"a\" 1) (dict \"a\" 0 \"b\" \"\") }}", "{{ mustMerge (dict \"a\" 1) (dict \"a\" 2 \"c\" 3) }}",
+          "{{ base \"/a/b/c.txt\" }} {{ base \"a/b/\" }} {{ base \"\" }} {{ base \"/\" }} {{ base \"x\" }}",
+          "{{ dir \"/a/b/c\" }} {{ dir \"a\" }} {{ dir \"/\" }} {{ dir \"a/b/\" }} {{ dir \"\" }}", "{{ clean \"a//b/../c/./d/\" }} {{ clean \"/../a\" }} {{ clean \"\" }} {{ clean \"../../x\" }}",
+          "{{ ext \"a/b.tar.gz\" }} {{ ext \"a.b/c\" }} {{ ext \"x\" }}", "{{ isAbs \"/a\" }} {{ isAbs \"a\" }} {{ osBase \"a/b\" }}",
+          "{{ all 1 \"a\" true }} {{ all 1 0 }} {{ all }} {{ any 0 \"\" }} {{ any 0 1 }} {{ any }}", "{{ fail \"boom\" }}",
+          "{{ typeOf .s }} {{ typeOf .n }} {{ typeOf .f }} {{ typeOf .l }} {{ typeOf .m }} {{ typeOf .ss }} {{ typeOf .nil }} {{ typeOf .nope }}",
+          "{{ typeIs \"string\" .s }} {{ typeIsLike \"int\" .n }} {{ kindOf .m }} {{ kindOf .ss }} {{ kindOf .l }} {{ kindOf .n }} {{ kindIs \"slice\" .l }} {{ kindOf .nil }}",
+          "{{ deepEqual .l .l }} {{ deepEqual (list 1) (list 1) }} {{ deepEqual 1 1.0 }} {{ deepEqual .m (dict \"x\" 1 \"y\" \"two\") }}",
+          "{{ floor 1.7 }} {{ ceil 1.2 }} {{ floor \"2.5\" }} {{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round 2.45 1 }} {{ round -2.5 0 }} {{ round 1.55 1 0.6 }}",
+          "{{ ceil .n | printf \"%T\" }}", "{{ plural \"one\" \"many\" 1 }} {{ plural \"one\" \"many\" 2 }}", "{{ hello }}",
+          "{{ b32enc \"hello\" }} {{ b32dec \"NBSWY3DP\" }} {{ b32enc \"\" }} {{ b32enc \"a\" }} {{ b32dec \"ME======\" }} {{ b32dec \"!!!!!!!!\" }} {{ b32dec \"MZXQ\" }}",
+          "{{ adler32sum \"hello\" }} {{ adler32sum \"\" }}", "{{ regexQuoteMeta \"a.b*c[d]$\" }}",
+          "{{ fromJson \"{\\\"a\\\": [1, 2.5, \\\"x\\\", null, true], \\\"b\\\": {}}\" }}", "{{ fromJson \"bad\" }}", "{{ (fromJson \"{\\\"n\\\": 1}\").n | printf \"%T\" }}",
+          "{{ fromJson \"\\\"s\\\"\" }} {{ fromJson \"1e2\" }} {{ fromJson \"[]\" }}", "{{ fromJson \"\\\"\\\\u00e9\\\\n\\\"\" | printf \"%q\" }}",
+          "{{ toRawJson (dict \"a\" \"<b>&\") }}", "{{ mustToJson .l }}", "{{ mustToPrettyJson .m }}", "{{ mustRegexMatch \"a\" \"cat\" }}",
+          "{{ mustRegexFind \"a+\" \"caat\" }}", "{{ mustRegexSplit \",\" \"a,b\" -1 }}"]:
+    add(t)
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
