@@ -56,8 +56,9 @@ internal static class GoPrintf
             {
                 i++;
                 ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
-                int p = ReadNumber(format, ref i, args, ref argi, sb);
-                spec.Prec = p < 0 ? 0 : p;
+                int p = ReadNumber(format, ref i, args, ref argi, sb, precision: true);
+                // "%.f" has precision 0; a negative '*' precision counts as none
+                spec.Prec = p == -1 ? 0 : p < -1 ? -1 : p;
             }
             ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
             if (i >= format.Length)
@@ -123,7 +124,7 @@ internal static class GoPrintf
         argi = int.Parse(digits, CultureInfo.InvariantCulture) - 1;
     }
 
-    private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb)
+    private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb, bool precision = false)
     {
         if (i < format.Length && format[i] == '*')
         {
@@ -131,11 +132,17 @@ internal static class GoPrintf
             if (argi < args.Count && args[argi] is int n)
             {
                 argi++;
-                return n < 0 ? -n - 2 + 0 : n;
+                if (precision && n < 0)
+                {
+                    sb.Append("%!(BADPREC)");
+                    return -2;
+                }
+                // a negative '*' width means left-justify: encoded as -(width) - 2 for the caller
+                return n < 0 ? n - 2 : n;
             }
             if (argi < args.Count) argi++;
-            sb.Append("%!(BADWIDTH)");
-            return -1;
+            sb.Append(precision ? "%!(BADPREC)" : "%!(BADWIDTH)");
+            return precision ? -2 : -1;
         }
         int start = i;
         int v = 0;

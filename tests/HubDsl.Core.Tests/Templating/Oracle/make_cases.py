@@ -259,7 +259,8 @@ for t in ["{{ tuple 1 \"a\" }}", "{{ prepend .l \"z\" }}", "{{ prepend .s 1 }}",
           "{{ fromJson \"{\\\"a\\\": [1, 2.5, \\\"x\\\", null, true], \\\"b\\\": {}}\" }}", "{{ fromJson \"bad\" }}", "{{ (fromJson \"{\\\"n\\\": 1}\").n | printf \"%T\" }}",
           "{{ fromJson \"\\\"s\\\"\" }} {{ fromJson \"1e2\" }} {{ fromJson \"[]\" }}", "{{ fromJson \"\\\"\\\\u00e9\\\\n\\\"\" | printf \"%q\" }}",
           "{{ toRawJson (dict \"a\" \"<b>&\") }}", "{{ mustToJson .l }}", "{{ mustToPrettyJson .m }}", "{{ mustRegexMatch \"a\" \"cat\" }}",
-          "{{ mustRegexFind \"a+\" \"caat\" }}", "{{ mustRegexSplit \",\" \"a,b\" -1 }}"]:
+          "{{ mustRegexFind \"a+\" \"caat\" }}", "{{ mustRegexSplit \",\" \"a,b\" -1 }}",
+          "{{ printf \"%*d|%.*f|%-*s|\" -4 7 -1 3.14159 3 \"a\" }}", "{{ printf \"%*d|\" \"x\" 5 }}", "{{ printf \"%.*d|\" \"x\" 5 }}"]:
     add(t)
 
 json.dump(cases, sys.stdout, ensure_ascii=False)
