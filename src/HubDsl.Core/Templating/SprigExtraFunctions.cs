@@ -71,6 +71,8 @@ internal static class SprigExtraFunctions
         F("adler32sum", new[] { S }, c => GoValue.Of(Adler32(Encoding.UTF8.GetBytes(c.Str(0))).ToString(CultureInfo.InvariantCulture)));
         F("regexQuoteMeta", new[] { S }, c => GoValue.Of(QuoteMeta(c.Str(0))));
 
+        F("semverCompare", new[] { S, S }, c => GoValue.Of(SemverCompare.Compare(c.Str(0), c.Str(1))));
+
         // JSON
         F("fromJson", new[] { S }, c => GoValue.Interface(GoJsonParser.TryParse(c.Str(0), out var v) ? v : null));
         F("mustFromJson", new[] { S }, c => GoJsonParser.TryParse(c.Str(0), out var v) ? GoValue.Interface(v) : throw new FunctionException("invalid JSON (HubDsl does not reproduce encoding/json's message)"));

@@ -61045,6 +61045,26490 @@ null
 },
 "m": "",
 "out": "%!(BADPREC)5|"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"<2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<= 1.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<= 1.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<=1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<=1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"~1\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.0.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.0.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"*\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"*\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"*\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"*\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!= 1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!= 1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!=1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!=1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2 - 1.4.5\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2 - 1.4.5\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2, < 2.0\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2, < 2.0\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1 <3 || =4.0.0\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1 <3 || =4.0.0\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"=1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"=1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~> 2.1\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~> 2.1\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.0.0-beta\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.0.0-beta\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"> 1.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"> 1.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"v1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"v1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3-alpha.1\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3-alpha.1\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.4\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.3.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"2.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"0.2.5\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"0.0.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.3-alpha.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.0.0-beta.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"v1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"4.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"bad\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"01.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.3-01\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.3\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.4\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.3.0\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"2.0.0\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"0.2.5\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"0.0.3\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.3-alpha.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.0.0-beta.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"v1.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"4.0.0\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"bad\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"01.2.3\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.3-01\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.4\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.3.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"2.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"0.2.5\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"0.0.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.3-alpha.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.0.0-beta.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"v1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"4.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"bad\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"01.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.3-01\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
 }
 ]
 """""";

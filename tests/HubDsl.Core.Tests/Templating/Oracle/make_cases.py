@@ -263,4 +263,13 @@ for t in ["{{ tuple 1 \"a\" }}", "{{ prepend .l \"z\" }}", "{{ prepend .s 1 }}",
           "{{ printf \"%*d|%.*f|%-*s|\" -4 7 -1 3.14159 3 \"a\" }}", "{{ printf \"%*d|\" \"x\" 5 }}", "{{ printf \"%.*d|\" \"x\" 5 }}"]:
     add(t)
 
+# --- round 5: semverCompare ---
+SEMVER = []
+for con in [">= 1.2.3", ">1.2", "<2", "<= 1.2", "<=1.2.x", "~1.2", "~1", "^1.2.3", "^0.2.3", "^0.0.3", "^0.2", "1.2.x", "*", "!= 1.2.3", "!=1.2.x",
+            "1.2 - 1.4.5", ">= 1.2, < 2.0", ">1 <3 || =4.0.0", "=1.2.3", "1.2.3", "~> 2.1", ">= 1.0.0-beta", "> 1.x", "v1.2.3", "1.2.3-alpha.1", "", "foo", ">= 1.2.3 ||", "^1.2.x"]:
+    for ver in ["1.2.3", "1.2.4", "1.3.0", "2.0.0", "0.2.5", "0.0.3", "1.2.3-alpha.2", "1.0.0-beta.2", "v1.2", "4.0.0", "1.2", "bad", "01.2.3", "1.2.3-01"]:
+        SEMVER.append((con, ver))
+for con, ver in SEMVER:
+    add("{{ semverCompare %s %s }}" % (json.dumps(con), json.dumps(ver)))
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
