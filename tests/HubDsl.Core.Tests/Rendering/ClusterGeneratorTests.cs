@@ -233,4 +233,15 @@ public sealed class ClusterGeneratorTests
         Assert.Equal(("https://kubernetes.default.svc", "{{ metadata.annotations.team }}"), ((string)local["values.srv"]!, (string)local["values.team"]!));
         Assert.Equal(new[] { "does-not-exist", "does-not-exist", "metadata.annotations.team" }, result.Warnings.Select(w => w.Key).OrderBy(k => k, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void An_invalid_post_selector_key_fails_the_generator()
+    {
+        // generator_spec_processor.go: "error parsing label selector"; keys must still be qualified names.
+        var result = Render(AppSet("clusters: {}\n      selector: {matchLabels: {'bad key': x}}"));
+        Assert.Empty(result.Applications);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(RenderErrorReasons.ApplicationGenerationFromParamsError, error.Reason);
+        Assert.StartsWith("error parsing label selector: key: Invalid value: \"bad key\"", error.Message);
+    }
 }
