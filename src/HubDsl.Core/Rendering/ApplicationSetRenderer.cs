@@ -70,6 +70,7 @@ public static class ApplicationSetRenderer
                     foreach (var parameters in result.Params)
                     {
                         paramSets.Add(parameters);
+                        var warningCount = context.Warnings.Count;
                         try
                         {
                             var application = RenderApplication(context, result.Template, parameters, paramSets.Count - 1, preserveResources, templatePatch);
@@ -78,6 +79,8 @@ public static class ApplicationSetRenderer
                         }
                         catch (TemplateRenderFailure e)
                         {
+                            // The error says it all; misses collected before it would only repeat it.
+                            context.Warnings.RemoveRange(warningCount, context.Warnings.Count - warningCount);
                             errors.Add(new RenderError(RenderErrorReasons.RenderTemplateParamsError, e.Message));
                             blocked = true;
                         }

@@ -11,7 +11,7 @@ namespace HubDsl.Core.Rendering;
 /// 2.6): a name is required and unique (all copies of a duplicated name are skipped), the destination has
 /// name XOR server and resolves to exactly one known cluster (util/argo/argo.go GetDestinationServer,
 /// util/db/cluster.go). Also the API server's check that the name is a lowercase RFC 1123 subdomain.
-/// AppProject existence is not checked: HubDsl has no view of the hub's AppProjects.
+/// AppProject existence is checked only when <see cref="RenderOptions.Projects"/> lists the hub's projects.
 /// </summary>
 internal static class ApplicationValidator
 {
@@ -44,6 +44,13 @@ internal static class ApplicationValidator
                     + (name.Length > 253
                         ? ": must be no more than 253 characters"
                         : ": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+                continue;
+            }
+
+            var project = ((app["spec"] as YamlMapping)?["project"]?.AsString()) is { Length: > 0 } p ? p : "default";
+            if (context.Options.Projects is { } projects && !projects.Contains(project))
+            {
+                errors[name] = "application references project " + project + " which does not exist";
                 continue;
             }
 

@@ -158,7 +158,7 @@ internal sealed class LabelSelector
             {
                 if (values[i].Length > 63 || !LabelValue.IsMatch(values[i]))
                 {
-                    error = "values[" + i + "][" + key + "]: Invalid value: \"" + values[i] + "\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (at most 63 characters)";
+                    error = "values[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "][" + key + "]: Invalid value: \"" + values[i] + "\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (at most 63 characters)";
                     return false;
                 }
             }

@@ -16,4 +16,11 @@ public sealed class RenderOptions
     /// (kubectl would use the context's namespace; Argo CD's is normally <c>argocd</c>).
     /// </summary>
     public string DefaultNamespace { get; set; } = "argocd";
+
+    /// <summary>
+    /// The AppProjects that exist on the hub, or null to skip the check. When set, an Application whose
+    /// <c>spec.project</c> ("" means <c>default</c>) is not listed fails validation like in Argo CD
+    /// ("application references project X which does not exist").
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyCollection<string>? Projects { get; set; }
 }

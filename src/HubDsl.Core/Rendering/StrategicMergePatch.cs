@@ -1,16 +1,21 @@
+using System.Linq;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
 
 /// <summary>
 /// The strategic merge patch Argo CD applies for <c>templatePatch</c> (controllers/template/patch.go). The
-/// Application type declares no list merge keys, so: mappings merge recursively, lists and scalars are
+/// Application spec declares no list merge keys, so: mappings merge recursively, lists and scalars are
 /// replaced, an explicit null deletes the key (so an empty <c>spec:</c> clears the spec, issue #17040), and
-/// the <c>$patch: replace|delete</c> directives are honoured.
+/// the <c>$patch: replace|delete</c> directives are honoured. <c>metadata.finalizers</c> is a merge list in
+/// ObjectMeta (patchStrategy=merge): the patch's finalizers are added to the template's, without duplicates
+/// (apimachinery interleaves the order; HubDsl keeps the template's first).
 /// </summary>
 internal static class StrategicMergePatch
 {
-    public static YamlMapping Apply(YamlMapping target, YamlMapping patch)
+    public static YamlMapping Apply(YamlMapping target, YamlMapping patch) => Apply(target, patch, string.Empty);
+
+    private static YamlMapping Apply(YamlMapping target, YamlMapping patch, string path)
     {
         var directive = patch["$patch"]?.AsString();
         if (directive == "replace") return WithoutDirectives(patch);
@@ -28,7 +33,17 @@ internal static class StrategicMergePatch
             }
             else if (entry.Value is YamlMapping patchChild && result[entry.Key] is YamlMapping targetChild)
             {
-                result.Set(entry.Key, Apply(targetChild, patchChild));
+                result.Set(entry.Key, Apply(targetChild, patchChild, path + "/" + entry.Key));
+            }
+            else if (path == "/metadata" && entry.Key == "finalizers" && entry.Value is YamlSequence added && result[entry.Key] is YamlSequence existing)
+            {
+                var union = (YamlSequence)TemplateWalker.Clone(existing);
+                foreach (var item in added)
+                {
+                    if (!union.Contains(item)) union.Add(TemplateWalker.Clone(item));
+                }
+
+                result.Set(entry.Key, union);
             }
             else
             {

@@ -459,7 +459,7 @@ internal sealed class Executor
             if (CanBeNil(t)) return t == ParamType.Any ? GoValue.Interface(null) : GoValue.Of(null);
             throw Error("invalid value; expected " + ParamTypeName(t));
         }
-        if (t == ParamType.Any) return value.IsInterface ? value : value;
+        if (t == ParamType.Any) return value;
         if (value.Obj == null)
         {
             // a nil interface{} is not assignable to a concrete parameter type

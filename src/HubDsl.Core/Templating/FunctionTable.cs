@@ -28,6 +28,7 @@ internal static class FunctionTable
         var map = new Dictionary<string, GoFunction>(System.StringComparer.Ordinal);
         BuiltinFunctions.Register(map);
         SprigFunctions.Register(map);
+        SprigExtraFunctions.Register(map);
         ArgoFunctions.Register(map);
         return map;
     }
@@ -42,10 +43,8 @@ internal static class FunctionTable
         foreach (var n in new[] { "uuidv4", "randAlphaNum", "randAlpha", "randAscii", "randNumeric", "randInt", "randBytes", "shuffle", "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey", "buildCustomCert", "bcrypt", "htpasswd", "encryptAES" })
             d[n] = random;
         const string missing = "not implemented yet";
-        foreach (var n in new[] { "hello", "abbrev", "abbrevboth", "untitle", "initials", "swapcase", "snakecase", "camelcase", "kebabcase", "wrap", "wrapWith", "plural", "adler32sum", "seq", "toDecimal", "until", "untilStep", "add1f", "addf", "subf", "divf", "mulf", "maxf", "minf", "ceil", "floor", "round", "all", "any", "compact", "mustCompact", "fromJson", "mustFromJson", "toRawJson", "mustToRawJson", "mustToJson", "mustToPrettyJson", "deepCopy", "mustDeepCopy", "typeOf", "typeIs", "typeIsLike", "kindOf", "kindIs", "deepEqual", "base", "dir", "clean", "ext", "isAbs", "osBase", "osClean", "osDir", "osExt", "osIsAbs", "b32enc", "b32dec", "tuple", "pick", "omit", "mergeOverwrite", "mustMerge", "mustMergeOverwrite", "prepend", "mustPrepend", "mustFirst", "rest", "mustRest", "mustLast", "initial", "mustInitial", "reverse", "mustReverse", "mustUniq", "mustWithout", "mustHas", "mustSlice", "concat", "dig", "chunk", "mustChunk", "derivePassword", "decryptAES", "semver", "semverCompare", "fail", "mustRegexMatch", "mustRegexFindAll", "mustRegexFind", "mustRegexReplaceAll", "mustRegexReplaceAllLiteral", "mustRegexSplit", "regexQuoteMeta", "urlParse", "urlJoin", "sha512sum", "trimall", "push", "mustPush", "biggest", "add1", "getHostByName" })
+        foreach (var n in new[] { "abbrev", "abbrevboth", "untitle", "initials", "swapcase", "snakecase", "camelcase", "kebabcase", "wrap", "wrapWith", "seq", "toDecimal", "until", "untilStep", "add1f", "addf", "subf", "divf", "mulf", "maxf", "minf", "deepCopy", "mustDeepCopy", "chunk", "mustChunk", "derivePassword", "decryptAES", "semver", "urlParse", "urlJoin", "sha512sum" })
             if (!d.ContainsKey(n)) d[n] = missing;
-        // Argo CD removes these from Sprig's map: Go reports them as undefined.
-        d.Remove("getHostByName");
         return d;
     }
 }

@@ -7,10 +7,10 @@ namespace HubDsl.Core.Templating;
 /// <summary>encoding/json Marshal / MarshalIndent of the data model: sorted keys, HTML-safe escaping.</summary>
 internal static class GoJson
 {
-    public static string Serialize(object? v, bool pretty)
+    public static string Serialize(object? v, bool pretty, bool escapeHtml = true)
     {
         var sb = new StringBuilder();
-        Write(sb, v, pretty, 0);
+        Write(sb, v, pretty, 0, escapeHtml);
         return sb.ToString();
     }
 
@@ -20,13 +20,13 @@ internal static class GoJson
         sb.Append('\n').Append(' ', depth * 2);
     }
 
-    private static void Write(StringBuilder sb, object? v, bool pretty, int depth)
+    private static void Write(StringBuilder sb, object? v, bool pretty, int depth, bool html)
     {
         if (depth > 200) throw new FunctionException("json: nesting too deep (HubDsl limit)");
         switch (v)
         {
             case null: sb.Append("null"); return;
-            case string s: WriteString(sb, s); return;
+            case string s: WriteString(sb, s, html); return;
             case bool b: sb.Append(b ? "true" : "false"); return;
             case int i: sb.Append(i.ToString(CultureInfo.InvariantCulture)); return;
             case long l: sb.Append(l.ToString(CultureInfo.InvariantCulture)); return;
@@ -44,9 +44,9 @@ internal static class GoJson
                 if (any) sb.Append(',');
                 any = true;
                 Newline(sb, pretty, depth + 1);
-                WriteString(sb, kv.Key);
+                WriteString(sb, kv.Key, html);
                 sb.Append(pretty ? ": " : ":");
-                Write(sb, kv.Value, pretty, depth + 1);
+                Write(sb, kv.Value, pretty, depth + 1, html);
             }
             if (any) Newline(sb, pretty, depth);
             sb.Append('}');
@@ -59,16 +59,16 @@ internal static class GoJson
             {
                 if (i > 0) sb.Append(',');
                 Newline(sb, pretty, depth + 1);
-                Write(sb, list[i], pretty, depth + 1);
+                Write(sb, list[i], pretty, depth + 1, html);
             }
             if (list.Count > 0) Newline(sb, pretty, depth);
             sb.Append(']');
             return;
         }
-        WriteString(sb, v!.ToString() ?? "");
+        WriteString(sb, v!.ToString() ?? "", html);
     }
 
-    internal static void WriteString(StringBuilder sb, string s)
+    internal static void WriteString(StringBuilder sb, string s, bool html = true)
     {
         sb.Append('"');
         foreach (char c in s)
@@ -80,9 +80,9 @@ internal static class GoJson
                 case '\n': sb.Append("\\n"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
-                case '<': sb.Append("\\u003c"); break;
-                case '>': sb.Append("\\u003e"); break;
-                case '&': sb.Append("\\u0026"); break;
+                case '<' when html: sb.Append("\\u003c"); break;
+                case '>' when html: sb.Append("\\u003e"); break;
+                case '&' when html: sb.Append("\\u0026"); break;
                 case '\u2028': sb.Append("\\u2028"); break;
                 case '\u2029': sb.Append("\\u2029"); break;
                 default:

@@ -56,8 +56,9 @@ internal static class GoPrintf
             {
                 i++;
                 ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
-                int p = ReadNumber(format, ref i, args, ref argi, sb);
-                spec.Prec = p < 0 ? 0 : p;
+                int p = ReadNumber(format, ref i, args, ref argi, sb, precision: true);
+                // "%.f" has precision 0; a negative '*' precision counts as none
+                spec.Prec = p == -1 ? 0 : p < -1 ? -1 : p;
             }
             ArgIndex(format, ref i, args.Count, ref argi, ref reordered, ref badIndex);
             if (i >= format.Length)
@@ -72,6 +73,9 @@ internal static class GoPrintf
                 sb.Append('%');
                 continue;
             }
+            if (verb == 'v' && spec.Sharp) throw new FunctionException("printf: %#v (Go-syntax values) is not supported by HubDsl");
+            // %+v means "with field names" in fmt, not "with a sign"
+            if (verb == 'v') spec.Plus = false;
             if (badIndex)
             {
                 sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append("(BADINDEX)");
@@ -120,7 +124,7 @@ internal static class GoPrintf
         argi = int.Parse(digits, CultureInfo.InvariantCulture) - 1;
     }
 
-    private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb)
+    private static int ReadNumber(string format, ref int i, IReadOnlyList<object?> args, ref int argi, StringBuilder sb, bool precision = false)
     {
         if (i < format.Length && format[i] == '*')
         {
@@ -128,11 +132,17 @@ internal static class GoPrintf
             if (argi < args.Count && args[argi] is int n)
             {
                 argi++;
-                return n < 0 ? -n - 2 + 0 : n;
+                if (precision && n < 0)
+                {
+                    sb.Append("%!(BADPREC)");
+                    return -2;
+                }
+                // a negative '*' width means left-justify: encoded as -(width) - 2 for the caller
+                return n < 0 ? n - 2 : n;
             }
             if (argi < args.Count) argi++;
-            sb.Append("%!(BADWIDTH)");
-            return -1;
+            sb.Append(precision ? "%!(BADPREC)" : "%!(BADWIDTH)");
+            return precision ? -2 : -1;
         }
         int start = i;
         int v = 0;
@@ -230,7 +240,8 @@ internal static class GoPrintf
                     case 's':
                         return spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
                     case 'q':
-                        return spec.Sharp && s.IndexOf('`') < 0 ? "`" + s + "`" : GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s);
+                        if (spec.Sharp && s.IndexOf('`') < 0) return "`" + s + "`";
+                        return GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s, -1, asciiOnly: spec.Plus);
                     case 'x':
                     case 'X':
                     {

@@ -27,7 +27,7 @@ internal static class GoQuote
     }
 
     /// <summary>strconv.Quote; with maxRunes >= 0 only that many runes are quoted (Go's %.Nq).</summary>
-    public static string Quote(string s, int maxRunes = -1)
+    public static string Quote(string s, int maxRunes = -1, bool asciiOnly = false)
     {
         var sb = new StringBuilder(s.Length + 2);
         sb.Append('"');
@@ -45,6 +45,12 @@ internal static class GoQuote
             else if (char.IsSurrogate(s[i]))
             {
                 sb.Append("\\ufffd");
+                continue;
+            }
+            if (asciiOnly && r >= 0x80 && r != '\\' && r != '"')
+            {
+                // strconv.QuoteToASCII
+                sb.Append(r < 0x10000 ? "\\u" + r.ToString("x4", CultureInfo.InvariantCulture) : "\\U" + r.ToString("x8", CultureInfo.InvariantCulture));
                 continue;
             }
             AppendEscaped(sb, r, '"');

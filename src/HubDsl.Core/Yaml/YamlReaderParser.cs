@@ -20,14 +20,30 @@ internal sealed class YamlReaderParser
     private readonly string _path;
     private readonly List<int> _lineStarts = new() { 0 };
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly int[]? _toOriginal;
     private int _pos;
     private int _depth;
 
     public YamlReaderParser(string text, string path)
     {
-        // A BOM is not content; CRLF and lone CR are line breaks.
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text.Substring(1);
-        _text = text.IndexOf('\r') >= 0 ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        // A BOM is not content; CRLF and lone CR are line breaks. Origins and error offsets still point into
+        // the caller's text, through a map from normalized to original positions.
+        if ((text.Length > 0 && text[0] == '\uFEFF') || text.IndexOf('\r') >= 0)
+        {
+            var normalized = new StringBuilder(text.Length);
+            _toOriginal = new int[text.Length + 1];
+            for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
+            {
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+                _toOriginal[normalized.Length] = i;
+                normalized.Append(text[i] == '\r' ? '\n' : text[i]);
+            }
+
+            _toOriginal[normalized.Length] = text.Length;
+            text = normalized.ToString();
+        }
+
+        _text = text;
         _path = path;
         for (var i = 0; i < _text.Length; i++)
         {
@@ -107,7 +123,7 @@ internal sealed class YamlReaderParser
         try
         {
             SkipInlineSpace();
-            var props = ParseProperties(parentIndent);
+            var props = ParseProperties();
             var propsOnOwnLine = false;
             if (AtEndOfLineOrComment())
             {
@@ -116,19 +132,19 @@ internal sealed class YamlReaderParser
                 propsOnOwnLine = props.HasAny;
                 if (AtEnd || IsDocumentMarker(_pos, '-') || IsDocumentMarker(_pos, '.'))
                 {
-                    return props.Apply(this, EmptyNode(emptyOrigin), emptyOrigin);
+                    return props.Apply(this, YamlScalar.Null, emptyOrigin);
                 }
 
                 var column = Column(_pos);
                 var sameIndentSequence = allowSameIndentSequence && column == parentIndent && IsSequenceEntry(_pos);
                 if (column <= parentIndent && !sameIndentSequence)
                 {
-                    return props.Apply(this, EmptyNode(emptyOrigin), emptyOrigin);
+                    return props.Apply(this, YamlScalar.Null, emptyOrigin);
                 }
 
                 if (!props.HasAny)
                 {
-                    var more = ParseProperties(parentIndent);
+                    var more = ParseProperties();
                     if (more.HasAny)
                     {
                         props = more;
@@ -292,7 +308,7 @@ internal sealed class YamlReaderParser
         }
         else if (c == '&' || c == '!')
         {
-            var props = ParseProperties(int.MaxValue);
+            var props = ParseProperties();
             var scalarStart = _pos;
             var node = ParseScalarInBlock(int.MaxValue, out isPlain, out _);
             text = node;
@@ -335,7 +351,7 @@ internal sealed class YamlReaderParser
 
         keyLines[key.Text] = Line(key.Start);
         mapping.Set(key.Text, value);
-        mapping.KeyOrigins![key.Text] = new SourceSpan(_path, key.Start, key.Length);
+        mapping.KeyOrigins![key.Text] = Span(key.Start, key.Start + key.Length);
     }
 
     private static void ApplyMerges(YamlMapping mapping, List<YamlNode> mergeSources)
@@ -581,7 +597,8 @@ internal sealed class YamlReaderParser
                     }
 
                     var itemStart = _pos;
-                    var item = ParseFlowNode(out var itemIsPlain, out var itemText);
+                    var item = ParseFlowNode(out _, out var itemText);
+                    var itemEnd = _pos;
                     SkipFlowSpace();
                     if (Peek() == ':')
                     {
@@ -592,13 +609,12 @@ internal sealed class YamlReaderParser
                         var value = Peek() is ',' or ']' ? YamlScalar.Null : ParseFlowNode(out _, out _);
                         var key = itemText ?? throw Error(itemStart, "only scalar mapping keys are supported");
                         pair.Set(key, value);
-                        pair.KeyOrigins[key] = new SourceSpan(_path, itemStart, key.Length);
+                        pair.KeyOrigins[key] = Span(itemStart, itemEnd);
                         pair.Origin = Span(itemStart, _pos);
                         item = pair;
                         SkipFlowSpace();
                     }
 
-                    _ = itemIsPlain;
                     sequence.Add(item);
                     if (Peek() == ',')
                     {
@@ -639,7 +655,7 @@ internal sealed class YamlReaderParser
                 }
 
                 var keyStart = _pos;
-                var keyNode = ParseFlowNode(out var keyIsPlain, out var keyText);
+                ParseFlowNode(out var keyIsPlain, out var keyText);
                 if (keyText is null) throw Error(keyStart, "only scalar mapping keys are supported");
                 var keyEnd = _pos;
                 SkipFlowSpace();
@@ -652,7 +668,6 @@ internal sealed class YamlReaderParser
                     SkipFlowSpace();
                 }
 
-                _ = keyNode;
                 AddEntry(mapping, new KeyToken(keyText, keyStart, keyEnd - keyStart) { IsPlain = keyIsPlain }, value, keyLines, merges);
                 if (Peek() == ',')
                 {
@@ -685,7 +700,7 @@ internal sealed class YamlReaderParser
         isPlain = false;
         scalarText = null;
         var start = _pos;
-        var props = ParseProperties(-1, flow: true);
+        var props = ParseProperties(flow: true);
         SkipFlowSpace();
         var c = Peek();
         if (c == '[' || c == '{') return props.Apply(this, ParseFlowCollection(), start);
@@ -1019,9 +1034,8 @@ internal sealed class YamlReaderParser
 
     // ---------------------------------------------------------------- properties (anchors and tags)
 
-    private NodeProperties ParseProperties(int parentIndent, bool flow = false)
+    private NodeProperties ParseProperties(bool flow = false)
     {
-        _ = parentIndent;
         var props = default(NodeProperties);
         while (!AtEnd)
         {
@@ -1095,11 +1109,11 @@ internal sealed class YamlReaderParser
                 {
                     // Only empty nodes and block scalars get here: an empty node tagged !!str is "".
                     var text = scalar.Kind == ScalarKind.Null ? string.Empty : scalar.Value;
-                    node = ApplyScalarTag(parser, text, isPlain: scalar.Kind != ScalarKind.String, node.Origin ?? new SourceSpan(parser._path, start, 0));
+                    node = ApplyScalarTag(parser, text, isPlain: scalar.Kind != ScalarKind.String, node.Origin ?? parser.Span(start, start));
                 }
             }
 
-            if (node.Origin is null) WithOrigin(node, new SourceSpan(parser._path, start, 0));
+            if (node.Origin is null) WithOrigin(node, parser.Span(start, start));
             if (Anchor is not null) parser._anchors[Anchor] = node;
             return node;
         }
@@ -1176,14 +1190,10 @@ internal sealed class YamlReaderParser
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
 
-    // An absent value reads as null. The shared YamlScalar.Null cannot carry an Origin (it is a singleton).
-    private static YamlScalar EmptyNode(int at)
-    {
-        _ = at;
-        return YamlScalar.Null;
-    }
-
-    /// <summary>Sets the origin unless the node is the shared null singleton, which must not be mutated.</summary>
+    /// <summary>
+    /// Sets the origin unless the node is the shared null singleton, which must not be mutated (so an absent
+    /// or null value has no Origin; a YamlScalar factory for fresh nulls would fix that).
+    /// </summary>
     internal static T WithOrigin<T>(T node, SourceSpan origin)
         where T : YamlNode
     {
@@ -1288,11 +1298,23 @@ internal sealed class YamlReaderParser
 
     private int Column(int pos) => pos - _lineStarts[LineIndex(pos)];
 
-    private SourceSpan Span(int start, int end) => new SourceSpan(_path, start, Math.Max(0, end - start));
+    private SourceSpan Span(int start, int end)
+    {
+        var originalStart = Original(start);
+        // The end is just past the last character, so map that character (a dropped '\r' stays outside).
+        var originalEnd = end > start ? Original(end - 1) + 1 : originalStart;
+        return new SourceSpan(_path, originalStart, Math.Max(0, originalEnd - originalStart));
+    }
+
+    private int Original(int pos)
+    {
+        pos = Math.Min(Math.Max(pos, 0), _text.Length);
+        return _toOriginal is null ? pos : _toOriginal[pos];
+    }
 
     private YamlReaderException Error(int pos, string message)
     {
         pos = Math.Min(Math.Max(pos, 0), _text.Length);
-        return new YamlReaderException(message, Line(pos), Column(pos) + 1, pos);
+        return new YamlReaderException(message, Line(pos), Column(pos) + 1, Original(pos));
     }
 }

@@ -219,4 +219,29 @@ public sealed class ClusterGeneratorTests
         Assert.Equal("in-cluster-app", error.ApplicationName);
         Assert.Contains("cluster \"https://kubernetes.default.svc\" is disabled", error.Message);
     }
+
+    [Fact]
+    public void In_cluster_values_see_its_base_params_but_no_metadata()
+    {
+        // 2.2/2.3 (cluster.go: values are appended for the local cluster too, against name/server/project only).
+        var secrets = new[] { Secret("prod", "https://prod.example.com", Labels(("env", "prod")), new Dictionary<string, string> { ["team"] = "core" }) };
+        var generator = "clusters:\n        values: {srv: '{{ server }}', team: '{{ metadata.annotations.team }}', noop: '{{ does-not-exist }}'}";
+        var result = Render(AppSet(generator), secrets);
+        var prod = result.ParamSets.Single(p => (string?)p["name"] == "prod");
+        var local = result.ParamSets.Single(p => (string?)p["name"] == "in-cluster");
+        Assert.Equal(("https://prod.example.com", "core", "{{ does-not-exist }}"), ((string)prod["values.srv"]!, (string)prod["values.team"]!, (string)prod["values.noop"]!));
+        Assert.Equal(("https://kubernetes.default.svc", "{{ metadata.annotations.team }}"), ((string)local["values.srv"]!, (string)local["values.team"]!));
+        Assert.Equal(new[] { "does-not-exist", "does-not-exist", "metadata.annotations.team" }, result.Warnings.Select(w => w.Key).OrderBy(k => k, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_post_selector_key_fails_the_generator()
+    {
+        // generator_spec_processor.go: "error parsing label selector"; keys must still be qualified names.
+        var result = Render(AppSet("clusters: {}\n      selector: {matchLabels: {'bad key': x}}"));
+        Assert.Empty(result.Applications);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(RenderErrorReasons.ApplicationGenerationFromParamsError, error.Reason);
+        Assert.StartsWith("error parsing label selector: key: Invalid value: \"bad key\"", error.Message);
+    }
 }

@@ -114,6 +114,7 @@ public sealed class GoTemplateModeTests
         Assert.Empty(result.Applications);
         Assert.All(result.Errors, e => Assert.Equal(RenderErrorReasons.RenderTemplateParamsError, e.Reason));
         Assert.StartsWith("failed to execute go template {{ .replicas }}: template: base:1:3: executing \"base\" at <.replicas>: map has no entry for key \"replicas\"", result.Errors[0].Message);
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]
@@ -261,5 +262,15 @@ public sealed class GoTemplateModeTests
         Assert.Empty(result.Errors);
         Assert.Equal(YamlScalar.Bool(true), Get(App(result, "a"), "spec.syncPolicy.automated.prune"));
         Assert.Null(Get(App(result, "b"), "spec.syncPolicy.automated"));
+    }
+
+    [Fact]
+    public void Post_selector_matches_nested_labels_and_values_when_flattened()
+    {
+        // 2.1.5: in goTemplate mode the post selector sees flattened nested keys (since v3.4.0, #26717).
+        var generator = "clusters: {values: {tier: gold}}\n      selector:\n        matchExpressions:\n          - {key: metadata.labels.env, operator: NotIn, values: [prod, dr]}\n          - {key: values.tier, operator: In, values: [gold]}";
+        var result = Render(AppSet(generator, "'{{ .name }}'"));
+        // in-cluster has no metadata.labels.env, so NotIn matches it.
+        Assert.Equal(new[] { "in-cluster", "staging" }, Names(result));
     }
 }

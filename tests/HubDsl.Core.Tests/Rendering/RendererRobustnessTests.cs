@@ -52,12 +52,12 @@ public sealed class RendererRobustnessTests
     [Fact]
     public void Mutated_scenario_strings_never_throw()
     {
-        var scenario = (YamlMapping)YamlReader.Parse(ScenarioTests.ScenarioAppSet.Replace("preserveResourcesOnDeletion: true", "preserveResourcesOnDeletion: false"));
         Gen.Select(TemplateishString, Gen.Bool).Sample((text, go) =>
         {
             var yaml = ScenarioTests.ScenarioAppSet.Replace("'agent-{{name}}'", YamlQuoting.Inline(text)).Replace("  syncPolicy:\n    preserve", go ? "  goTemplate: true\n  syncPolicy:\n    preserve" : "  syncPolicy:\n    preserve");
-            _ = ApplicationSetRenderer.Render((YamlMapping)YamlReader.Parse(yaml), ScenarioSecrets());
+            var result = ApplicationSetRenderer.Render((YamlMapping)YamlReader.Parse(yaml), ScenarioSecrets());
+            // Either Applications or errors: a render never silently yields nothing for three selected clusters.
+            if (result.Applications.Count == 0 && result.Errors.Count == 0) throw new Exception("no Applications and no errors for:\n" + yaml);
         }, iter: 1000);
-        Assert.NotNull(scenario);
     }
 }

@@ -141,4 +141,132 @@ public sealed class ScenarioTests
         Assert.Equal("cluster", prod["metadata.labels.argocd.argoproj.io/secret-type"]);
         Assert.All(prod.Values, v => Assert.IsType<string>(v));
     }
+
+    // scenario.md "The Cluster Generator Concept" (no namespace on the ApplicationSet, so RenderOptions.DefaultNamespace).
+    private const string AllClustersAppSet = """
+        # ✅ New way: One ApplicationSet generates three Applications
+        apiVersion: argoproj.io/v1alpha1
+        kind: ApplicationSet
+        metadata:
+          name: agent-multi-cluster
+        spec:
+          generators:
+            - clusters: {}  # Generates one Application per registered cluster
+          template:
+            metadata:
+              name: 'agent-{{name}}'
+            spec:
+              project: default
+              destination:
+                server: '{{server}}'
+                namespace: agent
+              source:
+                repoURL: https://github.com/example/agent
+                path: manifests/
+                targetRevision: main
+        """;
+
+    // scenario.md "Cluster-Specific Configurations".
+    private const string ReplicasAppSet = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: ApplicationSet
+        metadata:
+          name: agent-multi-cluster
+        spec:
+          generators:
+            - clusters:
+                selector:
+                  matchLabels:
+                    deploy: "true"  # Only deploy to clusters with this label
+          template:
+            metadata:
+              name: 'agent-{{name}}'
+            spec:
+              project: default
+              destination:
+                server: '{{server}}'
+                namespace: agent
+              source:
+                repoURL: https://github.com/example/agent
+                path: helm/
+                targetRevision: main
+                helm:
+                  releaseName: agent
+                  values: |
+                    replicas: "{{replicas}}"
+                    environment: "{{name}}"
+        """;
+
+    // scenario.md "Step 3: Create ApplicationSet with per-cluster values".
+    private const string PerClusterValuesAppSet = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: ApplicationSet
+        metadata:
+          name: agent-multi-cluster
+        spec:
+          generators:
+            - clusters:
+                selector:
+                  matchLabels:
+                    deploy: "true"
+          template:
+            metadata:
+              name: 'agent-{{name}}'
+            spec:
+              project: default
+              syncPolicy:
+                automated:
+                  prune: true
+                  selfHeal: true
+              destination:
+                server: '{{server}}'
+                namespace: agent
+              source:
+                repoURL: https://github.com/example/agent
+                path: helm/
+                targetRevision: main
+                helm:
+                  releaseName: agent
+                  valueFiles:
+                    - values.yaml
+                    - values-{{name}}.yaml  # Cluster-specific overrides
+        """;
+
+    [Fact]
+    public void Clusters_with_an_empty_selector_also_deploy_to_the_hub_itself()
+    {
+        // The lesson says "three Applications"; Argo CD also generates one for the in-cluster pseudo-cluster (2.1.4).
+        var result = Render(AllClustersAppSet);
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "agent-dr", "agent-in-cluster", "agent-prod", "agent-staging" }, Names(result));
+        var local = App(result, "agent-in-cluster");
+        Assert.Equal("https://kubernetes.default.svc", Str(local, "spec.destination.server"));
+        Assert.Equal("argocd", Str(local, "metadata.namespace"));
+        Assert.Equal(YamlReader.Parse("[resources-finalizer.argocd.argoproj.io]"), Get(local, "metadata.finalizers"));
+    }
+
+    [Fact]
+    public void Replicas_is_not_a_cluster_parameter_and_stays_literally_in_the_helm_values()
+    {
+        // Section 7 "Unknown {{param}} fails the ApplicationSet" (wrong): it is left literally, silently.
+        var text = ReplicasAppSet + "\n"; // as a file: the last line (in the literal block) ends with a newline
+        var result = Render(text);
+        Assert.Empty(result.Errors);
+        Assert.Equal("replicas: \"{{replicas}}\"\nenvironment: \"prod\"\n", Str(App(result, "agent-prod"), "spec.source.helm.values"));
+        Assert.Equal(3, result.Warnings.Count);
+        Assert.All(result.Warnings, w => Assert.Equal(("spec.source.helm.values", "replicas"), (w.FieldPath, w.Key)));
+        var origin = result.Warnings[0].Node!.Origin!;
+        Assert.StartsWith("|\n", text.Substring(origin.Start, origin.Length), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Per_cluster_value_files_are_named_after_the_cluster()
+    {
+        var result = Render(PerClusterValuesAppSet);
+        Assert.Empty(result.Errors);
+        foreach (var env in new[] { "dr", "prod", "staging" })
+        {
+            Assert.Equal(YamlReader.Parse("[values.yaml, values-" + env + ".yaml]"), Get(App(result, "agent-" + env), "spec.source.helm.valueFiles"));
+        }
+    }
 }

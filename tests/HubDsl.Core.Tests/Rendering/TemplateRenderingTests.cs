@@ -136,6 +136,24 @@ public sealed class TemplateRenderingTests
     }
 
     [Fact]
+    public void Template_patch_finalizers_are_merged_but_other_lists_are_replaced()
+    {
+        // ObjectMeta.finalizers has patchStrategy=merge; Application spec lists have no merge keys (types.go).
+        const string patch = """
+              templatePatch: |
+                metadata:
+                  finalizers: [custom/cleanup]
+                spec:
+                  syncPolicy:
+                    syncOptions: [ServerSideApply=true]
+            """;
+        var template = BasicTemplate + "\n      syncPolicy: {syncOptions: [CreateNamespace=true]}";
+        var app = Assert.Single(Render(AppSet(template, specExtra: patch)).Applications);
+        Assert.Equal(YamlReader.Parse("[resources-finalizer.argocd.argoproj.io, custom/cleanup]"), Get(app, "metadata.finalizers"));
+        Assert.Equal(YamlReader.Parse("[ServerSideApply=true]"), Get(app, "spec.syncPolicy.syncOptions"));
+    }
+
+    [Fact]
     public void A_template_patch_that_is_not_yaml_blocks_the_application_set()
     {
         var result = Render(AppSet(BasicTemplate, specExtra: "  templatePatch: 'spec: [unclosed'"));

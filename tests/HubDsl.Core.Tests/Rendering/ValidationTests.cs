@@ -134,4 +134,15 @@ public sealed class ValidationTests
         Assert.Equal(3, result.Errors.Count);
         Assert.All(result.Errors, e => Assert.Equal("application destination spec is invalid: Destination server missing from app spec", e.Message));
     }
+
+    [Fact]
+    public void Unknown_projects_fail_validation_when_the_hubs_projects_are_given()
+    {
+        // 2.6: "the AppProject must exist" (checked only when RenderOptions.Projects is set).
+        Assert.Empty(Render(AppSet("'{{name}}'"), new RenderOptions { Projects = new[] { "default" } }).Errors);
+        var result = Render(AppSet("'{{name}}'"), new RenderOptions { Projects = new[] { "team-a" } });
+        Assert.Empty(result.Applications);
+        Assert.All(result.Errors, e => Assert.Equal("application references project default which does not exist", e.Message));
+        Assert.Equal(3, Render(AppSet("'{{name}}'")).Applications.Count);
+    }
 }

@@ -42497,71 +42497,6 @@ null
 "out": "[1 1]"
 },
 {
-"t": "{{ keys .m .m }}",
-"d": {
-"s": "hello",
-"n": 3,
-"f": 1.5,
-"b": true,
-"z": 0,
-"e": "",
-"l": [
-"a",
-"b",
-"c"
-],
-"nums": [
-3,
-1,
-2
-],
-"m": {
-"x": 1,
-"y": "two"
-},
-"nil": null,
-"big": 1000000.0,
-"small": 0.0001,
-"neg": -2,
-"mixed": [
-1,
-"a",
-true,
-null
-],
-"ss": {
-"$ss": 1,
-"k": "v",
-"a": "b"
-},
-"nested": {
-"a": {
-"b": {
-"c": "deep"
-}
-}
-},
-"text": "Hello World, hello Go",
-"list2": [
-{
-"name": "a",
-"v": 1
-},
-{
-"name": "b",
-"v": 2
-}
-],
-"emptyl": [],
-"emptym": {},
-"f2": 2.0,
-"e6": 1e+21,
-"pi": 3.14159
-},
-"m": "",
-"out": "[x y x y]"
-},
-{
 "t": "{{ keys }}",
 "d": {
 "s": "hello",
@@ -46793,6 +46728,40807 @@ null
 },
 "m": "",
 "out": "a-b-c"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ .x }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <.x>: nil data; no entry for key \"x\""
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ . }}",
+"d": null,
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ .x.y }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:5: executing \"base\" at <.x.y>: nil data; no entry for key \"x\""
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ len . }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <len .>: error calling len: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ index . \"a\" }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <index . \"a\">: error calling index: index of untyped nil"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "",
+"out": "e"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "e"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "e"
+},
+{
+"t": "{{ range . }}x{{ else }}e{{ end }}",
+"d": null,
+"m": "missingkey=error",
+"out": "e"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "",
+"out": "f"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "f"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "f"
+},
+{
+"t": "{{ if . }}t{{ else }}f{{ end }}",
+"d": null,
+"m": "missingkey=error",
+"out": "f"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "",
+"out": "n"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "n"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "n"
+},
+{
+"t": "{{ with . }}w{{ else }}n{{ end }}",
+"d": null,
+"m": "missingkey=error",
+"out": "n"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "false"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "false"
+},
+{
+"t": "{{ hasKey . \"a\" }}",
+"d": null,
+"m": "missingkey=error",
+"out": "false"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ $ }}",
+"d": null,
+"m": "missingkey=error",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ $.x }}",
+"d": null,
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:4: executing \"base\" at <$.x>: nil data; no entry for key \"x\""
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "",
+"out": "<nil>"
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "missingkey=invalid",
+"out": "<nil>"
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "missingkey=zero",
+"out": "<nil>"
+},
+{
+"t": "{{ print . }}",
+"d": null,
+"m": "missingkey=error",
+"out": "<nil>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value><no value>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value><no value>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value><no value>"
+},
+{
+"t": "{{ range .list2 }}{{ .nope }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:21: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ $x := .nope }}{{ $x.y }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:30: executing \"base\" at <$v.x>: can't evaluate field x in type string"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <0>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <0>: nil pointer evaluating interface {}.x"
+},
+{
+"t": "{{ (index .list2 0).nope.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <0>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": ""
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": ""
+},
+{
+"t": "{{ with .nope }}x{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "v<no value>"
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "v<no value>"
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "v"
+},
+{
+"t": "{{ .ss.k }}{{ .ss.q }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "v",
+"eerr": "template: base:1:17: executing \"base\" at <.ss.q>: map has no entry for key \"q\""
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "fallback"
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "fallback"
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "fallback"
+},
+{
+"t": "{{ or .nope \"fallback\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ and .nope \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:7: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ not .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:7: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "c"
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "c"
+},
+{
+"t": "{{ coalesce .nope \"c\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:12: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "true"
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "true"
+},
+{
+"t": "{{ empty .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "<no value>"
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "<no value>"
+},
+{
+"t": "{{ ternary .nope \"n\" true }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:11: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "null"
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "null"
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "null"
+},
+{
+"t": "{{ toJson .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "null"
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "null"
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "null"
+},
+{
+"t": "{{ toYaml .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:10: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": ""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": ""
+},
+{
+"t": "{{ quote .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:9: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[<nil>]"
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "[<nil>]"
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "[<nil>]"
+},
+{
+"t": "{{ list .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=invalid",
+"out": "false"
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=zero",
+"out": "false"
+},
+{
+"t": "{{ eq .nope \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "missingkey=error",
+"out": "",
+"eerr": "template: base:1:6: executing \"base\" at <.nope>: map has no entry for key \"nope\""
+},
+{
+"t": "{{-3}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "-3"
+},
+{
+"t": "{{3-}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: bad number syntax: \"3-\""
+},
+{
+"t": "{{3 -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "a {{- 3 -}} b",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a3b"
+},
+{
+"t": "{{- 3}}\t\n x",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3\t\n x"
+},
+{
+"t": "{{3 -}}\n\n",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "a\n{{- /* c */}}b",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ab"
+},
+{
+"t": "{{/* c */ -}} \n b",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ 1 }}{{- \n 2 -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "12"
+},
+{
+"t": "{{- -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"-\""
+},
+{
+"t": "{{-}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"-\""
+},
+{
+"t": "{{ - }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: illegal number syntax: \"-\""
+},
+{
+"t": "x {{- .s}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "xhello"
+},
+{
+"t": "{{.s -}} y",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "helloy"
+},
+{
+"t": "{{- .s -}}{{- .s -}}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hellohello"
+},
+{
+"t": " \n {{- if true -}} \n a \n {{- end -}} \n ",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a"
+},
+{
+"t": "{{ $x := 1 }}{{ range .l }}{{ $x = . }}{{ end }}{{ $x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ range $i, $e := .l }}{{ end }}{{ $i }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"perr": "template: base:1: undefined variable \"$i\""
+},
+{
+"t": "{{ $x := 1 }}{{ $x := 2 }}{{ $x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ range .l }}{{ $ }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[b:true big:1e+06 e: e6:1e+21 emptyl:[] emptym:map[] f:1.5 f2:2 l:[a b c] list2:[map[name:a v:1] map[name:b v:2]] m:map[x:1 y:two] mixed:[1 a true <nil>] n:3 neg:-2 nested:map[a:map[b:map[c:deep]]] nil:<nil> nums:[3 1 2] pi:3.14159 s:hello small:0.0001 ss:map[a:b k:v] text:Hello World, hello Go z:0]map[b:true big:1e+06 e: e6:1e+21 emptyl:[] emptym:map[] f:1.5 f2:2 l:[a b c] list2:[map[name:a v:1] map[name:b v:2]] m:map[x:1 y:two] mixed:[1 a true <nil>] n:3 neg:-2 nested:map[a:map[b:map[c:deep]]] nil:<nil> nums:[3 1 2] pi:3.14159 s:hello small:0.0001 ss:map[a:b k:v] text:Hello World, hello Go z:0]map[b:true big:1e+06 e: e6:1e+21 emptyl:[] emptym:map[] f:1.5 f2:2 l:[a b c] list2:[map[name:a v:1] map[name:b v:2]] m:map[x:1 y:two] mixed:[1 a true <nil>] n:3 neg:-2 nested:map[a:map[b:map[c:deep]]] nil:<nil> nums:[3 1 2] pi:3.14159 s:hello small:0.0001 ss:map[a:b k:v] text:Hello World, hello Go z:0]"
+},
+{
+"t": "{{ range $x := .l }}{{ $x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "abc"
+},
+{
+"t": "{{ with $x := .m }}{{ $x.y }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "two"
+},
+{
+"t": "{{ $x = 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <1>: undefined variable: $x"
+},
+{
+"t": "{{ eq .n 3.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <eq .n 3.0>: error calling eq: incompatible types for comparison"
+},
+{
+"t": "{{ lt \"a\" \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq .ss.k \"v\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq (index .l 0) \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ lt 1 2.5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <lt 1 2.5>: error calling lt: incompatible types for comparison"
+},
+{
+"t": "{{ eq .b 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <eq .b 1>: error calling eq: incompatible types for comparison"
+},
+{
+"t": "{{ eq .nil .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ eq .nil 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ eq .emptyl .emptyl }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <eq .emptyl .emptyl>: error calling eq: non-comparable type []: []interface {}"
+},
+{
+"t": "{{ ne .s \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ ge .f 1.5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ le .n .neg }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ and 1 \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "x"
+},
+{
+"t": "{{ or .e .z .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hello"
+},
+{
+"t": "{{ and .l .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1 y:two]"
+},
+{
+"t": "{{ or 0 .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ not .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ if not .s }}a{{ else }}b{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ and (eq .n 3) (gt .f 1.0) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ or (eq .n 4) (index .l 9) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:17: executing \"base\" at <index .l 9>: error calling index: index out of range: 9"
+},
+{
+"t": "{{ print .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ println .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c]\n"
+},
+{
+"t": "{{ printf \"%v\" .list2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[map[name:a v:1] map[name:b v:2]]"
+},
+{
+"t": "{{ printf \"%+v\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1 y:two]"
+},
+{
+"t": "{{ printf \"%s\" (list \"a\" 1) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a %!s(int=1)]"
+},
+{
+"t": "{{ printf \"%d\" (add 1 2) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "{{ div 10 3.9 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3"
+},
+{
+"t": "{{ .s | len | printf \"%d\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "5"
+},
+{
+"t": "{{ index .l (add 0 1) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ slice .l -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <slice .l -1>: error calling slice: reflect.Value.Slice: slice index out of bounds"
+},
+{
+"t": "{{ upper \"éa\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ÉA"
+},
+{
+"t": "{{ title \"élan vital\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "Élan Vital"
+},
+{
+"t": "{{ printf \"%q\" \"\\a\\x00é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"\\a\\x00é\""
+},
+{
+"t": "{{ printf \"%x\" \"é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c3a9"
+},
+{
+"t": "{{ printf \"%5.1f|%-6.2f|\" 3.14159 2.5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "  3.1|2.50  |"
+},
+{
+"t": "{{ printf \"%v %v %v\" 1.0 0.5 100.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1 0.5 100"
+},
+{
+"t": "{{ printf \"%g\" 100000.0 }} {{ printf \"%g\" 1000000.0 }} {{ printf \"%e\" 0.0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "100000 1e+06 0.000000e+00"
+},
+{
+"t": "{{ printf \"%6d|%-6d|%06d\" -42 -42 -42 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "   -42|-42   |-00042"
+},
+{
+"t": "{{ printf \"%+q\" \"é\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"\\u00e9\""
+},
+{
+"t": "{{ printf \"%#v\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[string]interface {}{\"x\":1, \"y\":\"two\"}"
+},
+{
+"t": "{{ printf \"%#v\" .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"hello\""
+},
+{
+"t": "{{ urlquery \"a\" \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "ab"
+},
+{
+"t": "{{ urlquery .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%5Ba+b+c%5D"
+},
+{
+"t": "{{ js \"\\u2028\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\\u2028"
+},
+{
+"t": "{{ html \"\\x00\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "�"
+},
+{
+"t": "{{ .m.x | add 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ .f | int }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ .s | trunc 2 | upper | repeat 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "HEHE"
+},
+{
+"t": "{{ list 1 2 | join \"+\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1+2"
+},
+{
+"t": "{{ 3 | add 1 | mul 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "8"
+},
+{
+"t": "{{ \"a,b\" | splitList \",\" | last }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "b"
+},
+{
+"t": "{{ .l | has \"b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ dict \"b\" 2 \"a\" 1 | toJson }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "{\"a\":1,\"b\":2}"
+},
+{
+"t": "{{ .n | printf \"%03d\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "003"
+},
+{
+"t": "{{ \"x\" | printf \"%s-%s\" \"y\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "y-x"
+},
+{
+"t": "{{ .nope | quote }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ""
+},
+{
+"t": "{{ .e | default \"z\" | quote }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"z\""
+},
+{
+"t": "{{ tuple 1 \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a]"
+},
+{
+"t": "{{ prepend .l \"z\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[z a b c]"
+},
+{
+"t": "{{ prepend .s 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <prepend .s 1>: error calling prepend: Cannot prepend on type string"
+},
+{
+"t": "{{ rest .l }} {{ rest .emptyl }} {{ rest .emptyl | len }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[b c] [] 0"
+},
+{
+"t": "{{ initial .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b]"
+},
+{
+"t": "{{ reverse .l }} {{ reverse .emptyl }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[c b a] []"
+},
+{
+"t": "{{ compact .mixed }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a true]"
+},
+{
+"t": "{{ compact (list 0 \"\" .nil false 1 \"a\" .emptyl) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1 a]"
+},
+{
+"t": "{{ concat .l .nums }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c 3 1 2]"
+},
+{
+"t": "{{ concat .l .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <concat .l .s>: error calling concat: Cannot concat type string as list"
+},
+{
+"t": "{{ concat }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ mustFirst .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <mustFirst .s>: error calling mustFirst: Cannot find first on type string"
+},
+{
+"t": "{{ mustLast .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c"
+},
+{
+"t": "{{ mustRest .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <mustRest .s>: error calling mustRest: Cannot find rest on type string"
+},
+{
+"t": "{{ mustHas \"a\" .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ mustUniq (list 1 1) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[1]"
+},
+{
+"t": "{{ pick .m \"x\" \"q\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[x:1]"
+},
+{
+"t": "{{ omit .m \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[y:two]"
+},
+{
+"t": "{{ pick .nil \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:8: executing \"base\" at <.nil>: wrong type for value; expected map[string]interface {}; got interface {}"
+},
+{
+"t": "{{ dig \"a\" \"b\" \"c\" \"dflt\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "deep"
+},
+{
+"t": "{{ dig \"a\" \"q\" \"dflt\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "dflt"
+},
+{
+"t": "{{ dig \"a\" \"b\" \"c\" \"x\" \"dflt\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <dig \"a\" \"b\" \"c\" \"x\" \"dflt\" .nested>: error calling dig: interface conversion: interface {} is string, not map[string]interface {}"
+},
+{
+"t": "{{ dig \"x\" \"d\" .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1"
+},
+{
+"t": "{{ dig \"a\" .nested }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <dig \"a\" .nested>: error calling dig: dig needs at least three arguments"
+},
+{
+"t": "{{ dig \"a\" \"d\" .ss }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <dig \"a\" \"d\" .ss>: error calling dig: interface conversion: interface {} is map[string]string, not map[string]interface {}"
+},
+{
+"t": "{{ mergeOverwrite (dict \"a\" 1 \"n\" (dict \"x\" 1 \"z\" 0)) (dict \"a\" 2 \"b\" 3 \"n\" (dict \"x\" 9 \"y\" 2)) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:2 b:3 n:map[x:9 y:2 z:0]]"
+},
+{
+"t": "{{ mergeOverwrite (dict \"a\" 1) (dict \"a\" 0 \"b\" \"\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:0 b:]"
+},
+{
+"t": "{{ mustMerge (dict \"a\" 1) (dict \"a\" 2 \"c\" 3) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:1 c:3]"
+},
+{
+"t": "{{ base \"/a/b/c.txt\" }} {{ base \"a/b/\" }} {{ base \"\" }} {{ base \"/\" }} {{ base \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "c.txt b . / x"
+},
+{
+"t": "{{ dir \"/a/b/c\" }} {{ dir \"a\" }} {{ dir \"/\" }} {{ dir \"a/b/\" }} {{ dir \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "/a/b . / a/b ."
+},
+{
+"t": "{{ clean \"a//b/../c/./d/\" }} {{ clean \"/../a\" }} {{ clean \"\" }} {{ clean \"../../x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a/c/d /a . ../../x"
+},
+{
+"t": "{{ ext \"a/b.tar.gz\" }} {{ ext \"a.b/c\" }} {{ ext \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": ".gz  "
+},
+{
+"t": "{{ isAbs \"/a\" }} {{ isAbs \"a\" }} {{ osBase \"a/b\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true false b"
+},
+{
+"t": "{{ all 1 \"a\" true }} {{ all 1 0 }} {{ all }} {{ any 0 \"\" }} {{ any 0 1 }} {{ any }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true false true false true false"
+},
+{
+"t": "{{ fail \"boom\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <fail \"boom\">: error calling fail: boom"
+},
+{
+"t": "{{ typeOf .s }} {{ typeOf .n }} {{ typeOf .f }} {{ typeOf .l }} {{ typeOf .m }} {{ typeOf .ss }} {{ typeOf .nil }} {{ typeOf .nope }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "string int float64 []interface {} map[string]interface {} map[string]string <nil> <nil>"
+},
+{
+"t": "{{ typeIs \"string\" .s }} {{ typeIsLike \"int\" .n }} {{ kindOf .m }} {{ kindOf .ss }} {{ kindOf .l }} {{ kindOf .n }} {{ kindIs \"slice\" .l }} {{ kindOf .nil }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true true map map slice int true invalid"
+},
+{
+"t": "{{ deepEqual .l .l }} {{ deepEqual (list 1) (list 1) }} {{ deepEqual 1 1.0 }} {{ deepEqual .m (dict \"x\" 1 \"y\" \"two\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true true false true"
+},
+{
+"t": "{{ floor 1.7 }} {{ ceil 1.2 }} {{ floor \"2.5\" }} {{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round 2.45 1 }} {{ round -2.5 0 }} {{ round 1.55 1 0.6 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1 2 2 3.14 3 2.5 -3 1.5"
+},
+{
+"t": "{{ ceil .n | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "float64"
+},
+{
+"t": "{{ plural \"one\" \"many\" 1 }} {{ plural \"one\" \"many\" 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "one many"
+},
+{
+"t": "{{ hello }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "Hello!"
+},
+{
+"t": "{{ b32enc \"hello\" }} {{ b32dec \"NBSWY3DP\" }} {{ b32enc \"\" }} {{ b32enc \"a\" }} {{ b32dec \"ME======\" }} {{ b32dec \"!!!!!!!!\" }} {{ b32dec \"MZXQ\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "NBSWY3DP hello  ME====== a illegal base32 data at input byte 0 illegal base32 data at input byte 0"
+},
+{
+"t": "{{ adler32sum \"hello\" }} {{ adler32sum \"\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "103547413 1"
+},
+{
+"t": "{{ regexQuoteMeta \"a.b*c[d]$\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "a\\.b\\*c\\[d\\]\\$"
+},
+{
+"t": "{{ fromJson \"{\\\"a\\\": [1, 2.5, \\\"x\\\", null, true], \\\"b\\\": {}}\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "map[a:[1 2.5 x <nil> true] b:map[]]"
+},
+{
+"t": "{{ fromJson \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "<no value>"
+},
+{
+"t": "{{ (fromJson \"{\\\"n\\\": 1}\").n | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "float64"
+},
+{
+"t": "{{ fromJson \"\\\"s\\\"\" }} {{ fromJson \"1e2\" }} {{ fromJson \"[]\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "s 100 []"
+},
+{
+"t": "{{ fromJson \"\\\"\\\\u00e9\\\\n\\\"\" | printf \"%q\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "\"é\\n\""
+},
+{
+"t": "{{ toRawJson (dict \"a\" \"<b>&\") }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "{\"a\":\"<b>&\"}"
+},
+{
+"t": "{{ mustToJson .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[\"a\",\"b\",\"c\"]"
+},
+{
+"t": "{{ mustToPrettyJson .m }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "{\n  \"x\": 1,\n  \"y\": \"two\"\n}"
+},
+{
+"t": "{{ mustRegexMatch \"a\" \"cat\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ mustRegexFind \"a+\" \"caat\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "aa"
+},
+{
+"t": "{{ mustRegexSplit \",\" \"a,b\" -1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b]"
+},
+{
+"t": "{{ printf \"%*d|%.*f|%-*s|\" -4 7 -1 3.14159 3 \"a\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "7   |%!(BADPREC)3.141590|a  |"
+},
+{
+"t": "{{ printf \"%*d|\" \"x\" 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!(BADWIDTH)5|"
+},
+{
+"t": "{{ printf \"%.*d|\" \"x\" 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "%!(BADPREC)5|"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"<2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<= 1.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<= 1.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<= 1.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<=1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"<=1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"<=1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"~1\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"~1\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~1\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.0.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.0.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.0.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^0.2\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^0.2\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"*\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"*\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"*\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"*\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"*\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!= 1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!= 1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!= 1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!=1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"!=1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"!=1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2 - 1.4.5\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2 - 1.4.5\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2 - 1.4.5\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2, < 2.0\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.2, < 2.0\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2, < 2.0\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1 <3 || =4.0.0\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">1 <3 || =4.0.0\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">1 <3 || =4.0.0\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"=1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"=1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"=1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~> 2.1\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"~> 2.1\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"~> 2.1\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.0.0-beta\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \">= 1.0.0-beta\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.0.0-beta\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"> 1.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"> 1.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"> 1.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"v1.2.3\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"v1.2.3\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"v1.2.3\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3-alpha.1\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"1.2.3-alpha.1\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"1.2.3-alpha.1\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.4\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.3.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"2.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"0.2.5\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"0.0.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.3-alpha.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.0.0-beta.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"v1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"4.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"bad\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"01.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"\" \"1.2.3-01\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.3\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.4\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.3.0\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"2.0.0\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"0.2.5\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"0.0.3\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.3-alpha.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.0.0-beta.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"v1.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"4.0.0\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"bad\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"01.2.3\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \"foo\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"foo\" \"1.2.3-01\">: error calling semverCompare: improper constraint: foo"
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.4\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.3.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"2.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"0.2.5\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"0.0.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.3-alpha.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.0.0-beta.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"v1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"4.0.0\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"bad\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"01.2.3\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \">= 1.2.3 ||\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \">= 1.2.3 ||\" \"1.2.3-01\">: error calling semverCompare: improper constraint: "
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.4\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.3.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"2.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"0.2.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"0.0.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.3-alpha.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.0.0-beta.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"v1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"4.0.0\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "false"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"bad\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.x\" \"bad\">: error calling semverCompare: Invalid Semantic Version"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"01.2.3\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ semverCompare \"^1.2.x\" \"1.2.3-01\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
 }
 ]
 """""";

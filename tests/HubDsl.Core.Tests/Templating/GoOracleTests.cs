@@ -12,6 +12,8 @@ public class GoOracleTests
     private static readonly Dictionary<string, string> KnownDifferences = new()
     {
         ["{{ with .nope }}a{{ else with .s }}{{ . }}{{ end }}"] = "else-with exists since Go 1.23, which Argo CD uses; Go 1.19 rejects it",
+        ["{{ printf \"%#v\" .m }}"] = "%#v is refused with a clear error (see TemplateEngineTests)",
+        ["{{ printf \"%#v\" .s }}"] = "%#v is refused with a clear error (see TemplateEngineTests)",
         ["{{ 1i }}"] = "complex constants are rejected at parse time with a clear message (see TemplateEngineTests)",
     };
 

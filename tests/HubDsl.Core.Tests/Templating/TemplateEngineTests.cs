@@ -43,6 +43,13 @@ public class TemplateEngineTests
     }
 
     [Fact]
+    public void Go_syntax_printf_is_refused_rather_than_approximated()
+    {
+        var e = Assert.Throws<TemplateExecutionException>(() => Run("{{ printf \"%#v\" 1 }}"));
+        Assert.EndsWith("error calling printf: printf: %#v (Go-syntax values) is not supported by HubDsl", e.Message);
+    }
+
+    [Fact]
     public void FromYaml_without_a_parser_names_the_function()
     {
         var e = Assert.Throws<TemplateExecutionException>(() => Run("{{ fromYaml \"a: 1\" }}"));

@@ -106,6 +106,16 @@ public sealed class YamlReaderTests
     }
 
     [Fact]
+    public void Origins_and_error_offsets_point_into_the_original_text_with_crlf_and_bom()
+    {
+        const string text = "\uFEFFa: 1\r\nmetadata:\r\n  name: 'x'\r\n";
+        var name = ((YamlMapping)((YamlMapping)YamlReader.Parse(text))["metadata"]!)["name"]!;
+        Assert.Equal("'x'", text.Substring(name.Origin!.Start, name.Origin.Length));
+        var e = Assert.Throws<YamlReaderException>(() => YamlReader.Parse("\uFEFFa: 1\r\nb: 'open\r\n"));
+        Assert.Equal(("'open", 2, 4), ("\uFEFFa: 1\r\nb: 'open\r\n".Substring(e.Offset, 5), e.Line, e.Column));
+    }
+
+    [Fact]
     public void Crlf_line_endings_read_like_lf()
     {
         Assert.Equal(YamlReader.Parse("a:\n  - b\n  - c: |\n      x\n"), YamlReader.Parse("a:\r\n  - b\r\n  - c: |\r\n      x\r\n"));

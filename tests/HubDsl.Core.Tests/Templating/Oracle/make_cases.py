@@ -1,3 +1,4 @@
+# Functions whose Go result depends on map iteration order (keys, values of >1 entry) appear only sorted or counted.
 # Builds the oracle input: every template case × data × missingkey mode that the C# tests replay.
 import json, sys
 
@@ -187,7 +188,7 @@ for t in ["{{ \"a\"\n}}", "a\nb\n{{ bad", "{{ if true }}\n\n{{ end", "{{/* x\ny 
           "{{ first .nil }}", "{{ last .s }}", "{{ append .nil 1 }}", "{{ slice .l }}", "{{ slice .l 1 5 }}", "{{ slice .s 1 }}",
           "{{ len (list 1 2) }}", "{{ index (list 1 2) 1 }}", "{{ (list 1 2).x }}", "{{ $l := list 1 }}{{ $l = append $l 2 }}{{ $l }}",
           "{{ $d := dict }}{{ $_ := set $d \"a\" 1 }}{{ $d.a }}", "{{ set .m \"z\" 1 }}", "{{ unset .nil \"a\" }}", "{{ hasKey .nil \"a\" }}",
-          "{{ get .m 1 }}", "{{ pluck \"x\" .m .m }}", "{{ keys .m .m }}", "{{ keys }}", "{{ values .m | len }}", "{{ merge .nil .m }}",
+          "{{ get .m 1 }}", "{{ pluck \"x\" .m .m }}", "{{ keys }}", "{{ values .m | len }}", "{{ merge .nil .m }}",
           "{{ merge (dict \"a\" \"\" \"b\" 0 \"c\" .nil) (dict \"a\" \"x\" \"b\" 5 \"c\" 6) }}", "{{ dict \"a\" 1 \"a\" 2 }}", "{{ dict .nil 1 }}",
           "{{ ternary 1 2 true | printf \"%T\" }}", "{{ coalesce .nil .emptyl .emptym 0 \"\" false }}", "{{ empty .mixed }} {{ empty .b }} {{ empty 0.0 }}",
           "{{ default .l .nope }}", "{{ default \"a\" \"b\" \"c\" }}", "{{ toString .m }}", "{{ toString 1.0 }}", "{{ toStrings .s }}", "{{ toStrings .nil }}",
@@ -207,5 +208,68 @@ for t in ["{{ \"a\"\n}}", "a\nb\n{{ bad", "{{ if true }}\n\n{{ end", "{{/* x\ny 
           "{{ slugify \"--x--\" }}", "{{ slugify 5 \"abc.def.ghi\" }}", "{{ slugify 4 \"abc.def\" }}", "{{ slugify -1 \"abc\" }}", "{{ slugify -1 false \"abc\" }}",
           "{{ slugify 3 true \"ab.cdef\" }}", "{{ slugify 1 2 3 \"x\" }}", "{{ slugify .n \"hello-world\" }}", "{{ slugify \"a_b c\" }}"]:
     add(t)
+
+# --- round 3: nil data, trim markers, variables, comparisons, printing ---
+for t in ["{{ .x }}", "{{ . }}", "{{ .x.y }}", "{{ len . }}", "{{ index . \"a\" }}", "{{ range . }}x{{ else }}e{{ end }}",
+          "{{ if . }}t{{ else }}f{{ end }}", "{{ with . }}w{{ else }}n{{ end }}", "{{ hasKey . \"a\" }}", "{{ $ }}", "{{ $.x }}", "{{ print . }}"]:
+    add(t, None, ALL)
+for t in ["{{ range .list2 }}{{ .nope }}{{ end }}", "{{ $x := .nope }}{{ $x.y }}", "{{ range $k, $v := .ss }}{{ $v.x }}{{ end }}",
+          "{{ (index .list2 0).nope }}", "{{ (index .list2 0).nope.x }}", "{{ .list2 }}", "{{ with .nope }}x{{ end }}", "{{ .ss.k }}{{ .ss.q }}",
+          "{{ or .nope \"fallback\" }}", "{{ and .nope \"x\" }}", "{{ not .nope }}", "{{ coalesce .nope \"c\" }}", "{{ empty .nope }}",
+          "{{ ternary .nope \"n\" true }}", "{{ toJson .nope }}", "{{ toYaml .nope }}", "{{ quote .nope }}", "{{ list .nope }}", "{{ eq .nope \"\" }}"]:
+    add(t, MISC, ALL)
+for t in ["{{-3}}", "{{3-}}", "{{3 -}}", "a {{- 3 -}} b", "{{- 3}}\t\n x", "{{3 -}}\n\n", "a\n{{- /* c */}}b", "{{/* c */ -}} \n b",
+          "{{ 1 }}{{- \n 2 -}}", "{{- -}}", "{{-}}", "{{ - }}", "x {{- .s}}", "{{.s -}} y", "{{- .s -}}{{- .s -}}", " \n {{- if true -}} \n a \n {{- end -}} \n ",
+          "{{ $x := 1 }}{{ range .l }}{{ $x = . }}{{ end }}{{ $x }}", "{{ range $i, $e := .l }}{{ end }}{{ $i }}", "{{ $x := 1 }}{{ $x := 2 }}{{ $x }}",
+          "{{ range .l }}{{ $ }}{{ end }}", "{{ range $x := .l }}{{ $x }}{{ end }}", "{{ with $x := .m }}{{ $x.y }}{{ end }}", "{{ $x = 1 }}",
+          "{{ eq .n 3.0 }}", "{{ lt \"a\" \"b\" }}", "{{ eq .ss.k \"v\" }}", "{{ eq (index .l 0) \"a\" }}", "{{ lt 1 2.5 }}", "{{ eq .b 1 }}",
+          "{{ eq .nil .nil }}", "{{ eq .nil 1 }}", "{{ eq .emptyl .emptyl }}", "{{ ne .s \"x\" }}", "{{ ge .f 1.5 }}", "{{ le .n .neg }}",
+          "{{ and 1 \"x\" }}", "{{ or .e .z .s }}", "{{ and .l .m }}", "{{ or 0 .nope }}", "{{ not .nil }}", "{{ if not .s }}a{{ else }}b{{ end }}",
+          "{{ and (eq .n 3) (gt .f 1.0) }}", "{{ or (eq .n 4) (index .l 9) }}",
+          "{{ print .list2 }}", "{{ println .l }}", "{{ printf \"%v\" .list2 }}", "{{ printf \"%+v\" .m }}", "{{ printf \"%s\" (list \"a\" 1) }}",
+          "{{ printf \"%d\" (add 1 2) }}", "{{ div 10 3.9 }}", "{{ .s | len | printf \"%d\" }}", "{{ index .l (add 0 1) }}", "{{ slice .l -1 }}",
+          "{{ upper \"éa\" }}", "{{ title \"élan vital\" }}", "{{ printf \"%q\" \"\\a\\x00é\" }}", "{{ printf \"%x\" \"é\" }}", "{{ printf \"%5.1f|%-6.2f|\" 3.14159 2.5 }}",
+          "{{ printf \"%v %v %v\" 1.0 0.5 100.0 }}", "{{ printf \"%g\" 100000.0 }} {{ printf \"%g\" 1000000.0 }} {{ printf \"%e\" 0.0 }}",
+          "{{ printf \"%6d|%-6d|%06d\" -42 -42 -42 }}", "{{ printf \"%+q\" \"é\" }}", "{{ printf \"%#v\" .m }}", "{{ printf \"%#v\" .s }}",
+          "{{ urlquery \"a\" \"b\" }}", "{{ urlquery .l }}", "{{ js \"\\u2028\" }}", "{{ html \"\\x00\" }}",
+          "{{ .m.x | add 1 }}", "{{ .f | int }}", "{{ .s | trunc 2 | upper | repeat 2 }}", "{{ list 1 2 | join \"+\" }}", "{{ 3 | add 1 | mul 2 }}",
+          "{{ \"a,b\" | splitList \",\" | last }}", "{{ .l | has \"b\" }}", "{{ dict \"b\" 2 \"a\" 1 | toJson }}",
+          "{{ .n | printf \"%03d\" }}", "{{ \"x\" | printf \"%s-%s\" \"y\" }}", "{{ .nope | quote }}", "{{ .e | default \"z\" | quote }}"]:
+    add(t)
+
+# --- round 4: less common Sprig functions ---
+for t in ["{{ tuple 1 \"a\" }}", "{{ prepend .l \"z\" }}", "{{ prepend .s 1 }}", "{{ rest .l }} {{ rest .emptyl }} {{ rest .emptyl | len }}", "{{ initial .l }}",
+          "{{ reverse .l }} {{ reverse .emptyl }}", "{{ compact .mixed }}", "{{ compact (list 0 \"\" .nil false 1 \"a\" .emptyl) }}", "{{ concat .l .nums }}",
+          "{{ concat .l .s }}", "{{ concat }}", "{{ mustFirst .s }}", "{{ mustLast .l }}", "{{ mustRest .s }}", "{{ mustHas \"a\" .l }}", "{{ mustUniq (list 1 1) }}",
+          "{{ pick .m \"x\" \"q\" }}", "{{ omit .m \"x\" }}", "{{ pick .nil \"x\" }}", "{{ dig \"a\" \"b\" \"c\" \"dflt\" .nested }}", "{{ dig \"a\" \"q\" \"dflt\" .nested }}",
+          "{{ dig \"a\" \"b\" \"c\" \"x\" \"dflt\" .nested }}", "{{ dig \"x\" \"d\" .m }}", "{{ dig \"a\" .nested }}", "{{ dig \"a\" \"d\" .ss }}",
+          "{{ mergeOverwrite (dict \"a\" 1 \"n\" (dict \"x\" 1 \"z\" 0)) (dict \"a\" 2 \"b\" 3 \"n\" (dict \"x\" 9 \"y\" 2)) }}",
+          "{{ mergeOverwrite (dict \"a\" 1) (dict \"a\" 0 \"b\" \"\") }}", "{{ mustMerge (dict \"a\" 1) (dict \"a\" 2 \"c\" 3) }}",
+          "{{ base \"/a/b/c.txt\" }} {{ base \"a/b/\" }} {{ base \"\" }} {{ base \"/\" }} {{ base \"x\" }}",
+          "{{ dir \"/a/b/c\" }} {{ dir \"a\" }} {{ dir \"/\" }} {{ dir \"a/b/\" }} {{ dir \"\" }}", "{{ clean \"a//b/../c/./d/\" }} {{ clean \"/../a\" }} {{ clean \"\" }} {{ clean \"../../x\" }}",
+          "{{ ext \"a/b.tar.gz\" }} {{ ext \"a.b/c\" }} {{ ext \"x\" }}", "{{ isAbs \"/a\" }} {{ isAbs \"a\" }} {{ osBase \"a/b\" }}",
+          "{{ all 1 \"a\" true }} {{ all 1 0 }} {{ all }} {{ any 0 \"\" }} {{ any 0 1 }} {{ any }}", "{{ fail \"boom\" }}",
+          "{{ typeOf .s }} {{ typeOf .n }} {{ typeOf .f }} {{ typeOf .l }} {{ typeOf .m }} {{ typeOf .ss }} {{ typeOf .nil }} {{ typeOf .nope }}",
+          "{{ typeIs \"string\" .s }} {{ typeIsLike \"int\" .n }} {{ kindOf .m }} {{ kindOf .ss }} {{ kindOf .l }} {{ kindOf .n }} {{ kindIs \"slice\" .l }} {{ kindOf .nil }}",
+          "{{ deepEqual .l .l }} {{ deepEqual (list 1) (list 1) }} {{ deepEqual 1 1.0 }} {{ deepEqual .m (dict \"x\" 1 \"y\" \"two\") }}",
+          "{{ floor 1.7 }} {{ ceil 1.2 }} {{ floor \"2.5\" }} {{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round 2.45 1 }} {{ round -2.5 0 }} {{ round 1.55 1 0.6 }}",
+          "{{ ceil .n | printf \"%T\" }}", "{{ plural \"one\" \"many\" 1 }} {{ plural \"one\" \"many\" 2 }}", "{{ hello }}",
+          "{{ b32enc \"hello\" }} {{ b32dec \"NBSWY3DP\" }} {{ b32enc \"\" }} {{ b32enc \"a\" }} {{ b32dec \"ME======\" }} {{ b32dec \"!!!!!!!!\" }} {{ b32dec \"MZXQ\" }}",
+          "{{ adler32sum \"hello\" }} {{ adler32sum \"\" }}", "{{ regexQuoteMeta \"a.b*c[d]$\" }}",
+          "{{ fromJson \"{\\\"a\\\": [1, 2.5, \\\"x\\\", null, true], \\\"b\\\": {}}\" }}", "{{ fromJson \"bad\" }}", "{{ (fromJson \"{\\\"n\\\": 1}\").n | printf \"%T\" }}",
+          "{{ fromJson \"\\\"s\\\"\" }} {{ fromJson \"1e2\" }} {{ fromJson \"[]\" }}", "{{ fromJson \"\\\"\\\\u00e9\\\\n\\\"\" | printf \"%q\" }}",
+          "{{ toRawJson (dict \"a\" \"<b>&\") }}", "{{ mustToJson .l }}", "{{ mustToPrettyJson .m }}", "{{ mustRegexMatch \"a\" \"cat\" }}",
+          "{{ mustRegexFind \"a+\" \"caat\" }}", "{{ mustRegexSplit \",\" \"a,b\" -1 }}",
+          "{{ printf \"%*d|%.*f|%-*s|\" -4 7 -1 3.14159 3 \"a\" }}", "{{ printf \"%*d|\" \"x\" 5 }}", "{{ printf \"%.*d|\" \"x\" 5 }}"]:
+    add(t)
+
+# --- round 5: semverCompare ---
+SEMVER = []
+for con in [">= 1.2.3", ">1.2", "<2", "<= 1.2", "<=1.2.x", "~1.2", "~1", "^1.2.3", "^0.2.3", "^0.0.3", "^0.2", "1.2.x", "*", "!= 1.2.3", "!=1.2.x",
+            "1.2 - 1.4.5", ">= 1.2, < 2.0", ">1 <3 || =4.0.0", "=1.2.3", "1.2.3", "~> 2.1", ">= 1.0.0-beta", "> 1.x", "v1.2.3", "1.2.3-alpha.1", "", "foo", ">= 1.2.3 ||", "^1.2.x"]:
+    for ver in ["1.2.3", "1.2.4", "1.3.0", "2.0.0", "0.2.5", "0.0.3", "1.2.3-alpha.2", "1.0.0-beta.2", "v1.2", "4.0.0", "1.2", "bad", "01.2.3", "1.2.3-01"]:
+        SEMVER.append((con, ver))
+for con, ver in SEMVER:
+    add("{{ semverCompare %s %s }}" % (json.dumps(con), json.dumps(ver)))
 
 json.dump(cases, sys.stdout, ensure_ascii=False)
