@@ -13,11 +13,11 @@ public static class YamlQuoting
 {
     // Starts with a letter, '_' or '/', and holds only characters that are never indicators.
     // ':' is allowed but not before a space or at the end (checked separately).
-    private static readonly Regex SafePlain = new Regex(@"^[A-Za-z_/][A-Za-z0-9_./:@+=~-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex SafePlain = new Regex(@"\A[A-Za-z_/][A-Za-z0-9_./:@+=~-]*\z", RegexOptions.CultureInvariant);
 
     // Words some YAML version reads as a bool or null (YAML 1.1 booleans include y/n/on/off).
     private static readonly Regex SpecialWord = new Regex(
-        @"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$",
+        @"\A(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)\z",
         RegexOptions.CultureInvariant);
 
     /// <summary>Whether the string may be written without quotes.</summary>

@@ -18,7 +18,7 @@ public sealed class YamlWriterTests
         "a: b", "a #b", "#comment", "'quoted'", "\"double\"", " leading", "trailing ", "two\nlines", "two\nlines\n",
         "tab\tinside", "back\\slash", "ünïcödé", "日本語", "emoji 🚀", "@at", "`tick", "!tag", "&anchor", "*alias",
         "%percent", "|pipe", ">folded", "[list]", "{map}", "a, b", "{{name}}", "agent-{{name}}", "https://x.example.com:6443/",
-        "64Mi", "100m", "5s", "3m", "key:", "a::b", "\u0085", "\u2028", "\uFEFFbom", "nul\0char", "\r\n", "end\n\n\n",
+        "64Mi", "100m", "5s", "3m", "key:", "a::b", "a\n", "true\n", "plain\n\n", "a\n", "true\n", "plain\n\n", "\u0085", "\u2028", "\uFEFFbom", "nul\0char", "\r\n", "end\n\n\n",
     };
 
     [Theory]
