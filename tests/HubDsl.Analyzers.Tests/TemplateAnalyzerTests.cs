@@ -82,3 +82,40 @@ public sealed class TemplateAnalyzerTests
         Verify.VerifyAsync(Sources.Make().Replace("[ApplicationSet(\"app\")]", "[ApplicationSet(\"app\", GoTemplate = true, MissingKey = MissingKey.Error)]")),
         Verify.VerifyAsync(DeclarationAnalyzerTests.ExampleSources()));
 }
+
+/// <summary>HUB016: RollingSync steps against the generated Applications' labels.</summary>
+public sealed class RollingSyncTests
+{
+    private const string Rollout = """
+                Labels = { ["env"] = Param.Label("env") },
+        """;
+
+    private static string Make(string steps) => Sources.Make(
+        clusters: Sources.DefaultClusters + "\n" + """
+                public static readonly Cluster Dr = new("dr", "https://dr.example.com") { Labels = { ["env"] = "dr", ["deploy"] = "true" } };
+            """,
+        templateExtra: Rollout,
+        values: Sources.DefaultValues + "\n" + """
+                [Values("dr")] public static readonly AppValues Dr = Prod;
+                public static readonly RollingSync Rollout = STEPS;
+            """.Replace("STEPS", steps));
+
+    [Fact]
+    public Task HUB016_a_step_that_selects_nothing_and_an_application_no_step_covers() => AnalyzerVerifier<TemplateAnalyzer>.VerifyAsync(
+        Make("""
+            {|#1:new(
+                    new RollingSyncStep(LabelExpression.In("env", "staging")),
+                    {|#0:new RollingSyncStep(LabelExpression.In("env", "qa"))|},
+                    new RollingSyncStep(LabelExpression.In("env", "prod")) { MaxUpdate = "50%" })|}
+            """),
+        new DiagnosticResult("HUB016", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("App: RollingSync step 2 selects none of the generated Applications; the rollout skips it. Check its expressions against the template's Labels."),
+        new DiagnosticResult("HUB016", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("App: no RollingSync step selects the Application for cluster 'dr', so the rollout never syncs it (RollingSync also turns automated sync off). Add a step, or a template label the steps match."));
+
+    [Fact]
+    public Task Steps_that_cover_every_application_are_silent_including_NotIn_on_a_missing_label() => AnalyzerVerifier<TemplateAnalyzer>.VerifyAsync(
+        Make("""
+            new(
+                    new RollingSyncStep(LabelExpression.In("env", "staging")),
+                    new RollingSyncStep(LabelExpression.NotIn("env", "staging"), LabelExpression.NotIn("tier", "gold")))
+            """));
+}

@@ -16,6 +16,7 @@ public static class ApplicationSetBinder
     private const string TemplateType = "HubDsl.ApplicationTemplate";
     private const string SelectorType = "HubDsl.ClusterSelector";
     private const string GeneratorType = "HubDsl.ClusterGenerator";
+    private const string RollingSyncType = "HubDsl.RollingSync";
 
     /// <summary>Binds the class; returns null when it has errors that leave nothing to write.</summary>
     public static ApplicationSetModel? Bind(string className, ApplicationSetOptions options, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
@@ -34,7 +35,7 @@ public static class ApplicationSetBinder
             context.Error(null, "the ApplicationSet name '" + options.Name + "' is not a valid Kubernetes name (lowercase letters, digits, '-' and '.').");
         }
 
-        DslMember? template = null, targets = null;
+        DslMember? template = null, targets = null, rollout = null;
         var values = new List<ValuesModel>();
         foreach (var member in members)
         {
@@ -47,6 +48,11 @@ public static class ApplicationSetBinder
             {
                 if (template is not null) context.Error(member.Origin, "declares more than one ApplicationTemplate; keep one.");
                 template = member;
+            }
+            else if (member.TypeName == RollingSyncType)
+            {
+                if (rollout is not null) context.Error(member.Origin, "declares more than one RollingSync; keep one.");
+                rollout = member;
             }
             else if (member.TypeName is SelectorType or GeneratorType)
             {
@@ -104,6 +110,7 @@ public static class ApplicationSetBinder
             spec.GetOrAddMapping("syncPolicy").Set("preserveResourcesOnDeletion", YamlScalar.Bool(true));
         }
 
+        if (rollout is not null && RollingSyncBinder.Bind(context, rollout.Value) is { } strategy) spec.Set("strategy", strategy);
         spec.Set("generators", new YamlSequence().Add(new YamlMapping().Set("clusters", clusters)));
         spec.Set("template", templateYaml);
 

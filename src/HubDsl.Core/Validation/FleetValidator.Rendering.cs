@@ -32,6 +32,7 @@ public static partial class FleetValidator
         }
 
         CheckNames(findings, appSet, declaration, applications);
+        CheckRollingSync(findings, appSet, applications);
         CheckEnvironmentFiles(findings, appSet, declaration, applications);
     }
 
