@@ -1,6 +1,9 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using k8s;
@@ -24,6 +27,35 @@ public static class TestClients
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: context);
         Assert.False(configuration.SkipTlsVerify);
         return new Kubernetes(configuration);
+    }
+
+    /// <summary>A raw HTTP client trusting only the cluster CA, for requests KubernetesClient cannot express.</summary>
+    public static HttpClient Http(EmulatedCluster cluster, string? token)
+    {
+        var ca = X509Certificate2.CreateFromPem(cluster.CaCertificatePem);
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                if (certificate is null)
+                {
+                    return false;
+                }
+
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(certificate);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = cluster.Server };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
     }
 
     public static string TempKubeconfigPath() =>
