@@ -333,7 +333,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
             metadata["creationTimestamp"] = ManagedFieldsLedger.Timestamp(now);
             if (kind.TracksGeneration)
             {
-                metadata["generation"] = 1;
+                metadata["generation"] = 1L;
             }
         }
         else
@@ -356,7 +356,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
 
             if (kind.TracksGeneration && !SameExceptMetadataAndStatus(existing, candidate))
             {
-                metadata["generation"] = (old["generation"]?.GetValue<long>() ?? 0) + 1;
+                metadata["generation"] = (long.TryParse(old["generation"]?.ToJsonString(), out var generation) ? generation : 0) + 1;
             }
         }
 
