@@ -78,6 +78,9 @@ public sealed class WatchHub : IDisposable
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json";
             await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+
+            // Clients wait for the headers before they consider the watch established.
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
             deadline.CancelAfter(timeout);
             foreach (var change in initial)
