@@ -99,9 +99,8 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
                 throw new KubeApiException(ApiStatus.Failure(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch"));
             }
 
-            var existed = operations.TryGet(kind, route.Namespace, name) is not null;
-            var result = operations.Patch(kind, route.Namespace, name, type, await ReadBodyAsync(request).ConfigureAwait(false), Manager(context), force, dryRun);
-            await WriteAsync(context, existed ? 200 : 201, result).ConfigureAwait(false);
+            var result = operations.Patch(kind, route.Namespace, name, type, await ReadBodyAsync(request).ConfigureAwait(false), Manager(context), force, dryRun, out var created);
+            await WriteAsync(context, created ? 201 : 200, result).ConfigureAwait(false);
         }
         else if (HttpMethods.IsDelete(request.Method))
         {

@@ -119,9 +119,10 @@ public sealed class EmulatedCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await host.DisposeAsync().ConfigureAwait(false);
-        tokenController.Dispose();
+        // End watch streams first so the host's graceful stop does not wait for them.
         watches.Dispose();
+        tokenController.Dispose();
+        await host.DisposeAsync().ConfigureAwait(false);
         serverCertificate.Dispose();
         authority.Dispose();
     }

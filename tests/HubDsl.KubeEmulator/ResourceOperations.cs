@@ -122,7 +122,11 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         return changed ? Published(StoreChange.Modified, kind, updated, dryRun) : updated;
     }
 
-    public JsonObject Patch(ResourceKind kind, string? ns, string name, PatchType type, string patchText, string manager, bool force, bool dryRun)
+    public JsonObject Patch(ResourceKind kind, string? ns, string name, PatchType type, string patchText, string manager, bool force, bool dryRun) =>
+        Patch(kind, ns, name, type, patchText, manager, force, dryRun, out _);
+
+    /// <summary>PATCH; <paramref name="created"/> tells an apply that created the object (201) from an update (200).</summary>
+    public JsonObject Patch(ResourceKind kind, string? ns, string name, PatchType type, string patchText, string manager, bool force, bool dryRun, out bool created)
     {
         if (type == PatchType.StrategicMerge && kind.IsCustomResource)
         {
@@ -132,7 +136,6 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         var patch = RequestBodyParser.Parse(patchText);
         JsonObject result;
         bool changed;
-        bool created;
         lock (store.Gate)
         {
             var existing = store.Get(kind, ns, name);
@@ -383,6 +386,13 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
             if (existing is not null && existing["type"]?.GetValue<string>() != candidate["type"]?.GetValue<string>())
             {
                 throw ApiStatus.Invalid(kind, name, "type", "Invalid value: field is immutable");
+            }
+
+            // Secrets marked immutable keep their data (and the flag) forever, like the real API.
+            if (existing?["immutable"]?.GetValue<bool>() == true
+                && (!JsonNode.DeepEquals(existing["data"], candidate["data"]) || candidate["immutable"]?.GetValue<bool>() != true))
+            {
+                throw ApiStatus.Invalid(kind, name, "data", "Forbidden: field is immutable when `immutable` is set");
             }
         }
         else if (kind == ResourceCatalog.Namespaces)

@@ -38,8 +38,9 @@ public sealed class ServiceAccountTokenController : IDisposable
     public void Dispose()
     {
         operations.Changed -= OnChanged;
+
+        // Not disposed: a change raised concurrently with shutdown may still read its token.
         stopping.Cancel();
-        stopping.Dispose();
     }
 
     private void OnChanged(StoreChange change)

@@ -42,7 +42,7 @@ public sealed class WatchHub : IDisposable
             }
         }
 
-        stopping.Dispose();
+        // Not disposed: streams still ending may link to its token; cancellation is all that matters.
     }
 
     public async Task ServeAsync(HttpContext context, ApiRoute route, IQueryCollection query)
