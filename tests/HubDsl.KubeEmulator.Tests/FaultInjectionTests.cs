@@ -134,6 +134,8 @@ public sealed class FaultInjectionTests
         Assert.Contains("fieldManager=hubdsl", entries[1].Query);
         Assert.StartsWith("application/apply-patch+yaml", entries[1].ContentType);
         Assert.Equal(201, entries[1].StatusCode);
+        Assert.Null(entries[0].Body);
+        Assert.Contains("\"kind\":\"Secret\"", entries[1].Body);
         Assert.All(entries, e => Assert.Equal("kubernetes-admin", e.User));
 
         cluster.Requests.Clear();

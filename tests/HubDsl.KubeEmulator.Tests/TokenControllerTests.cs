@@ -84,6 +84,24 @@ public sealed class TokenControllerTests
     }
 
     [Fact]
+    public async Task Deleting_the_service_account_revokes_its_tokens()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(new EmulatedClusterOptions { TokenControllerDelay = TimeSpan.FromMilliseconds(20) });
+        using var admin = TestClients.For(cluster);
+        var account = await admin.CoreV1.CreateNamespacedServiceAccountAsync(new V1ServiceAccount { Metadata = new V1ObjectMeta { Name = "doomed" } }, "default");
+        await admin.CoreV1.CreateNamespacedSecretAsync(TokenSecret("doomed-token", "doomed"), "default");
+        var filled = await WaitForToken(admin, "doomed-token", "default", TimeSpan.FromSeconds(5));
+        using var asServiceAccount = TestClients.For(cluster, Encoding.UTF8.GetString(filled.Data["token"]));
+        await asServiceAccount.CoreV1.ListNamespacedSecretAsync("default");
+
+        await admin.CoreV1.DeleteNamespacedServiceAccountAsync("doomed", "default");
+        var (code, _) = await TestClients.FailureOf(() => asServiceAccount.CoreV1.ListNamespacedSecretAsync("default"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, code);
+        Assert.Equal(account.Metadata.Uid, filled.Metadata.Annotations["kubernetes.io/service-account.uid"]);
+    }
+
+    [Fact]
     public async Task Ordinary_secrets_are_left_alone()
     {
         await using var cluster = await EmulatedCluster.StartAsync(new EmulatedClusterOptions { TokenControllerDelay = TimeSpan.FromMilliseconds(10) });

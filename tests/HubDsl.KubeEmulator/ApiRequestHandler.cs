@@ -184,6 +184,11 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
 
     private static async Task<string> ReadBodyAsync(HttpRequest request)
     {
+        if (request.HttpContext.Items.TryGetValue(RequestPipeline.RequestBodyKey, out var buffered) && buffered is string text)
+        {
+            return text;
+        }
+
         using var reader = new StreamReader(request.Body);
         return await reader.ReadToEndAsync().ConfigureAwait(false);
     }

@@ -11,6 +11,9 @@ public sealed record RequestLogEntry(DateTimeOffset Timestamp, string Method, st
     /// <summary>The request's Content-Type (tells apply from merge patch, for example).</summary>
     public string? ContentType { get; init; }
 
+    /// <summary>The request body as sent (null when empty), e.g. to assert on an apply configuration.</summary>
+    public string? Body { get; init; }
+
     /// <summary>The authenticated user; set once authentication has run.</summary>
     public string? User { get; internal set; } = User;
 }

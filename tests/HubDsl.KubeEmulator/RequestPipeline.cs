@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +13,8 @@ namespace HubDsl.KubeEmulator;
 public sealed class RequestPipeline(FaultInjector faults, RequestLog log, RequestAuthenticator authenticator, ApiRequestHandler api, TimeProvider time)
 {
     // Like the system:public-info-viewer role: these answer without credentials.
+    public const string RequestBodyKey = "HubDsl.KubeEmulator.RequestBody";
+
     private static readonly string[] PublicPaths = ["/version", "/healthz", "/livez", "/readyz"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -23,9 +26,19 @@ public sealed class RequestPipeline(FaultInjector faults, RequestLog log, Reques
         }
 
         var request = context.Request;
+
+        // Read once here so the log can show what the client sent; the API reads it back from Items.
+        string body;
+        using (var reader = new StreamReader(request.Body))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        context.Items[RequestBodyKey] = body;
         var entry = new RequestLogEntry(time.GetUtcNow(), request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", null)
         {
             ContentType = request.ContentType,
+            Body = body.Length == 0 ? null : body,
         };
         log.Add(entry);
         try
