@@ -21,7 +21,7 @@ public sealed class FaultInjectionTests
         using var client = TestClients.For(cluster);
         await client.CoreV1.ListNamespaceAsync();
 
-        cluster.Faults.Latency = TimeSpan.FromMilliseconds(400);
+        cluster.Faults.Latency = TimeSpan.FromMilliseconds(800);
         var clock = Stopwatch.StartNew();
         await client.CoreV1.ListNamespaceAsync();
         var slow = clock.Elapsed;
@@ -29,8 +29,8 @@ public sealed class FaultInjectionTests
         clock.Restart();
         await client.CoreV1.ListNamespaceAsync();
 
-        Assert.True(slow >= TimeSpan.FromMilliseconds(390), $"slow call took {slow}");
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(390), $"fast call took {clock.Elapsed}");
+        Assert.True(slow >= TimeSpan.FromMilliseconds(790), $"slow call took {slow}");
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(790), $"fast call took {clock.Elapsed}");
     }
 
     [Fact]
