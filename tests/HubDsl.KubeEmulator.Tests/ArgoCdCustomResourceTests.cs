@@ -101,6 +101,32 @@ public sealed class ArgoCdCustomResourceTests
     }
 
     [Fact]
+    public async Task Finalizers_hold_a_deleted_application_until_the_last_one_is_removed()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        var app = Application("guarded");
+        app["metadata"]!["finalizers"] = new JsonArray("resources-finalizer.argocd.argoproj.io");
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync(app, Group, Version, "argocd", "applications");
+
+        var marked = ToNode(await client.CustomObjects.DeleteNamespacedCustomObjectAsync(Group, Version, "argocd", "applications", "guarded"));
+        var stillThere = ToNode(await client.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, "argocd", "applications", "guarded"));
+        Assert.NotNull(marked["metadata"]!["deletionTimestamp"]);
+        Assert.NotNull(stillThere["metadata"]!["deletionTimestamp"]);
+
+        var (code, _) = await TestClients.FailureOf(() => client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("{\"metadata\":{\"finalizers\":[\"resources-finalizer.argocd.argoproj.io\",\"another\"]}}", V1Patch.PatchType.MergePatch),
+            Group, Version, "argocd", "applications", "guarded"));
+        Assert.Equal(HttpStatusCode.Forbidden, code);
+
+        // What the Argo CD controller does once it has pruned the app's resources.
+        await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch("{\"metadata\":{\"finalizers\":null}}", V1Patch.PatchType.MergePatch), Group, Version, "argocd", "applications", "guarded");
+        var (gone, _) = await TestClients.FailureOf(() => client.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, "argocd", "applications", "guarded"));
+        Assert.Equal(HttpStatusCode.NotFound, gone);
+    }
+
+    [Fact]
     public async Task Seeded_objects_are_visible_through_the_api()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

@@ -17,7 +17,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
     private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
     private static readonly string[] ServerOwnedMetadata =
-        ["uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink", "deletionTimestamp"];
+        ["uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"];
 
     /// <summary>Raised after each committed (not dry-run) change, outside the store lock.</summary>
     public event Action<StoreChange>? Changed;
@@ -172,6 +172,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
     public JsonObject Delete(ResourceKind kind, string? ns, string name, JsonObject? options, bool dryRun)
     {
         JsonObject deleted;
+        var terminating = false;
         var cascade = new List<(ResourceKind Kind, JsonObject Object)>();
         lock (store.Gate)
         {
@@ -186,8 +187,32 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
                 }
             }
 
-            deleted = (JsonObject)existing.DeepClone();
-            if (!dryRun)
+            if (Metadata(existing)["finalizers"] is JsonArray { Count: > 0 })
+            {
+                // Finalizers hold the object: it is only marked, and goes once the last finalizer is removed.
+                if (Metadata(existing)["deletionTimestamp"] is not null)
+                {
+                    return (JsonObject)existing.DeepClone();
+                }
+
+                var marked = (JsonObject)existing.DeepClone();
+                Metadata(marked)["deletionTimestamp"] = ManagedFieldsLedger.Timestamp(time.GetUtcNow());
+                Metadata(marked)["deletionGracePeriodSeconds"] = 0L;
+                if (!dryRun)
+                {
+                    Metadata(marked)["resourceVersion"] = store.NextResourceVersion();
+                    store.Put(kind, ns, name, marked);
+                }
+
+                deleted = (JsonObject)marked.DeepClone();
+                terminating = true;
+            }
+            else
+            {
+                deleted = (JsonObject)existing.DeepClone();
+            }
+
+            if (!dryRun && !terminating)
             {
                 store.Remove(kind, ns, name);
                 if (kind == ResourceCatalog.Namespaces)
@@ -206,6 +231,11 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
                 // A deletion is a change too: watchers see it at a fresh resourceVersion.
                 Metadata(deleted)["resourceVersion"] = store.NextResourceVersion();
             }
+        }
+
+        if (terminating)
+        {
+            return Published(StoreChange.Modified, kind, deleted, dryRun);
         }
 
         if (!dryRun)
@@ -321,6 +351,14 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         }
 
         Normalize(kind, name, candidate, existing);
+        if (existing is not null && Metadata(existing)["deletionTimestamp"] is not null)
+        {
+            var before = (Metadata(existing)["finalizers"] as JsonArray ?? []).Select(f => f?.ToString()).ToHashSet();
+            if ((metadata["finalizers"] as JsonArray ?? []).Any(f => !before.Contains(f?.ToString())))
+            {
+                throw ApiStatus.Forbidden(kind, name, "no new finalizers can be added if the object is being deleted");
+            }
+        }
 
         var now = time.GetUtcNow();
         if (manager is not null)
@@ -342,7 +380,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         else
         {
             var old = Metadata(existing);
-            foreach (var field in new[] { "uid", "creationTimestamp", "generation", "deletionTimestamp" })
+            foreach (var field in new[] { "uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds" })
             {
                 metadata[field] = old[field]?.DeepClone();
                 if (metadata[field] is null)
@@ -374,9 +412,21 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         }
 
         metadata["resourceVersion"] = store.NextResourceVersion();
-        store.Put(kind, ns, name, candidate);
+        if (IsReleased(candidate))
+        {
+            store.Remove(kind, ns, name);
+        }
+        else
+        {
+            store.Put(kind, ns, name, candidate);
+        }
+
         return candidate;
     }
+
+    /// <summary>An object marked for deletion whose last finalizer is gone: the write completes the deletion.</summary>
+    private static bool IsReleased(JsonObject obj) =>
+        obj["metadata"]?["deletionTimestamp"] is not null && obj["metadata"]?["finalizers"] is not JsonArray { Count: > 0 };
 
     private static void Normalize(ResourceKind kind, string name, JsonObject candidate, JsonObject? existing)
     {
@@ -507,7 +557,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
     {
         if (!dryRun)
         {
-            Changed?.Invoke(new StoreChange(type, kind, (JsonObject)obj.DeepClone()));
+            Changed?.Invoke(new StoreChange(IsReleased(obj) ? StoreChange.Deleted : type, kind, (JsonObject)obj.DeepClone()));
         }
 
         return obj;
