@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -124,6 +125,30 @@ public sealed class ArgoCdCustomResourceTests
             new V1Patch("{\"metadata\":{\"finalizers\":null}}", V1Patch.PatchType.MergePatch), Group, Version, "argocd", "applications", "guarded");
         var (gone, _) = await TestClients.FailureOf(() => client.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, "argocd", "applications", "guarded"));
         Assert.Equal(HttpStatusCode.NotFound, gone);
+    }
+
+    [Fact]
+    public async Task Argo_kinds_are_served_only_while_their_CRDs_exist()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync(new EmulatedClusterOptions { InstallArgoCdCrds = false });
+        using var client = TestClients.For(cluster);
+
+        var (missing, _) = await TestClients.FailureOf(() => client.CustomObjects.ListNamespacedCustomObjectAsync(Group, Version, "argocd", "applications"));
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        Assert.DoesNotContain((await client.Apis.GetAPIVersionsAsync()).Groups, g => g.Name == Group);
+        Assert.Empty((await client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items);
+
+        cluster.InstallArgoCdCrds();
+        var crds = await client.ApiextensionsV1.ListCustomResourceDefinitionAsync();
+        Assert.Equal(new[] { "applications.argoproj.io", "applicationsets.argoproj.io", "appprojects.argoproj.io" }, crds.Items.Select(c => c.Metadata.Name));
+        Assert.Contains(crds.Items[0].Status.Conditions, c => c.Type == "Established" && c.Status == "True");
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync(Application("agents"), Group, Version, "argocd", "applications");
+
+        await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("applications.argoproj.io");
+        var (gone, _) = await TestClients.FailureOf(() => client.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, "argocd", "applications", "agents"));
+        Assert.Equal(HttpStatusCode.NotFound, gone);
+        cluster.InstallArgoCdCrds();
+        Assert.Empty(ToNode(await client.CustomObjects.ListNamespacedCustomObjectAsync(Group, Version, "argocd", "applications"))["items"]!.AsArray());
     }
 
     [Fact]

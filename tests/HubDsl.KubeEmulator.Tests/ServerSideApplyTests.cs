@@ -139,6 +139,19 @@ public sealed class ServerSideApplyTests
     }
 
     [Fact]
+    public async Task An_empty_map_in_a_configuration_keeps_other_managers_keys()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await Apply(client, Configuration, "hubdsl");
+
+        var result = await Apply(client, "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"cfg\",\"annotations\":{\"a\":\"b\"}},\"data\":{}}", "other");
+
+        Assert.Equal("https://example.test", Encoding.UTF8.GetString(result.Data["url"]));
+        Assert.Equal("b", result.Metadata.Annotations["a"]);
+    }
+
+    [Fact]
     public async Task Apply_without_fieldManager_is_rejected()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

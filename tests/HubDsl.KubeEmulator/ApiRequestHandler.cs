@@ -27,6 +27,11 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         }
 
         var route = ApiRoute.Resolve(segments) ?? throw ApiStatus.PathNotFound(request.Path.Value ?? "/");
+        if (!operations.IsServed(route.Kind))
+        {
+            throw ApiStatus.PathNotFound(request.Path.Value ?? "/");
+        }
+
         var query = request.Query;
         var dryRun = DryRun(query["dryRun"].ToString());
         var kind = route.Kind;
@@ -130,10 +135,10 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
     {
         ["version"] => DiscoveryDocuments.Version(gitVersion),
         ["api"] => DiscoveryDocuments.CoreVersions(serverAddress()),
-        ["api", "v1"] => DiscoveryDocuments.ResourceList("", "v1"),
-        ["apis"] => DiscoveryDocuments.GroupList(),
-        ["apis", var group] => DiscoveryDocuments.GroupDocument(group) ?? throw ApiStatus.PathNotFound("/apis/" + group),
-        ["apis", var group, var version] => DiscoveryDocuments.ResourceList(group, version) ?? throw ApiStatus.PathNotFound($"/apis/{group}/{version}"),
+        ["api", "v1"] => DiscoveryDocuments.ResourceList("", "v1", operations.IsServed),
+        ["apis"] => DiscoveryDocuments.GroupList(operations.IsServed),
+        ["apis", var group] => DiscoveryDocuments.GroupDocument(group, operations.IsServed) ?? throw ApiStatus.PathNotFound("/apis/" + group),
+        ["apis", var group, var version] => DiscoveryDocuments.ResourceList(group, version, operations.IsServed) ?? throw ApiStatus.PathNotFound($"/apis/{group}/{version}"),
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 
@@ -29,26 +30,26 @@ public static class DiscoveryDocuments
         ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = serverAddress }),
     };
 
-    public static JsonObject GroupList() => new()
+    public static JsonObject GroupList(Func<ResourceKind, bool> isServed) => new()
     {
         ["kind"] = "APIGroupList",
         ["apiVersion"] = "v1",
-        ["groups"] = new JsonArray(ResourceCatalog.GroupVersions()
+        ["groups"] = new JsonArray(ResourceCatalog.All.Where(isServed).Select(k => (k.Group, k.Version)).Distinct()
             .Where(gv => gv.Group.Length > 0)
             .GroupBy(gv => gv.Group)
             .Select(g => (JsonNode)Group(g.Key, g.Select(gv => gv.Version).ToArray()))
             .ToArray()),
     };
 
-    public static JsonObject? GroupDocument(string group)
+    public static JsonObject? GroupDocument(string group, Func<ResourceKind, bool> isServed)
     {
-        var versions = ResourceCatalog.GroupVersions().Where(gv => gv.Group == group).Select(gv => gv.Version).ToArray();
+        var versions = ResourceCatalog.All.Where(k => k.Group == group && isServed(k)).Select(k => k.Version).Distinct().ToArray();
         return versions.Length == 0 ? null : Group(group, versions);
     }
 
-    public static JsonObject? ResourceList(string group, string version)
+    public static JsonObject? ResourceList(string group, string version, Func<ResourceKind, bool> isServed)
     {
-        var kinds = ResourceCatalog.InGroupVersion(group, version).ToList();
+        var kinds = ResourceCatalog.InGroupVersion(group, version).Where(isServed).ToList();
         if (kinds.Count == 0)
         {
             return null;

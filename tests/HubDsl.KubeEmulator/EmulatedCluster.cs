@@ -76,6 +76,11 @@ public sealed class EmulatedCluster : IAsyncDisposable
                 cluster.Seed(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
             }
 
+            if (cluster.Options.InstallArgoCdCrds)
+            {
+                cluster.InstallArgoCdCrds();
+            }
+
             await cluster.host.StartAsync(cancellation).ConfigureAwait(false);
             return cluster;
         }
@@ -96,6 +101,18 @@ public sealed class EmulatedCluster : IAsyncDisposable
         var kind = ResourceCatalog.FindByKind(apiVersion, kindName) ?? throw new ArgumentException($"{apiVersion}/{kindName} is not served by the emulator", nameof(manifest));
         var ns = kind.Namespaced ? manifest["metadata"]?["namespace"]?.GetValue<string>() ?? "default" : null;
         return Resources.Create(kind, ns, manifest, "emulator-seed", dryRun: false);
+    }
+
+    /// <summary>Creates the Argo CD CRDs (Application, ApplicationSet, AppProject) if missing, e.g. to "install" Argo CD mid-test.</summary>
+    public void InstallArgoCdCrds()
+    {
+        foreach (var crd in ArgoCdCustomResourceDefinitions.All())
+        {
+            if (Resources.TryGet(ResourceCatalog.CustomResourceDefinitions, null, crd["metadata"]!["name"]!.GetValue<string>()) is null)
+            {
+                Seed(crd);
+            }
+        }
     }
 
     /// <summary>Issues a client certificate (CN = user, O = groups) that authenticates against this cluster.</summary>

@@ -21,6 +21,9 @@ public sealed class EmulatedClusterOptions
     /// <summary>Namespaces present at start, besides default, kube-system, kube-public and kube-node-lease.</summary>
     public IReadOnlyList<string> ExtraNamespaces { get; init; } = ["argocd"];
 
+    /// <summary>Whether the Argo CD CRDs exist at start; without them the argoproj.io kinds are not served.</summary>
+    public bool InstallArgoCdCrds { get; init; } = true;
+
     /// <summary>Reported by /version.</summary>
     public string GitVersion { get; init; } = "v1.31.0";
 

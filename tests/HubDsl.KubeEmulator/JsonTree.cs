@@ -77,7 +77,8 @@ public static class JsonTree
                 continue;
             }
 
-            if (value is JsonObject sourceMap && target[key] is JsonObject targetMap && sourceMap.Count > 0)
+            // An empty map in a configuration declares the map, not its absence: existing keys stay.
+            if (value is JsonObject sourceMap && target[key] is JsonObject targetMap)
             {
                 Overlay(targetMap, sourceMap);
             }

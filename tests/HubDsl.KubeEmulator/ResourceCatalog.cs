@@ -19,6 +19,9 @@ public static class ResourceCatalog
     public static readonly ResourceKind ApplicationSets = new(ArgoGroup, "v1alpha1", "ApplicationSet", "applicationsets", "applicationset", true, true);
     public static readonly ResourceKind AppProjects = new(ArgoGroup, "v1alpha1", "AppProject", "appprojects", "appproject", true, true);
 
+    public static readonly ResourceKind CustomResourceDefinitions = new(ApiExtensionsGroup, "v1", "CustomResourceDefinition", "customresourcedefinitions", "customresourcedefinition", false, false);
+
+    public const string ApiExtensionsGroup = "apiextensions.k8s.io";
     public const string RbacGroup = "rbac.authorization.k8s.io";
     public const string ArgoGroup = "argoproj.io";
 
@@ -26,6 +29,7 @@ public static class ResourceCatalog
     [
         Namespaces, Secrets, ServiceAccounts, ConfigMaps,
         ClusterRoles, ClusterRoleBindings, Roles, RoleBindings,
+        CustomResourceDefinitions,
         Applications, ApplicationSets, AppProjects,
     ];
 

@@ -32,6 +32,20 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         }
     }
 
+    /// <summary>Built-in kinds are always served; custom resources only while their CRD exists.</summary>
+    public bool IsServed(ResourceKind kind)
+    {
+        if (!kind.IsCustomResource)
+        {
+            return true;
+        }
+
+        lock (store.Gate)
+        {
+            return store.Get(ResourceCatalog.CustomResourceDefinitions, null, $"{kind.Plural}.{kind.Group}") is not null;
+        }
+    }
+
     public JsonObject? TryGet(ResourceKind kind, string? ns, string name)
     {
         lock (store.Gate)
@@ -225,6 +239,17 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
                             store.Remove(namespaced, name, Metadata(child)["name"]!.GetValue<string>());
                             cascade.Add((namespaced, (JsonObject)child.DeepClone()));
                         }
+                    }
+                }
+
+                if (kind == ResourceCatalog.CustomResourceDefinitions
+                    && ResourceCatalog.All.FirstOrDefault(k => k.IsCustomResource && $"{k.Plural}.{k.Group}" == name) is { } defined)
+                {
+                    // Deleting a CRD deletes every custom resource of that kind.
+                    foreach (var instance in store.List(defined, null))
+                    {
+                        store.Remove(defined, Metadata(instance)["namespace"]?.GetValue<string>(), Metadata(instance)["name"]!.GetValue<string>());
+                        cascade.Add((defined, (JsonObject)instance.DeepClone()));
                     }
                 }
 

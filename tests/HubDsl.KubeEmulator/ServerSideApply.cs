@@ -29,7 +29,11 @@ public static class ServerSideApply
         {
             foreach (var owned in other.Fields.ToList())
             {
-                var contested = appliedFields.Where(p => p.Overlaps(owned)).ToList();
+                // An empty map declared above someone else's key claims the map, not the key.
+                var contested = appliedFields
+                    .Where(p => p.Overlaps(owned))
+                    .Where(p => !(p.Length < owned.Length && IsMap(applied, p) && IsMap(live, p)))
+                    .ToList();
                 if (contested.Count == 0)
                 {
                     continue;
@@ -39,6 +43,12 @@ public static class ServerSideApply
                 var liveHas = JsonTree.TryGet(live, owned, out var liveValue);
                 var appliedHas = JsonTree.TryGet(applied, owned, out var appliedValue);
                 if (liveHas && appliedHas && JsonTree.ValueEquals(liveValue, appliedValue))
+                {
+                    continue;
+                }
+
+                // Owning an (empty) map is not owning its keys: adding keys to it is no conflict.
+                if (liveValue is JsonObject && appliedValue is JsonObject)
                 {
                     continue;
                 }
@@ -83,4 +93,6 @@ public static class ServerSideApply
         ledger.SetApplied(manager, kind.ApiVersion, appliedFields, now);
         return result;
     }
+
+    private static bool IsMap(JsonObject root, FieldPath path) => JsonTree.TryGet(root, path, out var value) && value is JsonObject;
 }
