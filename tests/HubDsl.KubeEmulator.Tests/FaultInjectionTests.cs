@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.IO;
+using System.Threading;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -96,6 +98,22 @@ public sealed class FaultInjectionTests
         cluster.Faults.AcceptConnections();
         await client.CoreV1.ListNamespaceAsync();
         await fresh.CoreV1.ListNamespaceAsync();
+    }
+
+    [Fact]
+    public async Task Refusing_connections_cuts_open_watch_streams()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var http = TestClients.Http(cluster, cluster.AdminToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await http.GetAsync("/api/v1/namespaces/default/secrets?watch=true&timeoutSeconds=30", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var clock = Stopwatch.StartNew();
+
+        cluster.Faults.RefuseConnections();
+
+        await Assert.ThrowsAnyAsync<IOException>(async () => await reader.ReadToEndAsync(timeout.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class EmulatedCluster : IAsyncDisposable
         authenticator = new RequestAuthenticator(authority, Resources);
         authenticator.AddStaticToken(AdminToken, new AuthenticatedUser(options.AdminUser, ["system:masters", "system:authenticated"]));
         tokenController = new ServiceAccountTokenController(Resources, authenticator, authority.CertificatePem, options.TokenControllerDelay);
-        watches = new WatchHub(Resources);
+        watches = new WatchHub(Resources, Faults);
         var api = new ApiRequestHandler(Resources, watches, () => $"127.0.0.1:{host!.Port}", options.GitVersion);
         var pipeline = new RequestPipeline(Faults, Requests, authenticator, api, options.TimeProvider);
         host = new EmulatorHost(serverCertificate, pipeline, Faults);

@@ -24,9 +24,12 @@ public sealed class WatchHub : IDisposable
     private readonly List<Channel<StoreChange>> subscribers = [];
     private readonly CancellationTokenSource stopping = new();
 
-    public WatchHub(ResourceOperations operations)
+    private readonly FaultInjector faults;
+
+    public WatchHub(ResourceOperations operations, FaultInjector faults)
     {
         this.operations = operations;
+        this.faults = faults;
         operations.Changed += OnChanged;
     }
 
@@ -81,7 +84,9 @@ public sealed class WatchHub : IDisposable
 
             // Clients wait for the headers before they consider the watch established.
             await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            var refused = faults.RefusalToken;
+            using var cutOff = refused.Register(context.Abort);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token, refused);
             deadline.CancelAfter(timeout);
             foreach (var change in initial)
             {
