@@ -46,7 +46,9 @@ public sealed class SecretCrudTests
             new V1Patch("{\"metadata\":{\"labels\":{\"tier\":\"gold\",\"app\":null}}}", V1Patch.PatchType.MergePatch), "creds", "default");
         Assert.Equal(new Dictionary<string, string> { ["tier"] = "gold" }, patched.Metadata.Labels);
 
-        await client.CoreV1.DeleteNamespacedSecretAsync("creds", "default");
+        var deleted = await client.CoreV1.DeleteNamespacedSecretAsync("creds", "default");
+        Assert.Equal("Success", deleted.Status);
+        Assert.Equal(created.Metadata.Uid, deleted.Details.Uid);
         var (code, status) = await TestClients.FailureOf(() => client.CoreV1.ReadNamespacedSecretAsync("creds", "default"));
         Assert.Equal(HttpStatusCode.NotFound, code);
         Assert.Equal("NotFound", status["reason"]!.GetValue<string>());

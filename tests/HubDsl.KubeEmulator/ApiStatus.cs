@@ -7,20 +7,23 @@ namespace HubDsl.KubeEmulator;
 /// <summary>Builds metav1.Status bodies with the reasons, messages and details the real API server uses.</summary>
 public static class ApiStatus
 {
-    public static JsonObject Success(ResourceKind kind, string name, string? uid) => new()
+    public static JsonObject Success(ResourceKind kind, string name, string? uid)
     {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Success",
-        ["details"] = new JsonObject
+        var details = Details(kind, name);
+        if (uid is not null)
         {
-            ["name"] = name,
-            ["group"] = kind.Group.Length == 0 ? null : kind.Group,
-            ["kind"] = kind.Plural,
-            ["uid"] = uid,
-        },
-    };
+            details["uid"] = uid;
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Success",
+            ["details"] = details,
+        };
+    }
 
     public static JsonObject Failure(int code, string reason, string message, JsonObject? details = null)
     {
