@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace HubDsl.KubeEmulator;
 
 /// <summary>Maps authenticated HTTP requests onto discovery documents and resource verbs.</summary>
-public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub watches, Func<string> serverAddress, string gitVersion)
+public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub watches, ServiceAccountTokenRequests tokenRequests, Func<string> serverAddress, string gitVersion)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -35,6 +35,11 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         var query = request.Query;
         var dryRun = DryRun(query["dryRun"].ToString());
         var kind = route.Kind;
+        if (route.Subresource is not null)
+        {
+            await HandleSubresourceAsync(context, route, dryRun).ConfigureAwait(false);
+            return;
+        }
 
         if (route.Name is null)
         {
@@ -122,6 +127,24 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         {
             throw ApiStatus.MethodNotAllowed(request.Method);
         }
+    }
+
+    /// <summary>Only serviceaccounts/{name}/token (TokenRequest) is served among subresources.</summary>
+    private async Task HandleSubresourceAsync(HttpContext context, ApiRoute route, bool dryRun)
+    {
+        if (route.Kind != ResourceCatalog.ServiceAccounts || route.Subresource != "token")
+        {
+            throw ApiStatus.PathNotFound(context.Request.Path.Value ?? "/");
+        }
+
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            throw ApiStatus.MethodNotAllowed(context.Request.Method);
+        }
+
+        var body = RequestBodyParser.ParseObject(await ReadBodyAsync(context.Request).ConfigureAwait(false));
+        var issued = tokenRequests.Issue(route.Namespace!, route.Name!, body, dryRun);
+        await WriteAsync(context, 201, issued).ConfigureAwait(false);
     }
 
     public static async Task WriteAsync(HttpContext context, int statusCode, JsonObject body)

@@ -29,11 +29,12 @@ public sealed class EmulatedCluster : IAsyncDisposable
         authority = new CertificateAuthority(options.Name);
         serverCertificate = authority.IssueServerCertificate();
         Resources = new ResourceOperations(new ObjectStore(), options.TimeProvider);
-        authenticator = new RequestAuthenticator(authority, Resources);
+        authenticator = new RequestAuthenticator(authority, Resources, options.TimeProvider);
         authenticator.AddStaticToken(AdminToken, new AuthenticatedUser(options.AdminUser, ["system:masters", "system:authenticated"]));
         tokenController = new ServiceAccountTokenController(Resources, authenticator, authority.CertificatePem, options.TokenControllerDelay);
         watches = new WatchHub(Resources, Faults);
-        var api = new ApiRequestHandler(Resources, watches, () => $"127.0.0.1:{host!.Port}", options.GitVersion);
+        var tokenRequests = new ServiceAccountTokenRequests(Resources, authenticator, options.TimeProvider);
+        var api = new ApiRequestHandler(Resources, watches, tokenRequests, () => $"127.0.0.1:{host!.Port}", options.GitVersion);
         var pipeline = new RequestPipeline(Faults, Requests, authenticator, api, options.TimeProvider);
         host = new EmulatorHost(serverCertificate, pipeline, Faults);
     }

@@ -11,7 +11,7 @@ namespace HubDsl.KubeEmulator;
 /// Bearer tokens (static ones such as the admin token, and service-account tokens that are still backed by
 /// their Secret and ServiceAccount) and client certificates signed by the cluster CA.
 /// </summary>
-public sealed class RequestAuthenticator(CertificateAuthority authority, ResourceOperations operations)
+public sealed class RequestAuthenticator(CertificateAuthority authority, ResourceOperations operations, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, AuthenticatedUser> staticTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Namespace, string SecretName, string ServiceAccount)> serviceAccountTokens = new(StringComparer.Ordinal);
@@ -19,6 +19,12 @@ public sealed class RequestAuthenticator(CertificateAuthority authority, Resourc
     public void AddStaticToken(string token, AuthenticatedUser user) => staticTokens[token] = user;
 
     public void RemoveStaticToken(string token) => staticTokens.TryRemove(token, out _);
+
+    private readonly ConcurrentDictionary<string, (string Namespace, string ServiceAccount, string Uid, DateTimeOffset Expires)> boundTokens = new(StringComparer.Ordinal);
+
+    /// <summary>TokenRequest tokens: valid until they expire or their ServiceAccount (that very uid) is gone.</summary>
+    internal void RememberBoundToken(string token, string ns, string serviceAccount, string uid, DateTimeOffset expires) =>
+        boundTokens[token] = (ns, serviceAccount, uid, expires);
 
     internal void RememberServiceAccountToken(string token, string ns, string secretName, string serviceAccount) =>
         serviceAccountTokens[token] = (ns, secretName, serviceAccount);
@@ -66,6 +72,13 @@ public sealed class RequestAuthenticator(CertificateAuthority authority, Resourc
             }
         }
 
+        if (boundTokens.TryGetValue(token, out var bound))
+        {
+            var account = operations.TryGet(ResourceCatalog.ServiceAccounts, bound.Namespace, bound.ServiceAccount);
+            var valid = account?["metadata"]?["uid"]?.GetValue<string>() == bound.Uid && time.GetUtcNow() < bound.Expires;
+            return valid ? ServiceAccountUser(bound.Namespace, bound.ServiceAccount) : null;
+        }
+
         if (!serviceAccountTokens.TryGetValue(token, out var binding))
         {
             return null;
@@ -79,10 +92,11 @@ public sealed class RequestAuthenticator(CertificateAuthority authority, Resourc
             return null;
         }
 
-        return new AuthenticatedUser(
-            $"system:serviceaccount:{binding.Namespace}:{binding.ServiceAccount}",
-            ["system:serviceaccounts", $"system:serviceaccounts:{binding.Namespace}", "system:authenticated"]);
+        return ServiceAccountUser(binding.Namespace, binding.ServiceAccount);
     }
+
+    private static AuthenticatedUser ServiceAccountUser(string ns, string account) =>
+        new($"system:serviceaccount:{ns}:{account}", ["system:serviceaccounts", $"system:serviceaccounts:{ns}", "system:authenticated"]);
 
     private static bool FixedTimeEquals(string left, string right) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(left), Encoding.UTF8.GetBytes(right));

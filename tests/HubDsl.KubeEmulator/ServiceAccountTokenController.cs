@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -131,11 +130,8 @@ public sealed class ServiceAccountTokenController : IDisposable
     private static string? ServiceAccountOf(JsonObject secret) =>
         secret["metadata"]?["annotations"]?[ServiceAccountNameAnnotation]?.GetValue<string>();
 
-    /// <summary>A JWT shaped like the legacy service-account tokens (signature is random: only this server checks it).</summary>
-    private static string MintToken(string ns, string secretName, string account, string accountUid)
-    {
-        var header = new JsonObject { ["alg"] = "RS256", ["kid"] = "emulator" };
-        var payload = new JsonObject
+    private static string MintToken(string ns, string secretName, string account, string accountUid) =>
+        ServiceAccountJwt.Mint(new JsonObject
         {
             ["iss"] = "kubernetes/serviceaccount",
             ["kubernetes.io/serviceaccount/namespace"] = ns,
@@ -143,11 +139,7 @@ public sealed class ServiceAccountTokenController : IDisposable
             ["kubernetes.io/serviceaccount/service-account.name"] = account,
             ["kubernetes.io/serviceaccount/service-account.uid"] = accountUid,
             ["sub"] = $"system:serviceaccount:{ns}:{account}",
-        };
-        return $"{Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()))}.{Base64Url(RandomNumberGenerator.GetBytes(64))}";
-    }
+        });
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
