@@ -1,0 +1,162 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Xunit;
+
+namespace HubDsl.KubeEmulator.Tests;
+
+public sealed class FaultInjectionTests
+{
+    [Fact]
+    public async Task Added_latency_delays_every_request()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await client.CoreV1.ListNamespaceAsync();
+
+        cluster.Faults.Latency = TimeSpan.FromMilliseconds(800);
+        var clock = Stopwatch.StartNew();
+        await client.CoreV1.ListNamespaceAsync();
+        var slow = clock.Elapsed;
+        cluster.Faults.Latency = TimeSpan.Zero;
+        clock.Restart();
+        await client.CoreV1.ListNamespaceAsync();
+
+        Assert.True(slow >= TimeSpan.FromMilliseconds(790), $"slow call took {slow}");
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(790), $"fast call took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_next_requests_fail_with_the_injected_status_then_recover()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+
+        cluster.Faults.FailNext(2, 503);
+        var first = await TestClients.FailureOf(() => client.CoreV1.ListNamespaceAsync());
+        var second = await TestClients.FailureOf(() => client.CoreV1.ListNamespaceAsync());
+        await client.CoreV1.ListNamespaceAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.Code);
+        Assert.Equal("ServiceUnavailable", first.Status["reason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.Code);
+        Assert.Equal(new[] { 503, 503, 200 }, cluster.Requests.Entries.Select(e => e.StatusCode));
+    }
+
+    [Fact]
+    public async Task Too_many_requests_carries_Retry_After()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+
+        cluster.Faults.FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(2));
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.ListNamespaceAsync());
+
+        Assert.Equal((HttpStatusCode)429, error.Response.StatusCode);
+        Assert.Equal("2", Assert.Single(error.Response.Headers["Retry-After"]));
+        Assert.Contains("\"retryAfterSeconds\":2", error.Response.Content);
+        Assert.Contains("TooManyRequests", error.Response.Content);
+    }
+
+    [Fact]
+    public async Task Failures_can_target_matching_requests_only()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        cluster.Faults.FailNext(1, 409, matches: r => r.Method == "POST" && r.Path.EndsWith("/secrets", StringComparison.Ordinal));
+
+        await client.CoreV1.ListNamespacedSecretAsync("default");
+        var (code, status) = await TestClients.FailureOf(() => client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default"));
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
+
+        Assert.Equal(HttpStatusCode.Conflict, code);
+        Assert.Equal("Conflict", status["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Refused_connections_fail_at_the_transport_and_recover()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await client.CoreV1.ListNamespaceAsync();
+
+        cluster.Faults.RefuseConnections();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => client.CoreV1.ListNamespaceAsync());
+        Assert.IsNotType<HttpOperationException>(error);
+        using var fresh = TestClients.For(cluster);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => fresh.CoreV1.ListNamespaceAsync());
+
+        cluster.Faults.AcceptConnections();
+        await client.CoreV1.ListNamespaceAsync();
+        await fresh.CoreV1.ListNamespaceAsync();
+    }
+
+    [Fact]
+    public async Task Refusing_connections_cuts_open_watch_streams()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var http = TestClients.Http(cluster, cluster.AdminToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await http.GetAsync("/api/v1/namespaces/default/secrets?watch=true&timeoutSeconds=30", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var clock = Stopwatch.StartNew();
+
+        cluster.Faults.RefuseConnections();
+
+        await Assert.ThrowsAnyAsync<IOException>(async () => await reader.ReadToEndAsync(timeout.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Stopped_listener_refuses_at_the_socket_and_resumes_on_the_same_port_with_state()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "survivor" } }, "default");
+        var port = cluster.Port;
+
+        await cluster.StopListeningAsync();
+        Assert.False(cluster.IsListening);
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.CoreV1.ListNamespaceAsync());
+        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
+
+        await cluster.ResumeListeningAsync();
+        Assert.Equal(port, cluster.Port);
+        Assert.Equal("survivor", (await client.CoreV1.ReadNamespacedSecretAsync("survivor", "default")).Metadata.Name);
+    }
+
+    [Fact]
+    public async Task The_request_log_records_method_path_query_and_user()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+
+        await client.CoreV1.ListNamespacedSecretAsync("argocd", labelSelector: "argocd.argoproj.io/secret-type=cluster");
+        await client.CoreV1.PatchNamespacedSecretAsync(
+            new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"c\"}}", V1Patch.PatchType.ApplyPatch), "c", "argocd", fieldManager: "hubdsl", force: true);
+
+        var entries = cluster.Requests.Entries;
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("GET", "/api/v1/namespaces/argocd/secrets"), (entries[0].Method, entries[0].Path));
+        Assert.Contains("labelSelector=argocd.argoproj.io", Uri.UnescapeDataString(entries[0].Query));
+        Assert.Equal("PATCH", entries[1].Method);
+        Assert.Contains("fieldManager=hubdsl", entries[1].Query);
+        Assert.StartsWith("application/apply-patch+yaml", entries[1].ContentType);
+        Assert.Equal(201, entries[1].StatusCode);
+        Assert.Null(entries[0].Body);
+        Assert.Contains("\"kind\":\"Secret\"", entries[1].Body);
+        Assert.All(entries, e => Assert.Equal("kubernetes-admin", e.User));
+
+        cluster.Requests.Clear();
+        Assert.Empty(cluster.Requests.Entries);
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HubDsl.KubeEmulator;
+
+/// <summary>
+/// An in-process Kubernetes API server on https://127.0.0.1:{port}: its own CA, an admin token, the resource
+/// kinds of <see cref="ResourceCatalog"/>, a service-account token controller, fault injection and a request log.
+/// </summary>
+public sealed class EmulatedCluster : IAsyncDisposable
+{
+    private readonly CertificateAuthority authority;
+    private readonly X509Certificate2 serverCertificate;
+    private readonly EmulatorHost host;
+    private readonly ServiceAccountTokenController tokenController;
+    private readonly WatchHub watches;
+    private readonly RequestAuthenticator authenticator;
+
+    private EmulatedCluster(EmulatedClusterOptions options)
+    {
+        Options = options;
+        AdminToken = options.AdminToken ?? NewToken();
+        authority = new CertificateAuthority(options.Name);
+        serverCertificate = authority.IssueServerCertificate();
+        Resources = new ResourceOperations(new ObjectStore(), options.TimeProvider);
+        authenticator = new RequestAuthenticator(authority, Resources, options.TimeProvider);
+        authenticator.AddStaticToken(AdminToken, new AuthenticatedUser(options.AdminUser, ["system:masters", "system:authenticated"]));
+        tokenController = new ServiceAccountTokenController(Resources, authenticator, authority.CertificatePem, options.TokenControllerDelay);
+        watches = new WatchHub(Resources, Faults);
+        var tokenRequests = new ServiceAccountTokenRequests(Resources, authenticator, options.TimeProvider);
+        var api = new ApiRequestHandler(Resources, watches, tokenRequests, () => $"127.0.0.1:{host!.Port}", options.GitVersion);
+        var pipeline = new RequestPipeline(Faults, Requests, authenticator, api, options.TimeProvider);
+        host = new EmulatorHost(serverCertificate, pipeline, Faults);
+    }
+
+    public EmulatedClusterOptions Options { get; }
+
+    public string Name => Options.Name;
+
+    /// <summary>https://127.0.0.1:{port} (stable across <see cref="StopListeningAsync"/>/<see cref="ResumeListeningAsync"/>).</summary>
+    public Uri Server => new($"https://127.0.0.1:{host.Port.ToString(CultureInfo.InvariantCulture)}");
+
+    public int Port => host.Port;
+
+    /// <summary>The cluster CA certificate (PEM), what kubeconfig's certificate-authority-data carries.</summary>
+    public string CaCertificatePem => authority.CertificatePem;
+
+    public string AdminToken { get; }
+
+    public FaultInjector Faults { get; } = new();
+
+    public RequestLog Requests { get; } = new();
+
+    /// <summary>Direct access to the API verbs, to seed or inspect state without HTTP (no auth, no faults).</summary>
+    public ResourceOperations Resources { get; }
+
+    public bool IsListening => host.IsListening;
+
+    public static async Task<EmulatedCluster> StartAsync(EmulatedClusterOptions? options = null, CancellationToken cancellation = default)
+    {
+        var cluster = new EmulatedCluster(options ?? new EmulatedClusterOptions());
+        try
+        {
+            foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
+            {
+                cluster.Seed(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
+            }
+
+            foreach (var ns in cluster.Options.ExtraNamespaces)
+            {
+                cluster.Seed(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
+            }
+
+            if (cluster.Options.InstallArgoCdCrds)
+            {
+                cluster.InstallArgoCdCrds();
+            }
+
+            await cluster.host.StartAsync(cancellation).ConfigureAwait(false);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates an object (JSON or YAML manifest, kind resolved from apiVersion/kind) as the admin would.</summary>
+    public JsonObject Seed(string manifest) => Seed(RequestBodyParser.ParseObject(manifest));
+
+    public JsonObject Seed(JsonObject manifest)
+    {
+        var apiVersion = manifest["apiVersion"]?.GetValue<string>() ?? "";
+        var kindName = manifest["kind"]?.GetValue<string>() ?? "";
+        var kind = ResourceCatalog.FindByKind(apiVersion, kindName) ?? throw new ArgumentException($"{apiVersion}/{kindName} is not served by the emulator", nameof(manifest));
+        var ns = kind.Namespaced ? manifest["metadata"]?["namespace"]?.GetValue<string>() ?? "default" : null;
+        return Resources.Create(kind, ns, manifest, "emulator-seed", dryRun: false);
+    }
+
+    /// <summary>Creates the Argo CD CRDs (Application, ApplicationSet, AppProject) if missing, e.g. to "install" Argo CD mid-test.</summary>
+    public void InstallArgoCdCrds()
+    {
+        foreach (var crd in ArgoCdCustomResourceDefinitions.All())
+        {
+            if (Resources.TryGet(ResourceCatalog.CustomResourceDefinitions, null, crd["metadata"]!["name"]!.GetValue<string>()) is null)
+            {
+                Seed(crd);
+            }
+        }
+    }
+
+    /// <summary>Issues a client certificate (CN = user, O = groups) that authenticates against this cluster.</summary>
+    public ClientCertificate IssueClientCertificate(string user, params string[] groups) => authority.IssueClientCertificate(user, groups);
+
+    /// <summary>Accepts an extra static bearer token for <paramref name="user"/>.</summary>
+    public void AddToken(string token, string user, params string[] groups) =>
+        authenticator.AddStaticToken(token, new AuthenticatedUser(user, [.. groups, "system:authenticated"]));
+
+    public void RevokeToken(string token) => authenticator.RemoveStaticToken(token);
+
+    /// <summary>Writes a one-context kubeconfig (admin token) and returns its path.</summary>
+    public string WriteKubeconfig(string path, string? contextName = null, string? @namespace = null) =>
+        new KubeconfigBuilder().AddContext(contextName ?? Name, this, token: null, @namespace).WriteTo(path);
+
+    /// <summary>Closes the listening socket: new connections are refused by the OS until <see cref="ResumeListeningAsync"/>.</summary>
+    public Task StopListeningAsync() => host.StopAsync();
+
+    /// <summary>Listens again on the same port, with all state intact.</summary>
+    public Task ResumeListeningAsync(CancellationToken cancellation = default) => host.StartAsync(cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        // End watch streams first so the host's graceful stop does not wait for them.
+        watches.Dispose();
+        tokenController.Dispose();
+        await host.DisposeAsync().ConfigureAwait(false);
+        serverCertificate.Dispose();
+        authority.Dispose();
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace HubDsl.KubeEmulator;
+
+/// <summary>
+/// Runtime-switchable faults for resilience tests: per-request latency, the next N requests failing with a
+/// status, and refusing connections. All members are thread-safe and take effect on the next request.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly Lock gate = new();
+    private readonly List<InjectedFailure> failures = [];
+    private long latencyTicks;
+    private int refusing;
+    private CancellationTokenSource refusal = new();
+
+    /// <summary>Delay added before every request is handled.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
+        set => Interlocked.Exchange(ref latencyTicks, value.Ticks);
+    }
+
+    /// <summary>True while new connections are reset and requests on kept-alive connections are aborted.</summary>
+    public bool IsRefusingConnections => Volatile.Read(ref refusing) == 1;
+
+    /// <summary>
+    /// Fails the next <paramref name="count"/> requests (optionally only those <paramref name="matches"/> accepts)
+    /// with <paramref name="statusCode"/> and a matching Status body; <paramref name="retryAfter"/> adds Retry-After.
+    /// Queued failures are consumed in order.
+    /// </summary>
+    public InjectedFailure FailNext(int count, int statusCode, TimeSpan? retryAfter = null, Func<RequestLogEntry, bool>? matches = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var failure = new InjectedFailure(count, statusCode, retryAfter, matches);
+        lock (gate)
+        {
+            failures.Add(failure);
+        }
+
+        return failure;
+    }
+
+    /// <summary>Resets every new connection before TLS and aborts in-flight requests, until <see cref="AcceptConnections"/>.</summary>
+    public void RefuseConnections()
+    {
+        Volatile.Write(ref refusing, 1);
+        lock (gate)
+        {
+            refusal.Cancel();
+        }
+    }
+
+    public void AcceptConnections()
+    {
+        Volatile.Write(ref refusing, 0);
+        lock (gate)
+        {
+            if (refusal.IsCancellationRequested)
+            {
+                refusal.Dispose();
+                refusal = new CancellationTokenSource();
+            }
+        }
+    }
+
+    /// <summary>Cancelled when connections start being refused, so long-running streams (watches) are cut too.</summary>
+    internal CancellationToken RefusalToken
+    {
+        get
+        {
+            lock (gate)
+            {
+                return refusal.Token;
+            }
+        }
+    }
+
+    /// <summary>Clears latency, queued failures and connection refusal.</summary>
+    public void Reset()
+    {
+        Latency = TimeSpan.Zero;
+        AcceptConnections();
+        lock (gate)
+        {
+            failures.Clear();
+        }
+    }
+
+    /// <summary>Consumes one queued failure that applies to this request, if any.</summary>
+    internal InjectedFailure? TakeFailure(RequestLogEntry request)
+    {
+        lock (gate)
+        {
+            foreach (var failure in failures)
+            {
+                if (failure.Remaining > 0 && (failure.Matches is null || failure.Matches(request)))
+                {
+                    failure.Remaining--;
+                    if (failure.Remaining == 0)
+                    {
+                        failures.Remove(failure);
+                    }
+
+                    return failure;
+                }
+            }
+
+            return null;
+        }
+    }
+}
