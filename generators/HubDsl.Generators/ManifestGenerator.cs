@@ -45,7 +45,18 @@ public sealed class ManifestGenerator : IIncrementalGenerator
                 FleetManifests.ApplicationSet(model).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ApplicationSetManifests);
 
+        var hubManifests = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DeclarationReader.HubAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => DeclarationReader.ReadHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+            .WithTrackingName(TrackingNames.Hub)
+            .Where(static model => model is not null)
+            .Select(static (hub, _) => new ManifestSet("HubDsl.Hub." + hub!.ClassName + ".g.cs", FleetManifests.Hub(hub).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.HubManifests);
+
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(hubManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(applicationSetManifests, static (spc, set) => Emit(spc, set));
     }
 

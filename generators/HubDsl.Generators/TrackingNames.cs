@@ -12,6 +12,12 @@ public static class TrackingNames
     /// <summary>An <c>[ApplicationSet]</c> class evaluated into an ApplicationSet model.</summary>
     public const string ApplicationSet = nameof(ApplicationSet);
 
+    /// <summary>A <c>[Hub]</c> class evaluated into the argo-cd chart values.</summary>
+    public const string Hub = nameof(Hub);
+
+    /// <summary>The hub's chart values file.</summary>
+    public const string HubManifests = nameof(HubManifests);
+
     /// <summary>An ApplicationSet's manifest and values files.</summary>
     public const string ApplicationSetManifests = nameof(ApplicationSetManifests);
 }

@@ -31,6 +31,14 @@ public static class FleetManifests
         return files;
     }
 
+    /// <summary>The values file for the official argo-cd chart (<c>helm install argocd argo/argo-cd -f ...</c>).</summary>
+    public static IReadOnlyList<ManifestFile> Hub(HubModel hub) => new[]
+    {
+        new ManifestFile("hub/argo-cd-values.yaml", YamlWriter.Write(hub.ChartValues,
+            ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
+            "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
+    };
+
     // Cluster names are free text in Argo CD; keep file names portable.
     private static string FileName(string name)
     {
