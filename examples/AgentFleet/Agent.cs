@@ -8,6 +8,9 @@ public static partial class Agent
 {
     public static readonly ClusterSelector Targets = ClusterSelector.WithLabels(("deploy", "true"));
 
+    /// <summary>What the chart creates: least-privilege spokes grant the hub write access to exactly these.</summary>
+    public static readonly DeployedResources Deploys = new(ApiResource.Deployments);
+
     public static readonly ApplicationTemplate Template = new($"agent-{Param.Name}")
     {
         Finalizers = [Finalizers.ResourcesFinalizer],

@@ -55,7 +55,15 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (hub, _) => new ManifestSet("HubDsl.Hub." + hub!.ClassName + ".g.cs", FleetManifests.Hub(hub).ToEquatableArray()))
             .WithTrackingName(TrackingNames.HubManifests);
 
+        // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so this step
+        // depends on the fleet and on every ApplicationSet.
+        var spokeManifests = fleets
+            .Combine(applicationSets.Where(static model => model is not null).Collect())
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Spokes." + pair.Left.ClassName + ".g.cs", FleetManifests.SpokeRbac(pair.Left, pair.Right!).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SpokeManifests);
+
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(spokeManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(hubManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(applicationSetManifests, static (spc, set) => Emit(spc, set));
     }

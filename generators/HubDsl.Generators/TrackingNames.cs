@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>A fleet's cluster Secret files.</summary>
     public const string FleetManifests = nameof(FleetManifests);
 
+    /// <summary>Each cluster's spoke ServiceAccount, token Secret and RBAC.</summary>
+    public const string SpokeManifests = nameof(SpokeManifests);
+
     /// <summary>An <c>[ApplicationSet]</c> class evaluated into an ApplicationSet model.</summary>
     public const string ApplicationSet = nameof(ApplicationSet);
 

@@ -13,6 +13,7 @@ public sealed class BuildTests
         "argocd/clusters/staging.yaml", "argocd/clusters/prod.yaml", "argocd/clusters/dr.yaml",
         "helm/values.yaml", "helm/values-staging.yaml", "helm/values-prod.yaml", "helm/values-dr.yaml",
         "hub/argo-cd-values.yaml",
+        "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",
     };
 
     [Fact]
@@ -63,10 +64,11 @@ public sealed class BuildTests
 
         // 6. Removing a cluster from the C# removes its Secret on the next build.
         copy.Write("Clusters.cs", copy.Read("Clusters.cs").Replace(
-            "    public static readonly Cluster Dr = new(\"dr\", \"https://dr-api.example.com\")\n    {\n        Labels = { [\"env\"] = \"dr\", [\"deploy\"] = \"true\" },\n    };\n", string.Empty));
+            "    public static readonly Cluster Dr = new(\"dr\", \"https://dr-api.example.com\")\n    {\n        Labels = { [\"env\"] = \"dr\", [\"deploy\"] = \"true\" },\n        Access = SpokeAccess.LeastPrivilege,\n    };\n", string.Empty));
         var pruned = copy.Build();
         Assert.True(pruned.ExitCode == 0, pruned.Output);
         Assert.False(copy.Exists("argocd/clusters/dr.yaml"));
+        Assert.False(copy.Exists("spokes/dr/argocd-manager.yaml"));
         Assert.True(copy.Exists("helm/values-dr.yaml"), "values declared for dr are still written");
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Validation;
@@ -17,6 +18,7 @@ public static class ApplicationSetBinder
     private const string SelectorType = "HubDsl.ClusterSelector";
     private const string GeneratorType = "HubDsl.ClusterGenerator";
     private const string RollingSyncType = "HubDsl.RollingSync";
+    private const string DeployedResourcesType = "HubDsl.DeployedResources";
 
     /// <summary>Binds the class; returns null when it has errors that leave nothing to write.</summary>
     public static ApplicationSetModel? Bind(string className, ApplicationSetOptions options, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
@@ -35,7 +37,7 @@ public static class ApplicationSetBinder
             context.Error(null, "the ApplicationSet name '" + options.Name + "' is not a valid Kubernetes name (lowercase letters, digits, '-' and '.').");
         }
 
-        DslMember? template = null, targets = null, rollout = null;
+        DslMember? template = null, targets = null, rollout = null, deploys = null;
         var values = new List<ValuesModel>();
         foreach (var member in members)
         {
@@ -48,6 +50,10 @@ public static class ApplicationSetBinder
             {
                 if (template is not null) context.Error(member.Origin, "declares more than one ApplicationTemplate; keep one.");
                 template = member;
+            }
+            else if (member.TypeName == DeployedResourcesType)
+            {
+                deploys = member;
             }
             else if (member.TypeName == RollingSyncType)
             {
@@ -126,7 +132,57 @@ public static class ApplicationSetBinder
             values.ToEquatableArray())
         {
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
+            DeployedResources = Resources(context, deploys?.Value),
+            CreatesNamespace = Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
+    }
+
+    private static EquatableArray<StringPair> Resources(BindingContext context, DslValue? value)
+    {
+        var resources = new List<StringPair>();
+        foreach (var item in DslReader.List(context, DslReader.Property(value, "Resources"), "DeployedResources"))
+        {
+            var group = item switch
+            {
+                DslObject o => DslReader.String(context, o.Find("Group")?.Value, "Group"),
+                DslCall { TypeName: "HubDsl.ApiResource" } c => WellKnownGroup(c.Member),
+                _ => null,
+            };
+            var resource = item switch
+            {
+                DslObject o => DslReader.String(context, o.Find("Resource")?.Value, "Resource"),
+                DslCall { TypeName: "HubDsl.ApiResource" } c => c.Member.ToLowerInvariant(),
+                _ => null,
+            };
+            if (group is null || resource is null)
+            {
+                context.Error(item.Origin, "expected an ApiResource such as ApiResource.Deployments or new ApiResource(\"apps\", \"deployments\").");
+                continue;
+            }
+
+            resources.Add(new StringPair(group, resource));
+        }
+
+        return resources.ToEquatableArray();
+    }
+
+    // The DSL's well-known resources (ApiResource.Deployments ...): their groups, by member name.
+    private static string? WellKnownGroup(string member) => member switch
+    {
+        "Deployments" or "StatefulSets" => "apps",
+        "Services" or "ConfigMaps" or "Secrets" or "ServiceAccounts" => "",
+        "Ingresses" => "networking.k8s.io",
+        "HorizontalPodAutoscalers" => "autoscaling",
+        "Jobs" => "batch",
+        "ExternalSecrets" => "external-secrets.io",
+        _ => null,
+    };
+
+    private static YamlNode? Path(YamlNode root, params string[] keys)
+    {
+        YamlNode? node = root;
+        foreach (var key in keys) node = (node as YamlMapping)?[key];
+        return node;
     }
 
     private static ValuesModel? BindValues(BindingContext context, DslMember member)

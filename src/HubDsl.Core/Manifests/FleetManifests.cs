@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
@@ -15,6 +16,27 @@ public static class FleetManifests
         {
             var yaml = YamlWriter.Write(ClusterSecretManifest.Build(cluster, fleet.Namespace), ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName));
             files.Add(new ManifestFile("argocd/clusters/" + FileName(cluster.Name) + ".yaml", yaml));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Per cluster, the spoke objects that let the hub manage it (ServiceAccount, token Secret, RBAC), ready for
+    /// <c>kubectl apply</c> on the spoke or for <c>hubdsl cluster add</c>.
+    /// </summary>
+    public static IReadOnlyList<ManifestFile> SpokeRbac(FleetModel fleet, IEnumerable<ApplicationSetModel> applicationSets)
+    {
+        var files = new List<ManifestFile>();
+        var appSets = applicationSets.Where(a => a.Namespace == fleet.Namespace).ToList();
+        foreach (var cluster in fleet.Clusters)
+        {
+            var labels = Validation.FleetValidator.SecretLabels(cluster);
+            var targeting = appSets.Where(a => a.Selector.Matches(labels));
+            var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
+                ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName),
+                "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
+            files.Add(new ManifestFile("spokes/" + FileName(cluster.Name) + "/argocd-manager.yaml", yaml));
         }
 
         return files;
