@@ -143,7 +143,7 @@ internal sealed class Executor
             }
             else if (o is IReadOnlyList<object?> list)
             {
-                bool typed = o is string[];
+                bool typed = GoTypes.HasTypedElements(o);
                 for (int i = 0; i < list.Count; i++)
                 {
                     ran = true;

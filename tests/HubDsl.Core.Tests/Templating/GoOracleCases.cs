@@ -87529,6 +87529,1701 @@ null
 "m": "",
 "out": "",
 "eerr": "template: base:1:3: executing \"base\" at <semverCompare \"^1.2.x\" \"1.2.3-01\">: error calling semverCompare: Version segment starts with 0"
+},
+{
+"t": "{{ until 3 }} {{ until -2 }} {{ until 0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[0 1 2] [0 -1] []"
+},
+{
+"t": "{{ until 3 | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]int"
+},
+{
+"t": "{{ range $i := until 3 }}{{ printf \"%T\" $i }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "intintint"
+},
+{
+"t": "{{ range until 2 }}{{ .x }}{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:22: executing \"base\" at <.x>: can't evaluate field x in type int"
+},
+{
+"t": "{{ untilStep 0 10 3 }} {{ untilStep 10 0 -4 }} {{ untilStep 0 10 -1 }} {{ untilStep 5 5 1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[0 3 6 9] [10 6 2] [] []"
+},
+{
+"t": "{{ seq 3 }}|{{ seq 0 }}|{{ seq -2 }}|{{ seq 2 5 }}|{{ seq 5 2 }}|{{ seq 0 2 6 }}|{{ seq 6 -2 0 }}|{{ seq 6 2 0 }}|{{ seq }}|{{ seq 1 2 3 4 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1 2 3|1 0|1 0 -1 -2|2 3 4 5|5 4 3 2|0 2 4 6|6 4 2 0|||"
+},
+{
+"t": "{{ index (until 5) 2 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2"
+},
+{
+"t": "{{ len (until 4) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "4"
+},
+{
+"t": "{{ has 2 (until 3) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ toJson (until 3) }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[0,1,2]"
+},
+{
+"t": "{{ append (until 2) \"x\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[0 1 x]"
+},
+{
+"t": "{{ chunk 2 .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[[a b] [c]]"
+},
+{
+"t": "{{ chunk 2 .l | printf \"%T\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[][]interface {}"
+},
+{
+"t": "{{ chunk 5 .emptyl }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ chunk 0 .l }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <chunk 0 .l>: error calling chunk: runtime error: makeslice: len out of range"
+},
+{
+"t": "{{ chunk 2 .s }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <chunk 2 .s>: error calling chunk: Cannot chunk type string"
+},
+{
+"t": "{{ range chunk 2 .nums }}[{{ len . }}]{{ end }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[2][1]"
+},
+{
+"t": "{{ $c := deepCopy .m }}{{ $_ := set $c \"x\" 9 }}{{ $c.x }} {{ .m.x }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "9 1"
+},
+{
+"t": "{{ deepCopy .l }} {{ deepCopy .ss }} {{ deepCopy .nil }} {{ deepCopy 5 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "[a b c] map[a:b k:v] ",
+"eerr": "template: base:1:40: executing \"base\" at <deepCopy .nil>: error calling deepCopy: reflect: call of reflect.Value.Type on zero Value"
+},
+{
+"t": "{{ toDecimal \"777\" }} {{ toDecimal 10 }} {{ toDecimal \"9\" }} {{ toDecimal \"-17\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "511 8 0 -15"
+},
+{
+"t": "{{ untitle \"Hello World FOO\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "hello world fOO"
+},
+{
+"t": "{{ addf 1.1 2.2 }} {{ addf }} {{ add1f 1.5 }} {{ subf 10 0.1 0.2 }} {{ mulf 1.1 3 }} {{ divf 1 3 }} {{ divf 10 4 }} {{ divf 2 3 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "3.3 0 2.5 9.7 3.3 0.3333333333333333 2.5 0.6666666666666667"
+},
+{
+"t": "{{ maxf 1 2.5 -3 }} {{ minf 1 2.5 -3 }} {{ maxf \"7.5\" }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "2.5 -3 7.5"
+},
+{
+"t": "{{ addf 0.1 0.2 }} {{ mulf 0.1 0.2 }} {{ subf 0.3 0.1 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "0.3 0.02 0.2"
+},
+{
+"t": "{{ divf 1 0 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "",
+"eerr": "template: base:1:3: executing \"base\" at <divf 1 0>: error calling divf: decimal division by 0"
+},
+{
+"t": "{{ addf 1e20 1 }} {{ mulf 123456789.123 1000 }}",
+"d": {
+"s": "hello",
+"n": 3,
+"f": 1.5,
+"b": true,
+"z": 0,
+"e": "",
+"l": [
+"a",
+"b",
+"c"
+],
+"nums": [
+3,
+1,
+2
+],
+"m": {
+"x": 1,
+"y": "two"
+},
+"nil": null,
+"big": 1000000.0,
+"small": 0.0001,
+"neg": -2,
+"mixed": [
+1,
+"a",
+true,
+null
+],
+"ss": {
+"$ss": 1,
+"k": "v",
+"a": "b"
+},
+"nested": {
+"a": {
+"b": {
+"c": "deep"
+}
+}
+},
+"text": "Hello World, hello Go",
+"list2": [
+{
+"name": "a",
+"v": 1
+},
+{
+"name": "b",
+"v": 2
+}
+],
+"emptyl": [],
+"emptym": {},
+"f2": 2.0,
+"e6": 1e+21,
+"pi": 3.14159
+},
+"m": "",
+"out": "1e+20 1.23456789123e+11"
 }
 ]
 """""";

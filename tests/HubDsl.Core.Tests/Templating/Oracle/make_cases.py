@@ -272,4 +272,17 @@ for con in [">= 1.2.3", ">1.2", "<2", "<= 1.2", "<=1.2.x", "~1.2", "~1", "^1.2.3
 for con, ver in SEMVER:
     add("{{ semverCompare %s %s }}" % (json.dumps(con), json.dumps(ver)))
 
+# --- round 6: generated sequences, chunk, deepCopy, decimal float math ---
+for t in ["{{ until 3 }} {{ until -2 }} {{ until 0 }}", "{{ until 3 | printf \"%T\" }}", "{{ range $i := until 3 }}{{ printf \"%T\" $i }}{{ end }}",
+          "{{ range until 2 }}{{ .x }}{{ end }}", "{{ untilStep 0 10 3 }} {{ untilStep 10 0 -4 }} {{ untilStep 0 10 -1 }} {{ untilStep 5 5 1 }}",
+          "{{ seq 3 }}|{{ seq 0 }}|{{ seq -2 }}|{{ seq 2 5 }}|{{ seq 5 2 }}|{{ seq 0 2 6 }}|{{ seq 6 -2 0 }}|{{ seq 6 2 0 }}|{{ seq }}|{{ seq 1 2 3 4 }}",
+          "{{ index (until 5) 2 }}", "{{ len (until 4) }}", "{{ has 2 (until 3) }}", "{{ toJson (until 3) }}", "{{ append (until 2) \"x\" }}",
+          "{{ chunk 2 .l }}", "{{ chunk 2 .l | printf \"%T\" }}", "{{ chunk 5 .emptyl }}", "{{ chunk 0 .l }}", "{{ chunk 2 .s }}", "{{ range chunk 2 .nums }}[{{ len . }}]{{ end }}",
+          "{{ $c := deepCopy .m }}{{ $_ := set $c \"x\" 9 }}{{ $c.x }} {{ .m.x }}", "{{ deepCopy .l }} {{ deepCopy .ss }} {{ deepCopy .nil }} {{ deepCopy 5 }}",
+          "{{ toDecimal \"777\" }} {{ toDecimal 10 }} {{ toDecimal \"9\" }} {{ toDecimal \"-17\" }}", "{{ untitle \"Hello World FOO\" }}",
+          "{{ addf 1.1 2.2 }} {{ addf }} {{ add1f 1.5 }} {{ subf 10 0.1 0.2 }} {{ mulf 1.1 3 }} {{ divf 1 3 }} {{ divf 10 4 }} {{ divf 2 3 }}",
+          "{{ maxf 1 2.5 -3 }} {{ minf 1 2.5 -3 }} {{ maxf \"7.5\" }}", "{{ addf 0.1 0.2 }} {{ mulf 0.1 0.2 }} {{ subf 0.3 0.1 }}", "{{ divf 1 0 }}",
+          "{{ addf 1e20 1 }} {{ mulf 123456789.123 1000 }}"]:
+    add(t)
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
