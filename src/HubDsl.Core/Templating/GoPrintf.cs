@@ -66,8 +66,17 @@ internal static class GoPrintf
                 sb.Append("%!(NOVERB)");
                 break;
             }
-            int verb = char.ConvertToUtf32(format, i);
-            i += verb > 0xFFFF ? 2 : 1;
+            int verb;
+            if (char.IsHighSurrogate(format[i]) && i + 1 < format.Length && char.IsLowSurrogate(format[i + 1]))
+            {
+                verb = char.ConvertToUtf32(format[i], format[i + 1]);
+                i += 2;
+            }
+            else
+            {
+                verb = char.IsSurrogate(format[i]) ? 0xFFFD : format[i];
+                i++;
+            }
             if (verb == '%')
             {
                 sb.Append('%');
