@@ -44,6 +44,14 @@ internal static class GoYaml
         {
             if (!(first && firstColumnOffset > 0)) sb.Append(' ', indent);
             first = false;
+            if (kv.Key.IndexOf('\n') >= 0 || Encoding.UTF8.GetByteCount(kv.Key) > 128)
+            {
+                // not a simple key: go-yaml writes "? key" then ": value", the value laid out like a list item
+                sb.Append("? ").Append(Scalar(kv.Key, indent + 2, Column(sb), false)).Append('\n');
+                sb.Append(' ', indent).Append(": ");
+                WriteItem(sb, kv.Value, indent);
+                continue;
+            }
             sb.Append(Scalar(kv.Key, indent, Column(sb), true)).Append(':');
             object? v = kv.Value;
             if (v is IReadOnlyList<object?> l && l.Count > 0)
@@ -73,10 +81,16 @@ internal static class GoYaml
             if (!(first && firstOnCurrentLine)) sb.Append(' ', indent);
             first = false;
             sb.Append("- ");
-            if (GoTypes.IsMap(item) && GoTypes.Length(item) > 0) WriteMap(sb, item!, indent + 2, 2);
-            else if (item is IReadOnlyList<object?> inner && inner.Count > 0) WriteSeq(sb, inner, indent + 2, true);
-            else sb.Append(Scalar(item, indent + 2, Column(sb), false)).Append('\n');
+            WriteItem(sb, item, indent);
         }
+    }
+
+    /// <summary>The node after "- " (or after ": " of a complex key): collections start on the same line.</summary>
+    private static void WriteItem(StringBuilder sb, object? item, int indent)
+    {
+        if (GoTypes.IsMap(item) && GoTypes.Length(item) > 0) WriteMap(sb, item!, indent + 2, 2);
+        else if (item is IReadOnlyList<object?> inner && inner.Count > 0) WriteSeq(sb, inner, indent + 2, true);
+        else sb.Append(Scalar(item, indent + 2, Column(sb), false)).Append('\n');
     }
 
     private static string Scalar(object? v, int indent, int column, bool isKey)

@@ -89224,6 +89224,5905 @@ null
 },
 "m": "",
 "out": "1e+20 1.23456789123e+11"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+null,
+true,
+"x: y"
+],
+"w": "12:30"
+},
+"m": "",
+"out": "v:\n- null\n- true\n- 'x: y'\nw: \"12:30\""
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+null,
+true,
+"x: y"
+],
+"w": "12:30"
+},
+"m": "",
+"out": "{\"v\":[null,true,\"x: y\"],\"w\":\"12:30\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+null,
+true,
+"x: y"
+],
+"w": "12:30"
+},
+"m": "",
+"out": "[\n  null,\n  true,\n  \"x: y\"\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+null,
+true,
+"x: y"
+],
+"w": "12:30"
+},
+"m": "",
+"out": "map[v:[<nil> true x: y] w:12:30]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+null,
+true,
+"x: y"
+],
+"w": "12:30"
+},
+"m": "",
+"out": "    - null\n    - true\n    - 'x: y'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [],
+"w": false
+},
+"m": "",
+"out": "v: []\nw: false"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [],
+"w": false
+},
+"m": "",
+"out": "{\"v\":[],\"w\":false}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [],
+"w": false
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [],
+"w": false
+},
+"m": "",
+"out": "map[v:[] w:false]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [],
+"w": false
+},
+"m": "",
+"out": "    []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "12:30 d\"q",
+"w": ">g"
+},
+"m": "",
+"out": "v: 12:30 d\"q\nw: '>g'"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "12:30 d\"q",
+"w": ">g"
+},
+"m": "",
+"out": "{\"v\":\"12:30 d\\\"q\",\"w\":\"\\u003eg\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "12:30 d\"q",
+"w": ">g"
+},
+"m": "",
+"out": "\"12:30 d\\\"q\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "12:30 d\"q",
+"w": ">g"
+},
+"m": "",
+"out": "map[v:12:30 d\"q w:>g]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "12:30 d\"q",
+"w": ">g"
+},
+"m": "",
+"out": "    12:30 d\"q"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"k1": {
+"k1": {},
+"k4": [
+6284,
+true
+]
+},
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"w": {
+"- z": ">g",
+"k2": {
+"k1": []
+}
+}
+},
+"m": "",
+"out": "v:\n  k1:\n    k1: {}\n    k4:\n    - 6284\n    - true\n  'long long long long long long long long long long long long long long long long long long long long ': false\nw:\n  '- z': '>g'\n  k2:\n    k1: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"k1": {
+"k1": {},
+"k4": [
+6284,
+true
+]
+},
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"w": {
+"- z": ">g",
+"k2": {
+"k1": []
+}
+}
+},
+"m": "",
+"out": "{\"v\":{\"k1\":{\"k1\":{},\"k4\":[6284,true]},\"long long long long long long long long long long long long long long long long long long long long \":false},\"w\":{\"- z\":\"\\u003eg\",\"k2\":{\"k1\":[]}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"k1": {
+"k1": {},
+"k4": [
+6284,
+true
+]
+},
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"w": {
+"- z": ">g",
+"k2": {
+"k1": []
+}
+}
+},
+"m": "",
+"out": "{\n  \"k1\": {\n    \"k1\": {},\n    \"k4\": [\n      6284,\n      true\n    ]\n  },\n  \"long long long long long long long long long long long long long long long long long long long long \": false\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"k1": {
+"k1": {},
+"k4": [
+6284,
+true
+]
+},
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"w": {
+"- z": ">g",
+"k2": {
+"k1": []
+}
+}
+},
+"m": "",
+"out": "map[v:map[k1:map[k1:map[] k4:[6284 true]] long long long long long long long long long long long long long long long long long long long long :false] w:map[- z:>g k2:map[k1:[]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"k1": {
+"k1": {},
+"k4": [
+6284,
+true
+]
+},
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"w": {
+"- z": ">g",
+"k2": {
+"k1": []
+}
+}
+},
+"m": "",
+"out": "    k1:\n      k1: {}\n      k4:\n      - 6284\n      - true\n    'long long long long long long long long long long long long long long long long long long long long ': false"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 1.25,
+"w": [
+{
+"- z": [
+null,
+69789
+],
+"k1": 88086
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": true,
+"1.5": "{y}",
+"#h": {
+"k0": null
+}
+},
+"~"
+]
+},
+"m": "",
+"out": "v: 1.25\nw:\n- '- z':\n  - null\n  - 69789\n  k1: 88086\n- '#h':\n    k0: null\n  \"1.5\": '{y}'\n  'long long long long long long long long long long long long long long long long long long long long ': true\n- \"~\""
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 1.25,
+"w": [
+{
+"- z": [
+null,
+69789
+],
+"k1": 88086
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": true,
+"1.5": "{y}",
+"#h": {
+"k0": null
+}
+},
+"~"
+]
+},
+"m": "",
+"out": "{\"v\":1.25,\"w\":[{\"- z\":[null,69789],\"k1\":88086},{\"#h\":{\"k0\":null},\"1.5\":\"{y}\",\"long long long long long long long long long long long long long long long long long long long long \":true},\"~\"]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 1.25,
+"w": [
+{
+"- z": [
+null,
+69789
+],
+"k1": 88086
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": true,
+"1.5": "{y}",
+"#h": {
+"k0": null
+}
+},
+"~"
+]
+},
+"m": "",
+"out": "1.25"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 1.25,
+"w": [
+{
+"- z": [
+null,
+69789
+],
+"k1": 88086
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": true,
+"1.5": "{y}",
+"#h": {
+"k0": null
+}
+},
+"~"
+]
+},
+"m": "",
+"out": "map[v:1.25 w:[map[- z:[<nil> 69789] k1:88086] map[#h:map[k0:<nil>] 1.5:{y} long long long long long long long long long long long long long long long long long long long long :true] ~]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 1.25,
+"w": [
+{
+"- z": [
+null,
+69789
+],
+"k1": 88086
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": true,
+"1.5": "{y}",
+"#h": {
+"k0": null
+}
+},
+"~"
+]
+},
+"m": "",
+"out": "    1.25"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"k2": [
+{
+"b c": false,
+"yes": [
+1e+21
+],
+" lead": {
+" lead": 91831,
+"a": 3e+20,
+"b c": "12:30"
+}
+}
+],
+"k1": {}
+},
+"w": []
+},
+"m": "",
+"out": "v:\n  k1: {}\n  k2:\n  - ' lead':\n      ' lead': 91831\n      a: 3e+20\n      b c: \"12:30\"\n    b c: false\n    \"yes\":\n    - 1e+21\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"k2": [
+{
+"b c": false,
+"yes": [
+1e+21
+],
+" lead": {
+" lead": 91831,
+"a": 3e+20,
+"b c": "12:30"
+}
+}
+],
+"k1": {}
+},
+"w": []
+},
+"m": "",
+"out": "{\"v\":{\"k1\":{},\"k2\":[{\" lead\":{\" lead\":91831,\"a\":300000000000000000000,\"b c\":\"12:30\"},\"b c\":false,\"yes\":[1e+21]}]},\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"k2": [
+{
+"b c": false,
+"yes": [
+1e+21
+],
+" lead": {
+" lead": 91831,
+"a": 3e+20,
+"b c": "12:30"
+}
+}
+],
+"k1": {}
+},
+"w": []
+},
+"m": "",
+"out": "{\n  \"k1\": {},\n  \"k2\": [\n    {\n      \" lead\": {\n        \" lead\": 91831,\n        \"a\": 300000000000000000000,\n        \"b c\": \"12:30\"\n      },\n      \"b c\": false,\n      \"yes\": [\n        1e+21\n      ]\n    }\n  ]\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"k2": [
+{
+"b c": false,
+"yes": [
+1e+21
+],
+" lead": {
+" lead": 91831,
+"a": 3e+20,
+"b c": "12:30"
+}
+}
+],
+"k1": {}
+},
+"w": []
+},
+"m": "",
+"out": "map[v:map[k1:map[] k2:[map[ lead:map[ lead:91831 a:3e+20 b c:12:30] b c:false yes:[1e+21]]]] w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"k2": [
+{
+"b c": false,
+"yes": [
+1e+21
+],
+" lead": {
+" lead": 91831,
+"a": 3e+20,
+"b c": "12:30"
+}
+}
+],
+"k1": {}
+},
+"w": []
+},
+"m": "",
+"out": "    k1: {}\n    k2:\n    - ' lead':\n        ' lead': 91831\n        a: 3e+20\n        b c: \"12:30\"\n      b c: false\n      \"yes\":\n      - 1e+21"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"#h": [
+2.0,
+{
+"- z": [
+"!t",
+81767
+]
+}
+],
+"multi\nline": {
+"k3": 1e+21
+},
+" lead": [
+[
+50119
+],
+[],
+[
+87381
+]
+]
+},
+"w": [
+[
+"null",
+[
+"a,b"
+],
+"a"
+],
+[
+{
+"k2": null
+},
+"q'uote",
+"[x]"
+],
+[
+{
+"long long long long long long long long long long long long long long long long long long long long ": "[x] - z",
+"": "[x] {y}"
+}
+]
+]
+},
+"m": "",
+"out": "v:\n  ' lead':\n  - - 50119\n  - []\n  - - 87381\n  '#h':\n  - 2\n  - '- z':\n    - '!t'\n    - 81767\n  ? |-\n    multi\n    line\n  : k3: 1e+21\nw:\n- - \"null\"\n  - - a,b\n  - a\n- - k2: null\n  - q'uote\n  - '[x]'\n- - \"\": '[x] {y}'\n    'long long long long long long long long long long long long long long long long long long long long ': '[x]\n      - z'"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"#h": [
+2.0,
+{
+"- z": [
+"!t",
+81767
+]
+}
+],
+"multi\nline": {
+"k3": 1e+21
+},
+" lead": [
+[
+50119
+],
+[],
+[
+87381
+]
+]
+},
+"w": [
+[
+"null",
+[
+"a,b"
+],
+"a"
+],
+[
+{
+"k2": null
+},
+"q'uote",
+"[x]"
+],
+[
+{
+"long long long long long long long long long long long long long long long long long long long long ": "[x] - z",
+"": "[x] {y}"
+}
+]
+]
+},
+"m": "",
+"out": "{\"v\":{\" lead\":[[50119],[],[87381]],\"#h\":[2,{\"- z\":[\"!t\",81767]}],\"multi\\nline\":{\"k3\":1e+21}},\"w\":[[\"null\",[\"a,b\"],\"a\"],[{\"k2\":null},\"q'uote\",\"[x]\"],[{\"\":\"[x] {y}\",\"long long long long long long long long long long long long long long long long long long long long \":\"[x] - z\"}]]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"#h": [
+2.0,
+{
+"- z": [
+"!t",
+81767
+]
+}
+],
+"multi\nline": {
+"k3": 1e+21
+},
+" lead": [
+[
+50119
+],
+[],
+[
+87381
+]
+]
+},
+"w": [
+[
+"null",
+[
+"a,b"
+],
+"a"
+],
+[
+{
+"k2": null
+},
+"q'uote",
+"[x]"
+],
+[
+{
+"long long long long long long long long long long long long long long long long long long long long ": "[x] - z",
+"": "[x] {y}"
+}
+]
+]
+},
+"m": "",
+"out": "{\n  \" lead\": [\n    [\n      50119\n    ],\n    [],\n    [\n      87381\n    ]\n  ],\n  \"#h\": [\n    2,\n    {\n      \"- z\": [\n        \"!t\",\n        81767\n      ]\n    }\n  ],\n  \"multi\\nline\": {\n    \"k3\": 1e+21\n  }\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"#h": [
+2.0,
+{
+"- z": [
+"!t",
+81767
+]
+}
+],
+"multi\nline": {
+"k3": 1e+21
+},
+" lead": [
+[
+50119
+],
+[],
+[
+87381
+]
+]
+},
+"w": [
+[
+"null",
+[
+"a,b"
+],
+"a"
+],
+[
+{
+"k2": null
+},
+"q'uote",
+"[x]"
+],
+[
+{
+"long long long long long long long long long long long long long long long long long long long long ": "[x] - z",
+"": "[x] {y}"
+}
+]
+]
+},
+"m": "",
+"out": "map[v:map[ lead:[[50119] [] [87381]] #h:[2 map[- z:[!t 81767]]] multi\nline:map[k3:1e+21]] w:[[null [a,b] a] [map[k2:<nil>] q'uote [x]] [map[:[x] {y} long long long long long long long long long long long long long long long long long long long long :[x] - z]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"#h": [
+2.0,
+{
+"- z": [
+"!t",
+81767
+]
+}
+],
+"multi\nline": {
+"k3": 1e+21
+},
+" lead": [
+[
+50119
+],
+[],
+[
+87381
+]
+]
+},
+"w": [
+[
+"null",
+[
+"a,b"
+],
+"a"
+],
+[
+{
+"k2": null
+},
+"q'uote",
+"[x]"
+],
+[
+{
+"long long long long long long long long long long long long long long long long long long long long ": "[x] - z",
+"": "[x] {y}"
+}
+]
+]
+},
+"m": "",
+"out": "    ' lead':\n    - - 50119\n    - []\n    - - 87381\n    '#h':\n    - 2\n    - '- z':\n      - '!t'\n      - 81767\n    ? |-\n      multi\n      line\n    : k3: 1e+21"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+null,
+null
+],
+"w": {
+"k3": [
+[
+" #h",
+0.5
+],
+"[x]"
+],
+"1.5": 0.5
+}
+},
+"m": "",
+"out": "v:\n- null\n- null\nw:\n  \"1.5\": 0.5\n  k3:\n  - - ' #h'\n    - 0.5\n  - '[x]'"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+null,
+null
+],
+"w": {
+"k3": [
+[
+" #h",
+0.5
+],
+"[x]"
+],
+"1.5": 0.5
+}
+},
+"m": "",
+"out": "{\"v\":[null,null],\"w\":{\"1.5\":0.5,\"k3\":[[\" #h\",0.5],\"[x]\"]}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+null,
+null
+],
+"w": {
+"k3": [
+[
+" #h",
+0.5
+],
+"[x]"
+],
+"1.5": 0.5
+}
+},
+"m": "",
+"out": "[\n  null,\n  null\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+null,
+null
+],
+"w": {
+"k3": [
+[
+" #h",
+0.5
+],
+"[x]"
+],
+"1.5": 0.5
+}
+},
+"m": "",
+"out": "map[v:[<nil> <nil>] w:map[1.5:0.5 k3:[[ #h 0.5] [x]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+null,
+null
+],
+"w": {
+"k3": [
+[
+" #h",
+0.5
+],
+"[x]"
+],
+"1.5": 0.5
+}
+},
+"m": "",
+"out": "    - null\n    - null"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+[
+[
+[
+true,
+"~"
+],
+[
+null,
+"long long long long long long long long long long long long long long long long long long long long ",
+null
+]
+]
+],
+[
+{
+"yes": null
+},
+[
+[
+"yes `b"
+],
+{
+"1.5": "é",
+"b c": "[x]",
+"long long long long long long long long long long long long long long long long long long long long ": "{y}"
+}
+]
+],
+{
+"k4": 3e+20,
+"1.5": [
+[
+" lead",
+2.0
+]
+]
+}
+],
+"w": [
+{},
+"d\"q !t"
+]
+},
+"m": "",
+"out": "v:\n- - - - true\n      - \"~\"\n    - - null\n      - 'long long long long long long long long long long long long long long long\n        long long long long long '\n      - null\n- - \"yes\": null\n  - - - yes `b\n    - \"1.5\": é\n      b c: '[x]'\n      'long long long long long long long long long long long long long long long long long long long long ': '{y}'\n- \"1.5\":\n  - - ' lead'\n    - 2\n  k4: 3e+20\nw:\n- {}\n- d\"q !t"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+[
+[
+[
+true,
+"~"
+],
+[
+null,
+"long long long long long long long long long long long long long long long long long long long long ",
+null
+]
+]
+],
+[
+{
+"yes": null
+},
+[
+[
+"yes `b"
+],
+{
+"1.5": "é",
+"b c": "[x]",
+"long long long long long long long long long long long long long long long long long long long long ": "{y}"
+}
+]
+],
+{
+"k4": 3e+20,
+"1.5": [
+[
+" lead",
+2.0
+]
+]
+}
+],
+"w": [
+{},
+"d\"q !t"
+]
+},
+"m": "",
+"out": "{\"v\":[[[[true,\"~\"],[null,\"long long long long long long long long long long long long long long long long long long long long \",null]]],[{\"yes\":null},[[\"yes `b\"],{\"1.5\":\"é\",\"b c\":\"[x]\",\"long long long long long long long long long long long long long long long long long long long long \":\"{y}\"}]],{\"1.5\":[[\" lead\",2]],\"k4\":300000000000000000000}],\"w\":[{},\"d\\\"q !t\"]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+[
+[
+[
+true,
+"~"
+],
+[
+null,
+"long long long long long long long long long long long long long long long long long long long long ",
+null
+]
+]
+],
+[
+{
+"yes": null
+},
+[
+[
+"yes `b"
+],
+{
+"1.5": "é",
+"b c": "[x]",
+"long long long long long long long long long long long long long long long long long long long long ": "{y}"
+}
+]
+],
+{
+"k4": 3e+20,
+"1.5": [
+[
+" lead",
+2.0
+]
+]
+}
+],
+"w": [
+{},
+"d\"q !t"
+]
+},
+"m": "",
+"out": "[\n  [\n    [\n      [\n        true,\n        \"~\"\n      ],\n      [\n        null,\n        \"long long long long long long long long long long long long long long long long long long long long \",\n        null\n      ]\n    ]\n  ],\n  [\n    {\n      \"yes\": null\n    },\n    [\n      [\n        \"yes `b\"\n      ],\n      {\n        \"1.5\": \"é\",\n        \"b c\": \"[x]\",\n        \"long long long long long long long long long long long long long long long long long long long long \": \"{y}\"\n      }\n    ]\n  ],\n  {\n    \"1.5\": [\n      [\n        \" lead\",\n        2\n      ]\n    ],\n    \"k4\": 300000000000000000000\n  }\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+[
+[
+[
+true,
+"~"
+],
+[
+null,
+"long long long long long long long long long long long long long long long long long long long long ",
+null
+]
+]
+],
+[
+{
+"yes": null
+},
+[
+[
+"yes `b"
+],
+{
+"1.5": "é",
+"b c": "[x]",
+"long long long long long long long long long long long long long long long long long long long long ": "{y}"
+}
+]
+],
+{
+"k4": 3e+20,
+"1.5": [
+[
+" lead",
+2.0
+]
+]
+}
+],
+"w": [
+{},
+"d\"q !t"
+]
+},
+"m": "",
+"out": "map[v:[[[[true ~] [<nil> long long long long long long long long long long long long long long long long long long long long  <nil>]]] [map[yes:<nil>] [[yes `b] map[1.5:é b c:[x] long long long long long long long long long long long long long long long long long long long long :{y}]]] map[1.5:[[ lead 2]] k4:3e+20]] w:[map[] d\"q !t]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+[
+[
+[
+true,
+"~"
+],
+[
+null,
+"long long long long long long long long long long long long long long long long long long long long ",
+null
+]
+]
+],
+[
+{
+"yes": null
+},
+[
+[
+"yes `b"
+],
+{
+"1.5": "é",
+"b c": "[x]",
+"long long long long long long long long long long long long long long long long long long long long ": "{y}"
+}
+]
+],
+{
+"k4": 3e+20,
+"1.5": [
+[
+" lead",
+2.0
+]
+]
+}
+],
+"w": [
+{},
+"d\"q !t"
+]
+},
+"m": "",
+"out": "    - - - - true\n          - \"~\"\n        - - null\n          - 'long long long long long long long long long long long long long long long\n            long long long long long '\n          - null\n    - - \"yes\": null\n      - - - yes `b\n        - \"1.5\": é\n          b c: '[x]'\n          'long long long long long long long long long long long long long long long long long long long long ': '{y}'\n    - \"1.5\":\n      - - ' lead'\n        - 2\n      k4: 3e+20"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+[
+50631,
+{}
+],
+[
+1e+21,
+false,
+{
+"k3": false,
+"- z": {
+" lead": null
+}
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "v:\n- - 50631\n  - {}\n- - 1e+21\n  - false\n  - '- z':\n      ' lead': null\n    k3: false\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+[
+50631,
+{}
+],
+[
+1e+21,
+false,
+{
+"k3": false,
+"- z": {
+" lead": null
+}
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "{\"v\":[[50631,{}],[1e+21,false,{\"- z\":{\" lead\":null},\"k3\":false}]],\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+[
+50631,
+{}
+],
+[
+1e+21,
+false,
+{
+"k3": false,
+"- z": {
+" lead": null
+}
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "[\n  [\n    50631,\n    {}\n  ],\n  [\n    1e+21,\n    false,\n    {\n      \"- z\": {\n        \" lead\": null\n      },\n      \"k3\": false\n    }\n  ]\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+[
+50631,
+{}
+],
+[
+1e+21,
+false,
+{
+"k3": false,
+"- z": {
+" lead": null
+}
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "map[v:[[50631 map[]] [1e+21 false map[- z:map[ lead:<nil>] k3:false]]] w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+[
+50631,
+{}
+],
+[
+1e+21,
+false,
+{
+"k3": false,
+"- z": {
+" lead": null
+}
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "    - - 50631\n      - {}\n    - - 1e+21\n      - false\n      - '- z':\n          ' lead': null\n        k3: false"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 10397,
+"w": "12:30"
+},
+"m": "",
+"out": "v: 10397\nw: \"12:30\""
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 10397,
+"w": "12:30"
+},
+"m": "",
+"out": "{\"v\":10397,\"w\":\"12:30\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 10397,
+"w": "12:30"
+},
+"m": "",
+"out": "10397"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 10397,
+"w": "12:30"
+},
+"m": "",
+"out": "map[v:10397 w:12:30]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 10397,
+"w": "12:30"
+},
+"m": "",
+"out": "    10397"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "yes ",
+"w": [
+[
+52253
+]
+]
+},
+"m": "",
+"out": "v: 'yes '\nw:\n- - 52253"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "yes ",
+"w": [
+[
+52253
+]
+]
+},
+"m": "",
+"out": "{\"v\":\"yes \",\"w\":[[52253]]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "yes ",
+"w": [
+[
+52253
+]
+]
+},
+"m": "",
+"out": "\"yes \""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "yes ",
+"w": [
+[
+52253
+]
+]
+},
+"m": "",
+"out": "map[v:yes  w:[[52253]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "yes ",
+"w": [
+[
+52253
+]
+]
+},
+"m": "",
+"out": "    'yes '"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [],
+"w": null
+},
+"m": "",
+"out": "v: []\nw: null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [],
+"w": null
+},
+"m": "",
+"out": "{\"v\":[],\"w\":null}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [],
+"w": null
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [],
+"w": null
+},
+"m": "",
+"out": "map[v:[] w:<nil>]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [],
+"w": null
+},
+"m": "",
+"out": "    []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"k3": {}
+},
+"w": null
+},
+"m": "",
+"out": "v:\n  k3: {}\nw: null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"k3": {}
+},
+"w": null
+},
+"m": "",
+"out": "{\"v\":{\"k3\":{}},\"w\":null}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"k3": {}
+},
+"w": null
+},
+"m": "",
+"out": "{\n  \"k3\": {}\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"k3": {}
+},
+"w": null
+},
+"m": "",
+"out": "map[v:map[k3:map[]] w:<nil>]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"k3": {}
+},
+"w": null
+},
+"m": "",
+"out": "    k3: {}"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+true,
+{
+"multi\nline": [],
+"k4": [
+[],
+null,
+{
+"k2": false,
+"a": "%p",
+"k0": null
+}
+],
+"k2": "12:30"
+},
+{
+"1.5": 2739,
+"#h": "2020-01-01",
+"b c": [
+[]
+]
+}
+],
+"w": []
+},
+"m": "",
+"out": "v:\n- true\n- k2: \"12:30\"\n  k4:\n  - []\n  - null\n  - a: '%p'\n    k0: null\n    k2: false\n  ? |-\n    multi\n    line\n  : []\n- '#h': \"2020-01-01\"\n  \"1.5\": 2739\n  b c:\n  - []\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+true,
+{
+"multi\nline": [],
+"k4": [
+[],
+null,
+{
+"k2": false,
+"a": "%p",
+"k0": null
+}
+],
+"k2": "12:30"
+},
+{
+"1.5": 2739,
+"#h": "2020-01-01",
+"b c": [
+[]
+]
+}
+],
+"w": []
+},
+"m": "",
+"out": "{\"v\":[true,{\"k2\":\"12:30\",\"k4\":[[],null,{\"a\":\"%p\",\"k0\":null,\"k2\":false}],\"multi\\nline\":[]},{\"#h\":\"2020-01-01\",\"1.5\":2739,\"b c\":[[]]}],\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+true,
+{
+"multi\nline": [],
+"k4": [
+[],
+null,
+{
+"k2": false,
+"a": "%p",
+"k0": null
+}
+],
+"k2": "12:30"
+},
+{
+"1.5": 2739,
+"#h": "2020-01-01",
+"b c": [
+[]
+]
+}
+],
+"w": []
+},
+"m": "",
+"out": "[\n  true,\n  {\n    \"k2\": \"12:30\",\n    \"k4\": [\n      [],\n      null,\n      {\n        \"a\": \"%p\",\n        \"k0\": null,\n        \"k2\": false\n      }\n    ],\n    \"multi\\nline\": []\n  },\n  {\n    \"#h\": \"2020-01-01\",\n    \"1.5\": 2739,\n    \"b c\": [\n      []\n    ]\n  }\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+true,
+{
+"multi\nline": [],
+"k4": [
+[],
+null,
+{
+"k2": false,
+"a": "%p",
+"k0": null
+}
+],
+"k2": "12:30"
+},
+{
+"1.5": 2739,
+"#h": "2020-01-01",
+"b c": [
+[]
+]
+}
+],
+"w": []
+},
+"m": "",
+"out": "map[v:[true map[k2:12:30 k4:[[] <nil> map[a:%p k0:<nil> k2:false]] multi\nline:[]] map[#h:2020-01-01 1.5:2739 b c:[[]]]] w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+true,
+{
+"multi\nline": [],
+"k4": [
+[],
+null,
+{
+"k2": false,
+"a": "%p",
+"k0": null
+}
+],
+"k2": "12:30"
+},
+{
+"1.5": 2739,
+"#h": "2020-01-01",
+"b c": [
+[]
+]
+}
+],
+"w": []
+},
+"m": "",
+"out": "    - true\n    - k2: \"12:30\"\n      k4:\n      - []\n      - null\n      - a: '%p'\n        k0: null\n        k2: false\n      ? |-\n        multi\n        line\n      : []\n    - '#h': \"2020-01-01\"\n      \"1.5\": 2739\n      b c:\n      - []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+"&r",
+"x: y",
+"*s"
+],
+"w": [
+{
+"k2": "multi\nline",
+"b c": {}
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": [
+1.25,
+123456.789,
+null
+],
+" lead": [
+true,
+"yes"
+]
+}
+]
+},
+"m": "",
+"out": "v:\n- '&r'\n- 'x: y'\n- '*s'\nw:\n- b c: {}\n  k2: |-\n    multi\n    line\n- ' lead':\n  - true\n  - \"yes\"\n  'long long long long long long long long long long long long long long long long long long long long ':\n  - 1.25\n  - 123456.789\n  - null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+"&r",
+"x: y",
+"*s"
+],
+"w": [
+{
+"k2": "multi\nline",
+"b c": {}
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": [
+1.25,
+123456.789,
+null
+],
+" lead": [
+true,
+"yes"
+]
+}
+]
+},
+"m": "",
+"out": "{\"v\":[\"\\u0026r\",\"x: y\",\"*s\"],\"w\":[{\"b c\":{},\"k2\":\"multi\\nline\"},{\" lead\":[true,\"yes\"],\"long long long long long long long long long long long long long long long long long long long long \":[1.25,123456.789,null]}]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+"&r",
+"x: y",
+"*s"
+],
+"w": [
+{
+"k2": "multi\nline",
+"b c": {}
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": [
+1.25,
+123456.789,
+null
+],
+" lead": [
+true,
+"yes"
+]
+}
+]
+},
+"m": "",
+"out": "[\n  \"\\u0026r\",\n  \"x: y\",\n  \"*s\"\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+"&r",
+"x: y",
+"*s"
+],
+"w": [
+{
+"k2": "multi\nline",
+"b c": {}
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": [
+1.25,
+123456.789,
+null
+],
+" lead": [
+true,
+"yes"
+]
+}
+]
+},
+"m": "",
+"out": "map[v:[&r x: y *s] w:[map[b c:map[] k2:multi\nline] map[ lead:[true yes] long long long long long long long long long long long long long long long long long long long long :[1.25 123456.789 <nil>]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+"&r",
+"x: y",
+"*s"
+],
+"w": [
+{
+"k2": "multi\nline",
+"b c": {}
+},
+{
+"long long long long long long long long long long long long long long long long long long long long ": [
+1.25,
+123456.789,
+null
+],
+" lead": [
+true,
+"yes"
+]
+}
+]
+},
+"m": "",
+"out": "    - '&r'\n    - 'x: y'\n    - '*s'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 6552,
+"w": "d\"q"
+},
+"m": "",
+"out": "v: 6552\nw: d\"q"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 6552,
+"w": "d\"q"
+},
+"m": "",
+"out": "{\"v\":6552,\"w\":\"d\\\"q\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 6552,
+"w": "d\"q"
+},
+"m": "",
+"out": "6552"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 6552,
+"w": "d\"q"
+},
+"m": "",
+"out": "map[v:6552 w:d\"q]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 6552,
+"w": "d\"q"
+},
+"m": "",
+"out": "    6552"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+[]
+],
+"w": 2.0
+},
+"m": "",
+"out": "v:\n- []\nw: 2"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+[]
+],
+"w": 2.0
+},
+"m": "",
+"out": "{\"v\":[[]],\"w\":2}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+[]
+],
+"w": 2.0
+},
+"m": "",
+"out": "[\n  []\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+[]
+],
+"w": 2.0
+},
+"m": "",
+"out": "map[v:[[]] w:2]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+[]
+],
+"w": 2.0
+},
+"m": "",
+"out": "    - []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+{}
+],
+"w": {
+"k4": {
+"- z": "@at",
+"long long long long long long long long long long long long long long long long long long long long ": [
+27924
+]
+},
+"1.5": []
+}
+},
+"m": "",
+"out": "v:\n- {}\nw:\n  \"1.5\": []\n  k4:\n    '- z': '@at'\n    'long long long long long long long long long long long long long long long long long long long long ':\n    - 27924"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+{}
+],
+"w": {
+"k4": {
+"- z": "@at",
+"long long long long long long long long long long long long long long long long long long long long ": [
+27924
+]
+},
+"1.5": []
+}
+},
+"m": "",
+"out": "{\"v\":[{}],\"w\":{\"1.5\":[],\"k4\":{\"- z\":\"@at\",\"long long long long long long long long long long long long long long long long long long long long \":[27924]}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+{}
+],
+"w": {
+"k4": {
+"- z": "@at",
+"long long long long long long long long long long long long long long long long long long long long ": [
+27924
+]
+},
+"1.5": []
+}
+},
+"m": "",
+"out": "[\n  {}\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+{}
+],
+"w": {
+"k4": {
+"- z": "@at",
+"long long long long long long long long long long long long long long long long long long long long ": [
+27924
+]
+},
+"1.5": []
+}
+},
+"m": "",
+"out": "map[v:[map[]] w:map[1.5:[] k4:map[- z:@at long long long long long long long long long long long long long long long long long long long long :[27924]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+{}
+],
+"w": {
+"k4": {
+"- z": "@at",
+"long long long long long long long long long long long long long long long long long long long long ": [
+27924
+]
+},
+"1.5": []
+}
+},
+"m": "",
+"out": "    - {}"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 36637,
+"w": []
+},
+"m": "",
+"out": "v: 36637\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 36637,
+"w": []
+},
+"m": "",
+"out": "{\"v\":36637,\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 36637,
+"w": []
+},
+"m": "",
+"out": "36637"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 36637,
+"w": []
+},
+"m": "",
+"out": "map[v:36637 w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 36637,
+"w": []
+},
+"m": "",
+"out": "    36637"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+"tab\tx"
+],
+"w": {
+"yes": 23487
+}
+},
+"m": "",
+"out": "v:\n- \"tab\\tx\"\nw:\n  \"yes\": 23487"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+"tab\tx"
+],
+"w": {
+"yes": 23487
+}
+},
+"m": "",
+"out": "{\"v\":[\"tab\\tx\"],\"w\":{\"yes\":23487}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+"tab\tx"
+],
+"w": {
+"yes": 23487
+}
+},
+"m": "",
+"out": "[\n  \"tab\\tx\"\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+"tab\tx"
+],
+"w": {
+"yes": 23487
+}
+},
+"m": "",
+"out": "map[v:[tab\tx] w:map[yes:23487]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+"tab\tx"
+],
+"w": {
+"yes": 23487
+}
+},
+"m": "",
+"out": "    - \"tab\\tx\""
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"yes": [
+[
+[
+null
+],
+80188,
+{
+"b c": 20295,
+"k1": "x: y"
+}
+],
+"2020-01-01",
+"*s"
+],
+"#h": 3e+20,
+"multi\nline": null
+},
+"w": false
+},
+"m": "",
+"out": "v:\n  '#h': 3e+20\n  ? |-\n    multi\n    line\n  : null\n  \"yes\":\n  - - - null\n    - 80188\n    - b c: 20295\n      k1: 'x: y'\n  - \"2020-01-01\"\n  - '*s'\nw: false"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"yes": [
+[
+[
+null
+],
+80188,
+{
+"b c": 20295,
+"k1": "x: y"
+}
+],
+"2020-01-01",
+"*s"
+],
+"#h": 3e+20,
+"multi\nline": null
+},
+"w": false
+},
+"m": "",
+"out": "{\"v\":{\"#h\":300000000000000000000,\"multi\\nline\":null,\"yes\":[[[null],80188,{\"b c\":20295,\"k1\":\"x: y\"}],\"2020-01-01\",\"*s\"]},\"w\":false}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"yes": [
+[
+[
+null
+],
+80188,
+{
+"b c": 20295,
+"k1": "x: y"
+}
+],
+"2020-01-01",
+"*s"
+],
+"#h": 3e+20,
+"multi\nline": null
+},
+"w": false
+},
+"m": "",
+"out": "{\n  \"#h\": 300000000000000000000,\n  \"multi\\nline\": null,\n  \"yes\": [\n    [\n      [\n        null\n      ],\n      80188,\n      {\n        \"b c\": 20295,\n        \"k1\": \"x: y\"\n      }\n    ],\n    \"2020-01-01\",\n    \"*s\"\n  ]\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"yes": [
+[
+[
+null
+],
+80188,
+{
+"b c": 20295,
+"k1": "x: y"
+}
+],
+"2020-01-01",
+"*s"
+],
+"#h": 3e+20,
+"multi\nline": null
+},
+"w": false
+},
+"m": "",
+"out": "map[v:map[#h:3e+20 multi\nline:<nil> yes:[[[<nil>] 80188 map[b c:20295 k1:x: y]] 2020-01-01 *s]] w:false]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"yes": [
+[
+[
+null
+],
+80188,
+{
+"b c": 20295,
+"k1": "x: y"
+}
+],
+"2020-01-01",
+"*s"
+],
+"#h": 3e+20,
+"multi\nline": null
+},
+"w": false
+},
+"m": "",
+"out": "    '#h': 3e+20\n    ? |-\n      multi\n      line\n    : null\n    \"yes\":\n    - - - null\n      - 80188\n      - b c: 20295\n        k1: 'x: y'\n    - \"2020-01-01\"\n    - '*s'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 1e+21,
+"w": null
+},
+"m": "",
+"out": "v: 1e+21\nw: null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 1e+21,
+"w": null
+},
+"m": "",
+"out": "{\"v\":1e+21,\"w\":null}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 1e+21,
+"w": null
+},
+"m": "",
+"out": "1e+21"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 1e+21,
+"w": null
+},
+"m": "",
+"out": "map[v:1e+21 w:<nil>]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 1e+21,
+"w": null
+},
+"m": "",
+"out": "    1e+21"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 90612,
+"w": {
+"multi\nline": null,
+"yes": {
+"k3": 93665,
+"multi\nline": true
+},
+"k2": []
+}
+},
+"m": "",
+"out": "v: 90612\nw:\n  k2: []\n  ? |-\n    multi\n    line\n  : null\n  \"yes\":\n    k3: 93665\n    ? |-\n      multi\n      line\n    : true"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 90612,
+"w": {
+"multi\nline": null,
+"yes": {
+"k3": 93665,
+"multi\nline": true
+},
+"k2": []
+}
+},
+"m": "",
+"out": "{\"v\":90612,\"w\":{\"k2\":[],\"multi\\nline\":null,\"yes\":{\"k3\":93665,\"multi\\nline\":true}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 90612,
+"w": {
+"multi\nline": null,
+"yes": {
+"k3": 93665,
+"multi\nline": true
+},
+"k2": []
+}
+},
+"m": "",
+"out": "90612"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 90612,
+"w": {
+"multi\nline": null,
+"yes": {
+"k3": 93665,
+"multi\nline": true
+},
+"k2": []
+}
+},
+"m": "",
+"out": "map[v:90612 w:map[k2:[] multi\nline:<nil> yes:map[k3:93665 multi\nline:true]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 90612,
+"w": {
+"multi\nline": null,
+"yes": {
+"k3": 93665,
+"multi\nline": true
+},
+"k2": []
+}
+},
+"m": "",
+"out": "    90612"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 50665,
+"w": [
+{},
+"|p",
+[
+{
+"k4": 61513,
+"long long long long long long long long long long long long long long long long long long long long ": "0x1F - z"
+}
+]
+]
+},
+"m": "",
+"out": "v: 50665\nw:\n- {}\n- '|p'\n- - k4: 61513\n    'long long long long long long long long long long long long long long long long long long long long ': 0x1F\n      - z"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 50665,
+"w": [
+{},
+"|p",
+[
+{
+"k4": 61513,
+"long long long long long long long long long long long long long long long long long long long long ": "0x1F - z"
+}
+]
+]
+},
+"m": "",
+"out": "{\"v\":50665,\"w\":[{},\"|p\",[{\"k4\":61513,\"long long long long long long long long long long long long long long long long long long long long \":\"0x1F - z\"}]]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 50665,
+"w": [
+{},
+"|p",
+[
+{
+"k4": 61513,
+"long long long long long long long long long long long long long long long long long long long long ": "0x1F - z"
+}
+]
+]
+},
+"m": "",
+"out": "50665"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 50665,
+"w": [
+{},
+"|p",
+[
+{
+"k4": 61513,
+"long long long long long long long long long long long long long long long long long long long long ": "0x1F - z"
+}
+]
+]
+},
+"m": "",
+"out": "map[v:50665 w:[map[] |p [map[k4:61513 long long long long long long long long long long long long long long long long long long long long :0x1F - z]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 50665,
+"w": [
+{},
+"|p",
+[
+{
+"k4": 61513,
+"long long long long long long long long long long long long long long long long long long long long ": "0x1F - z"
+}
+]
+]
+},
+"m": "",
+"out": "    50665"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+"a"
+],
+"w": true
+},
+"m": "",
+"out": "v:\n- a\nw: true"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+"a"
+],
+"w": true
+},
+"m": "",
+"out": "{\"v\":[\"a\"],\"w\":true}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+"a"
+],
+"w": true
+},
+"m": "",
+"out": "[\n  \"a\"\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+"a"
+],
+"w": true
+},
+"m": "",
+"out": "map[v:[a] w:true]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+"a"
+],
+"w": true
+},
+"m": "",
+"out": "    - a"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"b c": {
+"trail \n": [
+"@at",
+false
+]
+}
+},
+"w": {
+"k2": 123456.789,
+"b c": false
+}
+},
+"m": "",
+"out": "v:\n  b c:\n    ? \"trail \\n\"\n    : - '@at'\n      - false\nw:\n  b c: false\n  k2: 123456.789"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"b c": {
+"trail \n": [
+"@at",
+false
+]
+}
+},
+"w": {
+"k2": 123456.789,
+"b c": false
+}
+},
+"m": "",
+"out": "{\"v\":{\"b c\":{\"trail \\n\":[\"@at\",false]}},\"w\":{\"b c\":false,\"k2\":123456.789}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"b c": {
+"trail \n": [
+"@at",
+false
+]
+}
+},
+"w": {
+"k2": 123456.789,
+"b c": false
+}
+},
+"m": "",
+"out": "{\n  \"b c\": {\n    \"trail \\n\": [\n      \"@at\",\n      false\n    ]\n  }\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"b c": {
+"trail \n": [
+"@at",
+false
+]
+}
+},
+"w": {
+"k2": 123456.789,
+"b c": false
+}
+},
+"m": "",
+"out": "map[v:map[b c:map[trail \n:[@at false]]] w:map[b c:false k2:123456.789]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"b c": {
+"trail \n": [
+"@at",
+false
+]
+}
+},
+"w": {
+"k2": 123456.789,
+"b c": false
+}
+},
+"m": "",
+"out": "    b c:\n      ? \"trail \\n\"\n      : - '@at'\n        - false"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"k3": {
+"yes": [
+{
+"k2": null
+},
+"!t",
+[
+"`b",
+48728
+]
+],
+"long long long long long long long long long long long long long long long long long long long long ": null
+}
+},
+"w": {
+"long long long long long long long long long long long long long long long long long long long long ": {},
+" lead": [
+"x #y"
+],
+"k1": "@at"
+}
+},
+"m": "",
+"out": "v:\n  k3:\n    'long long long long long long long long long long long long long long long long long long long long ': null\n    \"yes\":\n    - k2: null\n    - '!t'\n    - - '`b'\n      - 48728\nw:\n  ' lead':\n  - 'x #y'\n  k1: '@at'\n  'long long long long long long long long long long long long long long long long long long long long ': {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"k3": {
+"yes": [
+{
+"k2": null
+},
+"!t",
+[
+"`b",
+48728
+]
+],
+"long long long long long long long long long long long long long long long long long long long long ": null
+}
+},
+"w": {
+"long long long long long long long long long long long long long long long long long long long long ": {},
+" lead": [
+"x #y"
+],
+"k1": "@at"
+}
+},
+"m": "",
+"out": "{\"v\":{\"k3\":{\"long long long long long long long long long long long long long long long long long long long long \":null,\"yes\":[{\"k2\":null},\"!t\",[\"`b\",48728]]}},\"w\":{\" lead\":[\"x #y\"],\"k1\":\"@at\",\"long long long long long long long long long long long long long long long long long long long long \":{}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"k3": {
+"yes": [
+{
+"k2": null
+},
+"!t",
+[
+"`b",
+48728
+]
+],
+"long long long long long long long long long long long long long long long long long long long long ": null
+}
+},
+"w": {
+"long long long long long long long long long long long long long long long long long long long long ": {},
+" lead": [
+"x #y"
+],
+"k1": "@at"
+}
+},
+"m": "",
+"out": "{\n  \"k3\": {\n    \"long long long long long long long long long long long long long long long long long long long long \": null,\n    \"yes\": [\n      {\n        \"k2\": null\n      },\n      \"!t\",\n      [\n        \"`b\",\n        48728\n      ]\n    ]\n  }\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"k3": {
+"yes": [
+{
+"k2": null
+},
+"!t",
+[
+"`b",
+48728
+]
+],
+"long long long long long long long long long long long long long long long long long long long long ": null
+}
+},
+"w": {
+"long long long long long long long long long long long long long long long long long long long long ": {},
+" lead": [
+"x #y"
+],
+"k1": "@at"
+}
+},
+"m": "",
+"out": "map[v:map[k3:map[long long long long long long long long long long long long long long long long long long long long :<nil> yes:[map[k2:<nil>] !t [`b 48728]]]] w:map[ lead:[x #y] k1:@at long long long long long long long long long long long long long long long long long long long long :map[]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"k3": {
+"yes": [
+{
+"k2": null
+},
+"!t",
+[
+"`b",
+48728
+]
+],
+"long long long long long long long long long long long long long long long long long long long long ": null
+}
+},
+"w": {
+"long long long long long long long long long long long long long long long long long long long long ": {},
+" lead": [
+"x #y"
+],
+"k1": "@at"
+}
+},
+"m": "",
+"out": "    k3:\n      'long long long long long long long long long long long long long long long long long long long long ': null\n      \"yes\":\n      - k2: null\n      - '!t'\n      - - '`b'\n        - 48728"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+{
+"- z": [
+[
+null,
+"*s",
+null
+],
+"x: y"
+]
+}
+],
+"w": false
+},
+"m": "",
+"out": "v:\n- '- z':\n  - - null\n    - '*s'\n    - null\n  - 'x: y'\nw: false"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+{
+"- z": [
+[
+null,
+"*s",
+null
+],
+"x: y"
+]
+}
+],
+"w": false
+},
+"m": "",
+"out": "{\"v\":[{\"- z\":[[null,\"*s\",null],\"x: y\"]}],\"w\":false}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+{
+"- z": [
+[
+null,
+"*s",
+null
+],
+"x: y"
+]
+}
+],
+"w": false
+},
+"m": "",
+"out": "[\n  {\n    \"- z\": [\n      [\n        null,\n        \"*s\",\n        null\n      ],\n      \"x: y\"\n    ]\n  }\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+{
+"- z": [
+[
+null,
+"*s",
+null
+],
+"x: y"
+]
+}
+],
+"w": false
+},
+"m": "",
+"out": "map[v:[map[- z:[[<nil> *s <nil>] x: y]]] w:false]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+{
+"- z": [
+[
+null,
+"*s",
+null
+],
+"x: y"
+]
+}
+],
+"w": false
+},
+"m": "",
+"out": "    - '- z':\n      - - null\n        - '*s'\n        - null\n      - 'x: y'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": null,
+"w": []
+},
+"m": "",
+"out": "v: null\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": null,
+"w": []
+},
+"m": "",
+"out": "{\"v\":null,\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": null,
+"w": []
+},
+"m": "",
+"out": "null"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": null,
+"w": []
+},
+"m": "",
+"out": "map[v:<nil> w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": null,
+"w": []
+},
+"m": "",
+"out": "    null"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "trail \n",
+"w": 123456.789
+},
+"m": "",
+"out": "v: \"trail \\n\"\nw: 123456.789"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "trail \n",
+"w": 123456.789
+},
+"m": "",
+"out": "{\"v\":\"trail \\n\",\"w\":123456.789}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "trail \n",
+"w": 123456.789
+},
+"m": "",
+"out": "\"trail \\n\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "trail \n",
+"w": 123456.789
+},
+"m": "",
+"out": "map[v:trail \n w:123456.789]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "trail \n",
+"w": 123456.789
+},
+"m": "",
+"out": "    \"trail \\n\""
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 1e-07,
+"w": 1000000000000000.0
+},
+"m": "",
+"out": "v: 1e-07\nw: 1000000000000000"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 1e-07,
+"w": 1000000000000000.0
+},
+"m": "",
+"out": "{\"v\":1e-7,\"w\":1000000000000000}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 1e-07,
+"w": 1000000000000000.0
+},
+"m": "",
+"out": "1e-7"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 1e-07,
+"w": 1000000000000000.0
+},
+"m": "",
+"out": "map[v:1e-07 w:1e+15]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 1e-07,
+"w": 1000000000000000.0
+},
+"m": "",
+"out": "    1e-07"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 98268,
+"w": [
+null
+]
+},
+"m": "",
+"out": "v: 98268\nw:\n- null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 98268,
+"w": [
+null
+]
+},
+"m": "",
+"out": "{\"v\":98268,\"w\":[null]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 98268,
+"w": [
+null
+]
+},
+"m": "",
+"out": "98268"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 98268,
+"w": [
+null
+]
+},
+"m": "",
+"out": "map[v:98268 w:[<nil>]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 98268,
+"w": [
+null
+]
+},
+"m": "",
+"out": "    98268"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+"{y}"
+],
+"w": {}
+},
+"m": "",
+"out": "v:\n- '{y}'\nw: {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+"{y}"
+],
+"w": {}
+},
+"m": "",
+"out": "{\"v\":[\"{y}\"],\"w\":{}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+"{y}"
+],
+"w": {}
+},
+"m": "",
+"out": "[\n  \"{y}\"\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+"{y}"
+],
+"w": {}
+},
+"m": "",
+"out": "map[v:[{y}] w:map[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+"{y}"
+],
+"w": {}
+},
+"m": "",
+"out": "    - '{y}'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {},
+"w": [
+null
+]
+},
+"m": "",
+"out": "v: {}\nw:\n- null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {},
+"w": [
+null
+]
+},
+"m": "",
+"out": "{\"v\":{},\"w\":[null]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {},
+"w": [
+null
+]
+},
+"m": "",
+"out": "{}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {},
+"w": [
+null
+]
+},
+"m": "",
+"out": "map[v:map[] w:[<nil>]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {},
+"w": [
+null
+]
+},
+"m": "",
+"out": "    {}"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 65738,
+"w": {}
+},
+"m": "",
+"out": "v: 65738\nw: {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 65738,
+"w": {}
+},
+"m": "",
+"out": "{\"v\":65738,\"w\":{}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 65738,
+"w": {}
+},
+"m": "",
+"out": "65738"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 65738,
+"w": {}
+},
+"m": "",
+"out": "map[v:65738 w:map[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 65738,
+"w": {}
+},
+"m": "",
+"out": "    65738"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "[x]",
+"w": [
+{}
+]
+},
+"m": "",
+"out": "v: '[x]'\nw:\n- {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "[x]",
+"w": [
+{}
+]
+},
+"m": "",
+"out": "{\"v\":\"[x]\",\"w\":[{}]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "[x]",
+"w": [
+{}
+]
+},
+"m": "",
+"out": "\"[x]\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "[x]",
+"w": [
+{}
+]
+},
+"m": "",
+"out": "map[v:[x] w:[map[]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "[x]",
+"w": [
+{}
+]
+},
+"m": "",
+"out": "    '[x]'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "x #y - z",
+"w": [
+[
+"a,b"
+]
+]
+},
+"m": "",
+"out": "v: 'x #y - z'\nw:\n- - a,b"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "x #y - z",
+"w": [
+[
+"a,b"
+]
+]
+},
+"m": "",
+"out": "{\"v\":\"x #y - z\",\"w\":[[\"a,b\"]]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "x #y - z",
+"w": [
+[
+"a,b"
+]
+]
+},
+"m": "",
+"out": "\"x #y - z\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "x #y - z",
+"w": [
+[
+"a,b"
+]
+]
+},
+"m": "",
+"out": "map[v:x #y - z w:[[a,b]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "x #y - z",
+"w": [
+[
+"a,b"
+]
+]
+},
+"m": "",
+"out": "    'x #y - z'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"k4": 87507
+},
+"w": [
+[
+[],
+{},
+[
+">g",
+null,
+"2020-01-01"
+]
+],
+[
+[
+89551,
+null,
+null
+],
+{}
+],
+[
+"trail \n"
+]
+]
+},
+"m": "",
+"out": "v:\n  k4: 87507\nw:\n- - []\n  - {}\n  - - '>g'\n    - null\n    - \"2020-01-01\"\n- - - 89551\n    - null\n    - null\n  - {}\n- - \"trail \\n\""
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"k4": 87507
+},
+"w": [
+[
+[],
+{},
+[
+">g",
+null,
+"2020-01-01"
+]
+],
+[
+[
+89551,
+null,
+null
+],
+{}
+],
+[
+"trail \n"
+]
+]
+},
+"m": "",
+"out": "{\"v\":{\"k4\":87507},\"w\":[[[],{},[\"\\u003eg\",null,\"2020-01-01\"]],[[89551,null,null],{}],[\"trail \\n\"]]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"k4": 87507
+},
+"w": [
+[
+[],
+{},
+[
+">g",
+null,
+"2020-01-01"
+]
+],
+[
+[
+89551,
+null,
+null
+],
+{}
+],
+[
+"trail \n"
+]
+]
+},
+"m": "",
+"out": "{\n  \"k4\": 87507\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"k4": 87507
+},
+"w": [
+[
+[],
+{},
+[
+">g",
+null,
+"2020-01-01"
+]
+],
+[
+[
+89551,
+null,
+null
+],
+{}
+],
+[
+"trail \n"
+]
+]
+},
+"m": "",
+"out": "map[v:map[k4:87507] w:[[[] map[] [>g <nil> 2020-01-01]] [[89551 <nil> <nil>] map[]] [trail \n]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"k4": 87507
+},
+"w": [
+[
+[],
+{},
+[
+">g",
+null,
+"2020-01-01"
+]
+],
+[
+[
+89551,
+null,
+null
+],
+{}
+],
+[
+"trail \n"
+]
+]
+},
+"m": "",
+"out": "    k4: 87507"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": true,
+"w": {}
+},
+"m": "",
+"out": "v: true\nw: {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": true,
+"w": {}
+},
+"m": "",
+"out": "{\"v\":true,\"w\":{}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": true,
+"w": {}
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": true,
+"w": {}
+},
+"m": "",
+"out": "map[v:true w:map[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": true,
+"w": {}
+},
+"m": "",
+"out": "    true"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"#h": true
+},
+"w": [
+"`b null",
+[
+false,
+{},
+{
+"x: y": -3.75,
+"k1": true
+}
+]
+]
+},
+"m": "",
+"out": "v:\n  '#h': true\nw:\n- '`b null'\n- - false\n  - {}\n  - k1: true\n    'x: y': -3.75"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"#h": true
+},
+"w": [
+"`b null",
+[
+false,
+{},
+{
+"x: y": -3.75,
+"k1": true
+}
+]
+]
+},
+"m": "",
+"out": "{\"v\":{\"#h\":true},\"w\":[\"`b null\",[false,{},{\"k1\":true,\"x: y\":-3.75}]]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"#h": true
+},
+"w": [
+"`b null",
+[
+false,
+{},
+{
+"x: y": -3.75,
+"k1": true
+}
+]
+]
+},
+"m": "",
+"out": "{\n  \"#h\": true\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"#h": true
+},
+"w": [
+"`b null",
+[
+false,
+{},
+{
+"x: y": -3.75,
+"k1": true
+}
+]
+]
+},
+"m": "",
+"out": "map[v:map[#h:true] w:[`b null [false map[] map[k1:true x: y:-3.75]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"#h": true
+},
+"w": [
+"`b null",
+[
+false,
+{},
+{
+"x: y": -3.75,
+"k1": true
+}
+]
+]
+},
+"m": "",
+"out": "    '#h': true"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 3e+20,
+"w": 83439
+},
+"m": "",
+"out": "v: 3e+20\nw: 83439"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 3e+20,
+"w": 83439
+},
+"m": "",
+"out": "{\"v\":300000000000000000000,\"w\":83439}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 3e+20,
+"w": 83439
+},
+"m": "",
+"out": "300000000000000000000"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 3e+20,
+"w": 83439
+},
+"m": "",
+"out": "map[v:3e+20 w:83439]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 3e+20,
+"w": 83439
+},
+"m": "",
+"out": "    3e+20"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"trail \n": false,
+"": [
+[
+23213
+],
+1000000000000000.0
+]
+},
+"w": null
+},
+"m": "",
+"out": "v:\n  \"\":\n  - - 23213\n  - 1000000000000000\n  ? \"trail \\n\"\n  : false\nw: null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"trail \n": false,
+"": [
+[
+23213
+],
+1000000000000000.0
+]
+},
+"w": null
+},
+"m": "",
+"out": "{\"v\":{\"\":[[23213],1000000000000000],\"trail \\n\":false},\"w\":null}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"trail \n": false,
+"": [
+[
+23213
+],
+1000000000000000.0
+]
+},
+"w": null
+},
+"m": "",
+"out": "{\n  \"\": [\n    [\n      23213\n    ],\n    1000000000000000\n  ],\n  \"trail \\n\": false\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"trail \n": false,
+"": [
+[
+23213
+],
+1000000000000000.0
+]
+},
+"w": null
+},
+"m": "",
+"out": "map[v:map[:[[23213] 1e+15] trail \n:false] w:<nil>]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"trail \n": false,
+"": [
+[
+23213
+],
+1000000000000000.0
+]
+},
+"w": null
+},
+"m": "",
+"out": "    \"\":\n    - - 23213\n    - 1000000000000000\n    ? \"trail \\n\"\n    : false"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": 5390,
+"w": {}
+},
+"m": "",
+"out": "v: 5390\nw: {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": 5390,
+"w": {}
+},
+"m": "",
+"out": "{\"v\":5390,\"w\":{}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": 5390,
+"w": {}
+},
+"m": "",
+"out": "5390"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": 5390,
+"w": {}
+},
+"m": "",
+"out": "map[v:5390 w:map[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": 5390,
+"w": {}
+},
+"m": "",
+"out": "    5390"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "é",
+"w": {
+" lead": [
+{},
+{
+"#h": 86325,
+"yes": null,
+"k3": null
+},
+{}
+],
+"trail \n": {}
+}
+},
+"m": "",
+"out": "v: é\nw:\n  ' lead':\n  - {}\n  - '#h': 86325\n    k3: null\n    \"yes\": null\n  - {}\n  ? \"trail \\n\"\n  : {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "é",
+"w": {
+" lead": [
+{},
+{
+"#h": 86325,
+"yes": null,
+"k3": null
+},
+{}
+],
+"trail \n": {}
+}
+},
+"m": "",
+"out": "{\"v\":\"é\",\"w\":{\" lead\":[{},{\"#h\":86325,\"k3\":null,\"yes\":null},{}],\"trail \\n\":{}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "é",
+"w": {
+" lead": [
+{},
+{
+"#h": 86325,
+"yes": null,
+"k3": null
+},
+{}
+],
+"trail \n": {}
+}
+},
+"m": "",
+"out": "\"é\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "é",
+"w": {
+" lead": [
+{},
+{
+"#h": 86325,
+"yes": null,
+"k3": null
+},
+{}
+],
+"trail \n": {}
+}
+},
+"m": "",
+"out": "map[v:é w:map[ lead:[map[] map[#h:86325 k3:<nil> yes:<nil>] map[]] trail \n:map[]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "é",
+"w": {
+" lead": [
+{},
+{
+"#h": 86325,
+"yes": null,
+"k3": null
+},
+{}
+],
+"trail \n": {}
+}
+},
+"m": "",
+"out": "    é"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+[
+{
+"k2": {
+"b c": "x #y"
+},
+"": 123456.789,
+" lead": 5181
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "v:\n- - \"\": 123456.789\n    ' lead': 5181\n    k2:\n      b c: 'x #y'\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+[
+{
+"k2": {
+"b c": "x #y"
+},
+"": 123456.789,
+" lead": 5181
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "{\"v\":[[{\"\":123456.789,\" lead\":5181,\"k2\":{\"b c\":\"x #y\"}}]],\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+[
+{
+"k2": {
+"b c": "x #y"
+},
+"": 123456.789,
+" lead": 5181
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "[\n  [\n    {\n      \"\": 123456.789,\n      \" lead\": 5181,\n      \"k2\": {\n        \"b c\": \"x #y\"\n      }\n    }\n  ]\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+[
+{
+"k2": {
+"b c": "x #y"
+},
+"": 123456.789,
+" lead": 5181
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "map[v:[[map[:123456.789  lead:5181 k2:map[b c:x #y]]]] w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+[
+{
+"k2": {
+"b c": "x #y"
+},
+"": 123456.789,
+" lead": 5181
+}
+]
+],
+"w": []
+},
+"m": "",
+"out": "    - - \"\": 123456.789\n        ' lead': 5181\n        k2:\n          b c: 'x #y'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+[
+{
+"multi\nline": "0x1F",
+"x: y": {
+"#h": 1000000000000000.0
+},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": null,
+" lead": 1e-07
+}
+},
+{
+"k3": 48707
+}
+],
+[
+null,
+[
+61011,
+[
+79324,
+"[x]",
+2.0
+],
+true
+],
+null
+],
+[
+{
+"k2": [
+98447,
+null,
+null
+],
+"- z": {}
+},
+[],
+[
+[
+123456.789,
+3e+20,
+"trail \n"
+]
+]
+]
+],
+"w": {
+"k4": 21410,
+"k1": "yes"
+}
+},
+"m": "",
+"out": "v:\n- - ' lead':\n      ' lead': 1e-07\n      'long long long long long long long long long long long long long long long long long long long long ': null\n    ? |-\n      multi\n      line\n    : \"0x1F\"\n    'x: y':\n      '#h': 1000000000000000\n  - k3: 48707\n- - null\n  - - 61011\n    - - 79324\n      - '[x]'\n      - 2\n    - true\n  - null\n- - '- z': {}\n    k2:\n    - 98447\n    - null\n    - null\n  - []\n  - - - 123456.789\n      - 3e+20\n      - \"trail \\n\"\nw:\n  k1: \"yes\"\n  k4: 21410"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+[
+{
+"multi\nline": "0x1F",
+"x: y": {
+"#h": 1000000000000000.0
+},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": null,
+" lead": 1e-07
+}
+},
+{
+"k3": 48707
+}
+],
+[
+null,
+[
+61011,
+[
+79324,
+"[x]",
+2.0
+],
+true
+],
+null
+],
+[
+{
+"k2": [
+98447,
+null,
+null
+],
+"- z": {}
+},
+[],
+[
+[
+123456.789,
+3e+20,
+"trail \n"
+]
+]
+]
+],
+"w": {
+"k4": 21410,
+"k1": "yes"
+}
+},
+"m": "",
+"out": "{\"v\":[[{\" lead\":{\" lead\":1e-7,\"long long long long long long long long long long long long long long long long long long long long \":null},\"multi\\nline\":\"0x1F\",\"x: y\":{\"#h\":1000000000000000}},{\"k3\":48707}],[null,[61011,[79324,\"[x]\",2],true],null],[{\"- z\":{},\"k2\":[98447,null,null]},[],[[123456.789,300000000000000000000,\"trail \\n\"]]]],\"w\":{\"k1\":\"yes\",\"k4\":21410}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+[
+{
+"multi\nline": "0x1F",
+"x: y": {
+"#h": 1000000000000000.0
+},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": null,
+" lead": 1e-07
+}
+},
+{
+"k3": 48707
+}
+],
+[
+null,
+[
+61011,
+[
+79324,
+"[x]",
+2.0
+],
+true
+],
+null
+],
+[
+{
+"k2": [
+98447,
+null,
+null
+],
+"- z": {}
+},
+[],
+[
+[
+123456.789,
+3e+20,
+"trail \n"
+]
+]
+]
+],
+"w": {
+"k4": 21410,
+"k1": "yes"
+}
+},
+"m": "",
+"out": "[\n  [\n    {\n      \" lead\": {\n        \" lead\": 1e-7,\n        \"long long long long long long long long long long long long long long long long long long long long \": null\n      },\n      \"multi\\nline\": \"0x1F\",\n      \"x: y\": {\n        \"#h\": 1000000000000000\n      }\n    },\n    {\n      \"k3\": 48707\n    }\n  ],\n  [\n    null,\n    [\n      61011,\n      [\n        79324,\n        \"[x]\",\n        2\n      ],\n      true\n    ],\n    null\n  ],\n  [\n    {\n      \"- z\": {},\n      \"k2\": [\n        98447,\n        null,\n        null\n      ]\n    },\n    [],\n    [\n      [\n        123456.789,\n        300000000000000000000,\n        \"trail \\n\"\n      ]\n    ]\n  ]\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+[
+{
+"multi\nline": "0x1F",
+"x: y": {
+"#h": 1000000000000000.0
+},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": null,
+" lead": 1e-07
+}
+},
+{
+"k3": 48707
+}
+],
+[
+null,
+[
+61011,
+[
+79324,
+"[x]",
+2.0
+],
+true
+],
+null
+],
+[
+{
+"k2": [
+98447,
+null,
+null
+],
+"- z": {}
+},
+[],
+[
+[
+123456.789,
+3e+20,
+"trail \n"
+]
+]
+]
+],
+"w": {
+"k4": 21410,
+"k1": "yes"
+}
+},
+"m": "",
+"out": "map[v:[[map[ lead:map[ lead:1e-07 long long long long long long long long long long long long long long long long long long long long :<nil>] multi\nline:0x1F x: y:map[#h:1e+15]] map[k3:48707]] [<nil> [61011 [79324 [x] 2] true] <nil>] [map[- z:map[] k2:[98447 <nil> <nil>]] [] [[123456.789 3e+20 trail \n]]]] w:map[k1:yes k4:21410]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+[
+{
+"multi\nline": "0x1F",
+"x: y": {
+"#h": 1000000000000000.0
+},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": null,
+" lead": 1e-07
+}
+},
+{
+"k3": 48707
+}
+],
+[
+null,
+[
+61011,
+[
+79324,
+"[x]",
+2.0
+],
+true
+],
+null
+],
+[
+{
+"k2": [
+98447,
+null,
+null
+],
+"- z": {}
+},
+[],
+[
+[
+123456.789,
+3e+20,
+"trail \n"
+]
+]
+]
+],
+"w": {
+"k4": 21410,
+"k1": "yes"
+}
+},
+"m": "",
+"out": "    - - ' lead':\n          ' lead': 1e-07\n          'long long long long long long long long long long long long long long long long long long long long ': null\n        ? |-\n          multi\n          line\n        : \"0x1F\"\n        'x: y':\n          '#h': 1000000000000000\n      - k3: 48707\n    - - null\n      - - 61011\n        - - 79324\n          - '[x]'\n          - 2\n        - true\n      - null\n    - - '- z': {}\n        k2:\n        - 98447\n        - null\n        - null\n      - []\n      - - - 123456.789\n          - 3e+20\n          - \"trail \\n\""
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+[
+[
+"- z",
+"~"
+],
+{
+"k0": {}
+}
+],
+[
+[
+87339,
+false
+],
+[]
+]
+],
+"w": {
+"a": {
+"#h": {
+"k4": 3e+20,
+"": "tab\tx multi\nline",
+"k0": 1e-07
+}
+},
+"- z": {
+"yes": true
+},
+"trail \n": {
+"b c": {
+"#h": true
+},
+"a": []
+}
+}
+},
+"m": "",
+"out": "v:\n- - - '- z'\n    - \"~\"\n  - k0: {}\n- - - 87339\n    - false\n  - []\nw:\n  '- z':\n    \"yes\": true\n  a:\n    '#h':\n      \"\": \"tab\\tx multi\\nline\"\n      k0: 1e-07\n      k4: 3e+20\n  ? \"trail \\n\"\n  : a: []\n    b c:\n      '#h': true"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+[
+[
+"- z",
+"~"
+],
+{
+"k0": {}
+}
+],
+[
+[
+87339,
+false
+],
+[]
+]
+],
+"w": {
+"a": {
+"#h": {
+"k4": 3e+20,
+"": "tab\tx multi\nline",
+"k0": 1e-07
+}
+},
+"- z": {
+"yes": true
+},
+"trail \n": {
+"b c": {
+"#h": true
+},
+"a": []
+}
+}
+},
+"m": "",
+"out": "{\"v\":[[[\"- z\",\"~\"],{\"k0\":{}}],[[87339,false],[]]],\"w\":{\"- z\":{\"yes\":true},\"a\":{\"#h\":{\"\":\"tab\\tx multi\\nline\",\"k0\":1e-7,\"k4\":300000000000000000000}},\"trail \\n\":{\"a\":[],\"b c\":{\"#h\":true}}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+[
+[
+"- z",
+"~"
+],
+{
+"k0": {}
+}
+],
+[
+[
+87339,
+false
+],
+[]
+]
+],
+"w": {
+"a": {
+"#h": {
+"k4": 3e+20,
+"": "tab\tx multi\nline",
+"k0": 1e-07
+}
+},
+"- z": {
+"yes": true
+},
+"trail \n": {
+"b c": {
+"#h": true
+},
+"a": []
+}
+}
+},
+"m": "",
+"out": "[\n  [\n    [\n      \"- z\",\n      \"~\"\n    ],\n    {\n      \"k0\": {}\n    }\n  ],\n  [\n    [\n      87339,\n      false\n    ],\n    []\n  ]\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+[
+[
+"- z",
+"~"
+],
+{
+"k0": {}
+}
+],
+[
+[
+87339,
+false
+],
+[]
+]
+],
+"w": {
+"a": {
+"#h": {
+"k4": 3e+20,
+"": "tab\tx multi\nline",
+"k0": 1e-07
+}
+},
+"- z": {
+"yes": true
+},
+"trail \n": {
+"b c": {
+"#h": true
+},
+"a": []
+}
+}
+},
+"m": "",
+"out": "map[v:[[[- z ~] map[k0:map[]]] [[87339 false] []]] w:map[- z:map[yes:true] a:map[#h:map[:tab\tx multi\nline k0:1e-07 k4:3e+20]] trail \n:map[a:[] b c:map[#h:true]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+[
+[
+"- z",
+"~"
+],
+{
+"k0": {}
+}
+],
+[
+[
+87339,
+false
+],
+[]
+]
+],
+"w": {
+"a": {
+"#h": {
+"k4": 3e+20,
+"": "tab\tx multi\nline",
+"k0": 1e-07
+}
+},
+"- z": {
+"yes": true
+},
+"trail \n": {
+"b c": {
+"#h": true
+},
+"a": []
+}
+}
+},
+"m": "",
+"out": "    - - - '- z'\n        - \"~\"\n      - k0: {}\n    - - - 87339\n        - false\n      - []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": true,
+"w": " lead"
+},
+"m": "",
+"out": "v: true\nw: ' lead'"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": true,
+"w": " lead"
+},
+"m": "",
+"out": "{\"v\":true,\"w\":\" lead\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": true,
+"w": " lead"
+},
+"m": "",
+"out": "true"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": true,
+"w": " lead"
+},
+"m": "",
+"out": "map[v:true w: lead]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": true,
+"w": " lead"
+},
+"m": "",
+"out": "    true"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [],
+"w": true
+},
+"m": "",
+"out": "v: []\nw: true"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [],
+"w": true
+},
+"m": "",
+"out": "{\"v\":[],\"w\":true}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [],
+"w": true
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [],
+"w": true
+},
+"m": "",
+"out": "map[v:[] w:true]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [],
+"w": true
+},
+"m": "",
+"out": "    []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"": {
+"k0": [
+[
+null
+],
+[
+true
+]
+]
+},
+"k0": {
+"trail \n": [
+-3.75,
+null,
+[
+"1.5 >g",
+null
+]
+]
+}
+},
+"w": [
+true,
+63146
+]
+},
+"m": "",
+"out": "v:\n  \"\":\n    k0:\n    - - null\n    - - true\n  k0:\n    ? \"trail \\n\"\n    : - -3.75\n      - null\n      - - 1.5 >g\n        - null\nw:\n- true\n- 63146"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"": {
+"k0": [
+[
+null
+],
+[
+true
+]
+]
+},
+"k0": {
+"trail \n": [
+-3.75,
+null,
+[
+"1.5 >g",
+null
+]
+]
+}
+},
+"w": [
+true,
+63146
+]
+},
+"m": "",
+"out": "{\"v\":{\"\":{\"k0\":[[null],[true]]},\"k0\":{\"trail \\n\":[-3.75,null,[\"1.5 \\u003eg\",null]]}},\"w\":[true,63146]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"": {
+"k0": [
+[
+null
+],
+[
+true
+]
+]
+},
+"k0": {
+"trail \n": [
+-3.75,
+null,
+[
+"1.5 >g",
+null
+]
+]
+}
+},
+"w": [
+true,
+63146
+]
+},
+"m": "",
+"out": "{\n  \"\": {\n    \"k0\": [\n      [\n        null\n      ],\n      [\n        true\n      ]\n    ]\n  },\n  \"k0\": {\n    \"trail \\n\": [\n      -3.75,\n      null,\n      [\n        \"1.5 \\u003eg\",\n        null\n      ]\n    ]\n  }\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"": {
+"k0": [
+[
+null
+],
+[
+true
+]
+]
+},
+"k0": {
+"trail \n": [
+-3.75,
+null,
+[
+"1.5 >g",
+null
+]
+]
+}
+},
+"w": [
+true,
+63146
+]
+},
+"m": "",
+"out": "map[v:map[:map[k0:[[<nil>] [true]]] k0:map[trail \n:[-3.75 <nil> [1.5 >g <nil>]]]] w:[true 63146]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"": {
+"k0": [
+[
+null
+],
+[
+true
+]
+]
+},
+"k0": {
+"trail \n": [
+-3.75,
+null,
+[
+"1.5 >g",
+null
+]
+]
+}
+},
+"w": [
+true,
+63146
+]
+},
+"m": "",
+"out": "    \"\":\n      k0:\n      - - null\n      - - true\n    k0:\n      ? \"trail \\n\"\n      : - -3.75\n        - null\n        - - 1.5 >g\n          - null"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "q'uote",
+"w": [
+{
+"a": false,
+"": 27691,
+"b c": [
+"|p",
+false,
+"&r"
+]
+},
+{
+"trail \n": {
+"k3": true,
+"k4": 1e-07,
+"1.5": 2.0
+},
+"#h": null
+},
+{
+"- z": 1e-07,
+"k3": [
+81877
+]
+}
+]
+},
+"m": "",
+"out": "v: q'uote\nw:\n- \"\": 27691\n  a: false\n  b c:\n  - '|p'\n  - false\n  - '&r'\n- '#h': null\n  ? \"trail \\n\"\n  : \"1.5\": 2\n    k3: true\n    k4: 1e-07\n- '- z': 1e-07\n  k3:\n  - 81877"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "q'uote",
+"w": [
+{
+"a": false,
+"": 27691,
+"b c": [
+"|p",
+false,
+"&r"
+]
+},
+{
+"trail \n": {
+"k3": true,
+"k4": 1e-07,
+"1.5": 2.0
+},
+"#h": null
+},
+{
+"- z": 1e-07,
+"k3": [
+81877
+]
+}
+]
+},
+"m": "",
+"out": "{\"v\":\"q'uote\",\"w\":[{\"\":27691,\"a\":false,\"b c\":[\"|p\",false,\"\\u0026r\"]},{\"#h\":null,\"trail \\n\":{\"1.5\":2,\"k3\":true,\"k4\":1e-7}},{\"- z\":1e-7,\"k3\":[81877]}]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "q'uote",
+"w": [
+{
+"a": false,
+"": 27691,
+"b c": [
+"|p",
+false,
+"&r"
+]
+},
+{
+"trail \n": {
+"k3": true,
+"k4": 1e-07,
+"1.5": 2.0
+},
+"#h": null
+},
+{
+"- z": 1e-07,
+"k3": [
+81877
+]
+}
+]
+},
+"m": "",
+"out": "\"q'uote\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "q'uote",
+"w": [
+{
+"a": false,
+"": 27691,
+"b c": [
+"|p",
+false,
+"&r"
+]
+},
+{
+"trail \n": {
+"k3": true,
+"k4": 1e-07,
+"1.5": 2.0
+},
+"#h": null
+},
+{
+"- z": 1e-07,
+"k3": [
+81877
+]
+}
+]
+},
+"m": "",
+"out": "map[v:q'uote w:[map[:27691 a:false b c:[|p false &r]] map[#h:<nil> trail \n:map[1.5:2 k3:true k4:1e-07]] map[- z:1e-07 k3:[81877]]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "q'uote",
+"w": [
+{
+"a": false,
+"": 27691,
+"b c": [
+"|p",
+false,
+"&r"
+]
+},
+{
+"trail \n": {
+"k3": true,
+"k4": 1e-07,
+"1.5": 2.0
+},
+"#h": null
+},
+{
+"- z": 1e-07,
+"k3": [
+81877
+]
+}
+]
+},
+"m": "",
+"out": "    q'uote"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"1.5": [
+[],
+{
+"a": {
+"a": null
+},
+"1.5": {
+"- z": "q'uote",
+"k1": "b c",
+"k0": 1000000000000000.0
+}
+}
+],
+"b c": "x: y",
+"yes": [
+{
+"": [
+2754
+],
+"k2": [
+false
+],
+"k4": {}
+},
+{
+"k4": "~"
+}
+]
+},
+"w": {
+"k0": {
+"trail \n": "@at",
+"yes": null
+}
+}
+},
+"m": "",
+"out": "v:\n  \"1.5\":\n  - []\n  - \"1.5\":\n      '- z': q'uote\n      k0: 1000000000000000\n      k1: b c\n    a:\n      a: null\n  b c: 'x: y'\n  \"yes\":\n  - \"\":\n    - 2754\n    k2:\n    - false\n    k4: {}\n  - k4: \"~\"\nw:\n  k0:\n    ? \"trail \\n\"\n    : '@at'\n    \"yes\": null"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"1.5": [
+[],
+{
+"a": {
+"a": null
+},
+"1.5": {
+"- z": "q'uote",
+"k1": "b c",
+"k0": 1000000000000000.0
+}
+}
+],
+"b c": "x: y",
+"yes": [
+{
+"": [
+2754
+],
+"k2": [
+false
+],
+"k4": {}
+},
+{
+"k4": "~"
+}
+]
+},
+"w": {
+"k0": {
+"trail \n": "@at",
+"yes": null
+}
+}
+},
+"m": "",
+"out": "{\"v\":{\"1.5\":[[],{\"1.5\":{\"- z\":\"q'uote\",\"k0\":1000000000000000,\"k1\":\"b c\"},\"a\":{\"a\":null}}],\"b c\":\"x: y\",\"yes\":[{\"\":[2754],\"k2\":[false],\"k4\":{}},{\"k4\":\"~\"}]},\"w\":{\"k0\":{\"trail \\n\":\"@at\",\"yes\":null}}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"1.5": [
+[],
+{
+"a": {
+"a": null
+},
+"1.5": {
+"- z": "q'uote",
+"k1": "b c",
+"k0": 1000000000000000.0
+}
+}
+],
+"b c": "x: y",
+"yes": [
+{
+"": [
+2754
+],
+"k2": [
+false
+],
+"k4": {}
+},
+{
+"k4": "~"
+}
+]
+},
+"w": {
+"k0": {
+"trail \n": "@at",
+"yes": null
+}
+}
+},
+"m": "",
+"out": "{\n  \"1.5\": [\n    [],\n    {\n      \"1.5\": {\n        \"- z\": \"q'uote\",\n        \"k0\": 1000000000000000,\n        \"k1\": \"b c\"\n      },\n      \"a\": {\n        \"a\": null\n      }\n    }\n  ],\n  \"b c\": \"x: y\",\n  \"yes\": [\n    {\n      \"\": [\n        2754\n      ],\n      \"k2\": [\n        false\n      ],\n      \"k4\": {}\n    },\n    {\n      \"k4\": \"~\"\n    }\n  ]\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"1.5": [
+[],
+{
+"a": {
+"a": null
+},
+"1.5": {
+"- z": "q'uote",
+"k1": "b c",
+"k0": 1000000000000000.0
+}
+}
+],
+"b c": "x: y",
+"yes": [
+{
+"": [
+2754
+],
+"k2": [
+false
+],
+"k4": {}
+},
+{
+"k4": "~"
+}
+]
+},
+"w": {
+"k0": {
+"trail \n": "@at",
+"yes": null
+}
+}
+},
+"m": "",
+"out": "map[v:map[1.5:[[] map[1.5:map[- z:q'uote k0:1e+15 k1:b c] a:map[a:<nil>]]] b c:x: y yes:[map[:[2754] k2:[false] k4:map[]] map[k4:~]]] w:map[k0:map[trail \n:@at yes:<nil>]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"1.5": [
+[],
+{
+"a": {
+"a": null
+},
+"1.5": {
+"- z": "q'uote",
+"k1": "b c",
+"k0": 1000000000000000.0
+}
+}
+],
+"b c": "x: y",
+"yes": [
+{
+"": [
+2754
+],
+"k2": [
+false
+],
+"k4": {}
+},
+{
+"k4": "~"
+}
+]
+},
+"w": {
+"k0": {
+"trail \n": "@at",
+"yes": null
+}
+}
+},
+"m": "",
+"out": "    \"1.5\":\n    - []\n    - \"1.5\":\n        '- z': q'uote\n        k0: 1000000000000000\n        k1: b c\n      a:\n        a: null\n    b c: 'x: y'\n    \"yes\":\n    - \"\":\n      - 2754\n      k2:\n      - false\n      k4: {}\n    - k4: \"~\""
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"yes": [
+"0x1F",
+96758
+],
+"b c": [
+[
+-3.75,
+123456.789
+],
+{
+"b c": {
+"b c": "0x1F",
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"k3": [
+48814,
+false,
+65706
+]
+}
+],
+"long long long long long long long long long long long long long long long long long long long long ": [
+41811
+]
+},
+"w": []
+},
+"m": "",
+"out": "v:\n  b c:\n  - - -3.75\n    - 123456.789\n  - b c:\n      b c: \"0x1F\"\n      'long long long long long long long long long long long long long long long long long long long long ': false\n    k3:\n    - 48814\n    - false\n    - 65706\n  'long long long long long long long long long long long long long long long long long long long long ':\n  - 41811\n  \"yes\":\n  - \"0x1F\"\n  - 96758\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"yes": [
+"0x1F",
+96758
+],
+"b c": [
+[
+-3.75,
+123456.789
+],
+{
+"b c": {
+"b c": "0x1F",
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"k3": [
+48814,
+false,
+65706
+]
+}
+],
+"long long long long long long long long long long long long long long long long long long long long ": [
+41811
+]
+},
+"w": []
+},
+"m": "",
+"out": "{\"v\":{\"b c\":[[-3.75,123456.789],{\"b c\":{\"b c\":\"0x1F\",\"long long long long long long long long long long long long long long long long long long long long \":false},\"k3\":[48814,false,65706]}],\"long long long long long long long long long long long long long long long long long long long long \":[41811],\"yes\":[\"0x1F\",96758]},\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"yes": [
+"0x1F",
+96758
+],
+"b c": [
+[
+-3.75,
+123456.789
+],
+{
+"b c": {
+"b c": "0x1F",
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"k3": [
+48814,
+false,
+65706
+]
+}
+],
+"long long long long long long long long long long long long long long long long long long long long ": [
+41811
+]
+},
+"w": []
+},
+"m": "",
+"out": "{\n  \"b c\": [\n    [\n      -3.75,\n      123456.789\n    ],\n    {\n      \"b c\": {\n        \"b c\": \"0x1F\",\n        \"long long long long long long long long long long long long long long long long long long long long \": false\n      },\n      \"k3\": [\n        48814,\n        false,\n        65706\n      ]\n    }\n  ],\n  \"long long long long long long long long long long long long long long long long long long long long \": [\n    41811\n  ],\n  \"yes\": [\n    \"0x1F\",\n    96758\n  ]\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"yes": [
+"0x1F",
+96758
+],
+"b c": [
+[
+-3.75,
+123456.789
+],
+{
+"b c": {
+"b c": "0x1F",
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"k3": [
+48814,
+false,
+65706
+]
+}
+],
+"long long long long long long long long long long long long long long long long long long long long ": [
+41811
+]
+},
+"w": []
+},
+"m": "",
+"out": "map[v:map[b c:[[-3.75 123456.789] map[b c:map[b c:0x1F long long long long long long long long long long long long long long long long long long long long :false] k3:[48814 false 65706]]] long long long long long long long long long long long long long long long long long long long long :[41811] yes:[0x1F 96758]] w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"yes": [
+"0x1F",
+96758
+],
+"b c": [
+[
+-3.75,
+123456.789
+],
+{
+"b c": {
+"b c": "0x1F",
+"long long long long long long long long long long long long long long long long long long long long ": false
+},
+"k3": [
+48814,
+false,
+65706
+]
+}
+],
+"long long long long long long long long long long long long long long long long long long long long ": [
+41811
+]
+},
+"w": []
+},
+"m": "",
+"out": "    b c:\n    - - -3.75\n      - 123456.789\n    - b c:\n        b c: \"0x1F\"\n        'long long long long long long long long long long long long long long long long long long long long ': false\n      k3:\n      - 48814\n      - false\n      - 65706\n    'long long long long long long long long long long long long long long long long long long long long ':\n    - 41811\n    \"yes\":\n    - \"0x1F\"\n    - 96758"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [
+{
+"- z": null
+},
+{
+"b c": {},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": "multi\nline",
+"": "- z",
+"k2": false
+}
+},
+[]
+],
+"w": "{y} é"
+},
+"m": "",
+"out": "v:\n- '- z': null\n- ' lead':\n    \"\": '- z'\n    k2: false\n    'long long long long long long long long long long long long long long long long long long long long ': |-\n      multi\n      line\n  b c: {}\n- []\nw: '{y} é'"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [
+{
+"- z": null
+},
+{
+"b c": {},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": "multi\nline",
+"": "- z",
+"k2": false
+}
+},
+[]
+],
+"w": "{y} é"
+},
+"m": "",
+"out": "{\"v\":[{\"- z\":null},{\" lead\":{\"\":\"- z\",\"k2\":false,\"long long long long long long long long long long long long long long long long long long long long \":\"multi\\nline\"},\"b c\":{}},[]],\"w\":\"{y} é\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [
+{
+"- z": null
+},
+{
+"b c": {},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": "multi\nline",
+"": "- z",
+"k2": false
+}
+},
+[]
+],
+"w": "{y} é"
+},
+"m": "",
+"out": "[\n  {\n    \"- z\": null\n  },\n  {\n    \" lead\": {\n      \"\": \"- z\",\n      \"k2\": false,\n      \"long long long long long long long long long long long long long long long long long long long long \": \"multi\\nline\"\n    },\n    \"b c\": {}\n  },\n  []\n]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [
+{
+"- z": null
+},
+{
+"b c": {},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": "multi\nline",
+"": "- z",
+"k2": false
+}
+},
+[]
+],
+"w": "{y} é"
+},
+"m": "",
+"out": "map[v:[map[- z:<nil>] map[ lead:map[:- z k2:false long long long long long long long long long long long long long long long long long long long long :multi\nline] b c:map[]] []] w:{y} é]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [
+{
+"- z": null
+},
+{
+"b c": {},
+" lead": {
+"long long long long long long long long long long long long long long long long long long long long ": "multi\nline",
+"": "- z",
+"k2": false
+}
+},
+[]
+],
+"w": "{y} é"
+},
+"m": "",
+"out": "    - '- z': null\n    - ' lead':\n        \"\": '- z'\n        k2: false\n        'long long long long long long long long long long long long long long long long long long long long ': |-\n          multi\n          line\n      b c: {}\n    - []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"k4": null,
+" lead": {
+"#h": [
+[
+null,
+3e+20,
+true
+]
+]
+},
+"k1": []
+},
+"w": [
+[
+{
+"#h": 1e+21
+}
+],
+1e+21,
+{}
+]
+},
+"m": "",
+"out": "v:\n  ' lead':\n    '#h':\n    - - null\n      - 3e+20\n      - true\n  k1: []\n  k4: null\nw:\n- - '#h': 1e+21\n- 1e+21\n- {}"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"k4": null,
+" lead": {
+"#h": [
+[
+null,
+3e+20,
+true
+]
+]
+},
+"k1": []
+},
+"w": [
+[
+{
+"#h": 1e+21
+}
+],
+1e+21,
+{}
+]
+},
+"m": "",
+"out": "{\"v\":{\" lead\":{\"#h\":[[null,300000000000000000000,true]]},\"k1\":[],\"k4\":null},\"w\":[[{\"#h\":1e+21}],1e+21,{}]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"k4": null,
+" lead": {
+"#h": [
+[
+null,
+3e+20,
+true
+]
+]
+},
+"k1": []
+},
+"w": [
+[
+{
+"#h": 1e+21
+}
+],
+1e+21,
+{}
+]
+},
+"m": "",
+"out": "{\n  \" lead\": {\n    \"#h\": [\n      [\n        null,\n        300000000000000000000,\n        true\n      ]\n    ]\n  },\n  \"k1\": [],\n  \"k4\": null\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"k4": null,
+" lead": {
+"#h": [
+[
+null,
+3e+20,
+true
+]
+]
+},
+"k1": []
+},
+"w": [
+[
+{
+"#h": 1e+21
+}
+],
+1e+21,
+{}
+]
+},
+"m": "",
+"out": "map[v:map[ lead:map[#h:[[<nil> 3e+20 true]]] k1:[] k4:<nil>] w:[[map[#h:1e+21]] 1e+21 map[]]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"k4": null,
+" lead": {
+"#h": [
+[
+null,
+3e+20,
+true
+]
+]
+},
+"k1": []
+},
+"w": [
+[
+{
+"#h": 1e+21
+}
+],
+1e+21,
+{}
+]
+},
+"m": "",
+"out": "    ' lead':\n      '#h':\n      - - null\n        - 3e+20\n        - true\n    k1: []\n    k4: null"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": {
+"#h": {},
+"k3": {
+"long long long long long long long long long long long long long long long long long long long long ": [],
+"trail \n": {},
+"k0": {
+"": {
+"k3": "trail \n a,b"
+},
+"k4": [
+0.5,
+1e+21
+]
+}
+},
+"long long long long long long long long long long long long long long long long long long long long ": {
+"- z": [
+"*s",
+{
+"k4": "2020-01-01 d\"q",
+"x: y": 79321
+}
+],
+"k0": "k=v",
+"b c": 13509
+}
+},
+"w": {
+"1.5": true
+}
+},
+"m": "",
+"out": "v:\n  '#h': {}\n  k3:\n    k0:\n      \"\":\n        k3: \"trail \\n a,b\"\n      k4:\n      - 0.5\n      - 1e+21\n    'long long long long long long long long long long long long long long long long long long long long ': []\n    ? \"trail \\n\"\n    : {}\n  'long long long long long long long long long long long long long long long long long long long long ':\n    '- z':\n    - '*s'\n    - k4: 2020-01-01 d\"q\n      'x: y': 79321\n    b c: 13509\n    k0: k=v\nw:\n  \"1.5\": true"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": {
+"#h": {},
+"k3": {
+"long long long long long long long long long long long long long long long long long long long long ": [],
+"trail \n": {},
+"k0": {
+"": {
+"k3": "trail \n a,b"
+},
+"k4": [
+0.5,
+1e+21
+]
+}
+},
+"long long long long long long long long long long long long long long long long long long long long ": {
+"- z": [
+"*s",
+{
+"k4": "2020-01-01 d\"q",
+"x: y": 79321
+}
+],
+"k0": "k=v",
+"b c": 13509
+}
+},
+"w": {
+"1.5": true
+}
+},
+"m": "",
+"out": "{\"v\":{\"#h\":{},\"k3\":{\"k0\":{\"\":{\"k3\":\"trail \\n a,b\"},\"k4\":[0.5,1e+21]},\"long long long long long long long long long long long long long long long long long long long long \":[],\"trail \\n\":{}},\"long long long long long long long long long long long long long long long long long long long long \":{\"- z\":[\"*s\",{\"k4\":\"2020-01-01 d\\\"q\",\"x: y\":79321}],\"b c\":13509,\"k0\":\"k=v\"}},\"w\":{\"1.5\":true}}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": {
+"#h": {},
+"k3": {
+"long long long long long long long long long long long long long long long long long long long long ": [],
+"trail \n": {},
+"k0": {
+"": {
+"k3": "trail \n a,b"
+},
+"k4": [
+0.5,
+1e+21
+]
+}
+},
+"long long long long long long long long long long long long long long long long long long long long ": {
+"- z": [
+"*s",
+{
+"k4": "2020-01-01 d\"q",
+"x: y": 79321
+}
+],
+"k0": "k=v",
+"b c": 13509
+}
+},
+"w": {
+"1.5": true
+}
+},
+"m": "",
+"out": "{\n  \"#h\": {},\n  \"k3\": {\n    \"k0\": {\n      \"\": {\n        \"k3\": \"trail \\n a,b\"\n      },\n      \"k4\": [\n        0.5,\n        1e+21\n      ]\n    },\n    \"long long long long long long long long long long long long long long long long long long long long \": [],\n    \"trail \\n\": {}\n  },\n  \"long long long long long long long long long long long long long long long long long long long long \": {\n    \"- z\": [\n      \"*s\",\n      {\n        \"k4\": \"2020-01-01 d\\\"q\",\n        \"x: y\": 79321\n      }\n    ],\n    \"b c\": 13509,\n    \"k0\": \"k=v\"\n  }\n}"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": {
+"#h": {},
+"k3": {
+"long long long long long long long long long long long long long long long long long long long long ": [],
+"trail \n": {},
+"k0": {
+"": {
+"k3": "trail \n a,b"
+},
+"k4": [
+0.5,
+1e+21
+]
+}
+},
+"long long long long long long long long long long long long long long long long long long long long ": {
+"- z": [
+"*s",
+{
+"k4": "2020-01-01 d\"q",
+"x: y": 79321
+}
+],
+"k0": "k=v",
+"b c": 13509
+}
+},
+"w": {
+"1.5": true
+}
+},
+"m": "",
+"out": "map[v:map[#h:map[] k3:map[k0:map[:map[k3:trail \n a,b] k4:[0.5 1e+21]] long long long long long long long long long long long long long long long long long long long long :[] trail \n:map[]] long long long long long long long long long long long long long long long long long long long long :map[- z:[*s map[k4:2020-01-01 d\"q x: y:79321]] b c:13509 k0:k=v]] w:map[1.5:true]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": {
+"#h": {},
+"k3": {
+"long long long long long long long long long long long long long long long long long long long long ": [],
+"trail \n": {},
+"k0": {
+"": {
+"k3": "trail \n a,b"
+},
+"k4": [
+0.5,
+1e+21
+]
+}
+},
+"long long long long long long long long long long long long long long long long long long long long ": {
+"- z": [
+"*s",
+{
+"k4": "2020-01-01 d\"q",
+"x: y": 79321
+}
+],
+"k0": "k=v",
+"b c": 13509
+}
+},
+"w": {
+"1.5": true
+}
+},
+"m": "",
+"out": "    '#h': {}\n    k3:\n      k0:\n        \"\":\n          k3: \"trail \\n a,b\"\n        k4:\n        - 0.5\n        - 1e+21\n      'long long long long long long long long long long long long long long long long long long long long ': []\n      ? \"trail \\n\"\n      : {}\n    'long long long long long long long long long long long long long long long long long long long long ':\n      '- z':\n      - '*s'\n      - k4: 2020-01-01 d\"q\n        'x: y': 79321\n      b c: 13509\n      k0: k=v"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": "&r",
+"w": []
+},
+"m": "",
+"out": "v: '&r'\nw: []"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": "&r",
+"w": []
+},
+"m": "",
+"out": "{\"v\":\"\\u0026r\",\"w\":[]}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": "&r",
+"w": []
+},
+"m": "",
+"out": "\"\\u0026r\""
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": "&r",
+"w": []
+},
+"m": "",
+"out": "map[v:&r w:[]]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": "&r",
+"w": []
+},
+"m": "",
+"out": "    '&r'"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [],
+"w": "b c"
+},
+"m": "",
+"out": "v: []\nw: b c"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [],
+"w": "b c"
+},
+"m": "",
+"out": "{\"v\":[],\"w\":\"b c\"}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [],
+"w": "b c"
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [],
+"w": "b c"
+},
+"m": "",
+"out": "map[v:[] w:b c]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [],
+"w": "b c"
+},
+"m": "",
+"out": "    []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"v": [],
+"w": 123456.789
+},
+"m": "",
+"out": "v: []\nw: 123456.789"
+},
+{
+"t": "{{ toJson . }}",
+"d": {
+"v": [],
+"w": 123456.789
+},
+"m": "",
+"out": "{\"v\":[],\"w\":123456.789}"
+},
+{
+"t": "{{ toPrettyJson .v }}",
+"d": {
+"v": [],
+"w": 123456.789
+},
+"m": "",
+"out": "[]"
+},
+{
+"t": "{{ . }}",
+"d": {
+"v": [],
+"w": 123456.789
+},
+"m": "",
+"out": "map[v:[] w:123456.789]"
+},
+{
+"t": "{{ toYaml .v | indent 4 }}",
+"d": {
+"v": [],
+"w": 123456.789
+},
+"m": "",
+"out": "    []"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"a\nb": [
+1,
+{
+"x": 1,
+"y": [
+2
+]
+}
+],
+"c\nd": {
+"m": {
+"n": 1
+},
+"o": 2
+},
+"e\nf": "s",
+"g\n": "v"
+},
+"m": "",
+"out": "? |-\n  a\n  b\n: - 1\n  - x: 1\n    \"y\":\n    - 2\n? |-\n  c\n  d\n: m:\n    \"n\": 1\n  o: 2\n? |-\n  e\n  f\n: s\n? |\n  g\n: v"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"outer": {
+"a\nb": [
+1,
+2
+],
+"k": "v"
+}
+},
+"m": "",
+"out": "outer:\n  ? |-\n    a\n    b\n  : - 1\n    - 2\n  k: v"
+},
+{
+"t": "{{ toYaml . }}",
+"d": {
+"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk": 1,
+"long key with spaces long key with spaces long key with spaces long key with spaces long key with spaces long key with spaces long key with spaces ": {
+"a": 1
+}
+},
+"m": "",
+"out": "? kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\n: 1\n? 'long key with spaces long key with spaces long key with spaces long key with spaces\n  long key with spaces long key with spaces long key with spaces '\n: a: 1"
+},
+{
+"t": "{{ toYaml . }}",
+"d": [
+{
+"a\nb": 1
+}
+],
+"m": "",
+"out": "- ? |-\n    a\n    b\n  : 1"
 }
 ]
 """""";

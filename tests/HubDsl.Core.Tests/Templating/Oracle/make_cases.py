@@ -285,4 +285,33 @@ for t in ["{{ until 3 }} {{ until -2 }} {{ until 0 }}", "{{ until 3 | printf \"%
           "{{ addf 1e20 1 }} {{ mulf 123456789.123 1000 }}"]:
     add(t)
 
+# --- round 7: random nested data through toYaml / toJson / toPrettyJson / print (fixed seed) ---
+import random
+rnd = random.Random(20261123)
+WORDS = ["a", "b c", "yes", "1.5", "x: y", "- z", "#h", "long " * 20, "multi\nline", "trail \n", " lead", "", "null", "é", "q'uote", "d\"q",
+         "tab\tx", "12:30", "2020-01-01", "0x1F", "~", "@at", "%p", "a,b", "[x]", "{y}", "*s", "&r", "!t", "|p", ">g", "`b", "k=v", "x #y"]
+def rval(depth):
+    r = rnd.random()
+    if depth > 3 or r < 0.35:
+        c = rnd.randrange(6)
+        if c == 0: return rnd.choice(WORDS) + (" " + rnd.choice(WORDS) if rnd.random() < 0.3 else "")
+        if c == 1: return rnd.randrange(-1000, 100000)
+        if c == 2: return rnd.choice([0.5, 1.25, -3.75, 1e21, 1e-7, 123456.789, 2.0, 1e15, 3.0e20])
+        if c == 3: return rnd.random() < 0.5
+        if c == 4: return None
+        return rnd.choice(WORDS)
+    if r < 0.65:
+        return {rnd.choice(WORDS[:12] + ["k%d" % i for i in range(5)]): rval(depth + 1) for _ in range(rnd.randrange(0, 4))}
+    return [rval(depth + 1) for _ in range(rnd.randrange(0, 4))]
+for n in range(60):
+    d = {"v": rval(0), "w": rval(1)}
+    for t in ["{{ toYaml . }}", "{{ toJson . }}", "{{ toPrettyJson .v }}", "{{ . }}", "{{ toYaml .v | indent 4 }}"]:
+        add(t, d)
+
+# complex (non-simple) mapping keys
+add("{{ toYaml . }}", {"a\nb": [1, {"x": 1, "y": [2]}], "c\nd": {"m": {"n": 1}, "o": 2}, "e\nf": "s", "g\n": "v"})
+add("{{ toYaml . }}", {"outer": {"a\nb": [1, 2], "k": "v"}})
+add("{{ toYaml . }}", {"k" * 130: 1, "long key with spaces " * 7: {"a": 1}})
+add("{{ toYaml . }}", [{"a\nb": 1}])
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
