@@ -314,4 +314,11 @@ add("{{ toYaml . }}", {"outer": {"a\nb": [1, 2], "k": "v"}})
 add("{{ toYaml . }}", {"k" * 130: 1, "long key with spaces " * 7: {"a": 1}})
 add("{{ toYaml . }}", [{"a\nb": 1}])
 
+# --- round 8: grammar-based random templates (random_templates.py, seed 42) on MISC, in default and error modes ---
+import importlib.util, os
+_spec = importlib.util.spec_from_file_location("random_templates", os.path.join(os.path.dirname(os.path.abspath(__file__)), "random_templates.py"))
+_rt = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(_rt)
+for t in _rt.generate(1500):
+    add(t, MISC, ("", "missingkey=error"))
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
