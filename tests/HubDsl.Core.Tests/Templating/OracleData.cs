@@ -16,13 +16,15 @@ internal static class OracleData
     private static List<Row> Load()
     {
         using var doc = JsonDocument.Parse(GoOracleCases.Json);
+        var data = doc.RootElement.GetProperty("data").EnumerateArray().ToList();
         var rows = new List<Row>();
-        foreach (var e in doc.RootElement.EnumerateArray())
+        foreach (var e in doc.RootElement.GetProperty("rows").EnumerateArray())
         {
             string m = e.GetProperty("m").GetString()!;
             rows.Add(new Row(
                 e.GetProperty("t").GetString()!,
-                e.TryGetProperty("d", out var d) ? Convert(d) : null,
+                // converted per row: templates may mutate dicts (set, merge), so rows must not share data
+                Convert(data[e.GetProperty("d").GetInt32()]),
                 ParseMode(m),
                 m,
                 e.GetProperty("out").GetString()!,
