@@ -456,6 +456,7 @@ internal sealed class Executor
         if (t == ParamType.Value) return value;
         if (!value.IsValid)
         {
+            if (t == ParamType.MapStringAny) return GoValue.Of(NilMap.Instance);
             if (CanBeNil(t)) return t == ParamType.Any ? GoValue.Interface(null) : GoValue.Of(null);
             throw Error("invalid value; expected " + ParamTypeName(t));
         }
@@ -478,6 +479,7 @@ internal sealed class Executor
             case DotNode:
                 return ValidateType(dot, t);
             case NilNode:
+                if (t == ParamType.MapStringAny) return GoValue.Of(NilMap.Instance);
                 if (CanBeNil(t)) return t == ParamType.Value ? GoValue.Invalid : GoValue.Interface(null);
                 throw Error("cannot assign nil to " + ParamTypeName(t));
             case FieldNode f:

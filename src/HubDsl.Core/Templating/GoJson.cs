@@ -26,6 +26,7 @@ internal static class GoJson
         switch (v)
         {
             case null: sb.Append("null"); return;
+            case NilMap: sb.Append("null"); return;
             case string s: WriteString(sb, s, html); return;
             case bool b: sb.Append(b ? "true" : "false"); return;
             case int i: sb.Append(i.ToString(CultureInfo.InvariantCulture)); return;

@@ -98,6 +98,7 @@ internal static class GoYaml
         switch (v)
         {
             case null: return "null";
+            case NilMap: return "null";
             case bool b: return b ? "true" : "false";
             case int i: return i.ToString(CultureInfo.InvariantCulture);
             case long l: return l.ToString(CultureInfo.InvariantCulture);

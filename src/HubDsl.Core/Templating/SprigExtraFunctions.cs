@@ -181,14 +181,17 @@ internal static class SprigExtraFunctions
     private static object? Merge(FunctionCall c, bool overwrite)
     {
         var dst = c.Map(0);
-        if (dst is not IDictionary<string, object?> target || target.IsReadOnly)
-        {
-            if (dst == null) return null;
-            throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
-        }
+        IDictionary<string, object?>? target = null;
+        if (dst is IDictionary<string, object?> t && !t.IsReadOnly) target = t;
+        else if (dst is not NilMap && dst != null) throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
         for (int i = 1; i < c.Count; i++)
-            if (c.Map(i) is { } src) MergeInto(target, src, overwrite, 0);
-        return dst;
+        {
+            // mergo allocates a nil destination map as soon as a non-nil source arrives
+            if (c.Map(i) is not { } src || src is NilMap) continue;
+            target ??= new Dictionary<string, object?>();
+            MergeInto(target, src, overwrite, 0);
+        }
+        return (object?)target ?? NilMap.Instance;
     }
 
     private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, bool overwrite, int depth)

@@ -321,4 +321,18 @@ _rt = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(_rt)
 for t in _rt.generate(1500):
     add(t, MISC, ("", "missingkey=error"))
 
+# typed nil maps (a missing value passed to a map parameter)
+for t in ["{{ toJson (mergeOverwrite .nope) }} {{ mergeOverwrite .nope (dict \"a\" 1) }} {{ get .nope \"a\" }}", "{{ set .nope \"a\" 1 }}",
+          "{{ keys .nope | len }} {{ values .nope }} {{ toJson (merge .nope) }} {{ typeOf (merge .nope) }} {{ len (merge .nope) }}",
+          "{{ unset .nope \"a\" }} {{ toYaml (merge .nope) }} {{ merge .nope | empty }} {{ pick .nope \"a\" }} {{ hasKey .nope \"a\" }} {{ dig \"a\" \"d\" (merge .nope) }}",
+          "{{ pluck \"a\" .nope (dict \"a\" 2) }} {{ merge (dict) .nope }} {{ deepEqual (merge .nope) (dict) }} {{ index (merge .nope) \"a\" }} {{ (merge .nope).a }}",
+          "{{ range $k, $v := merge .nope }}x{{ else }}none{{ end }}", "{{ get nil \"a\" }}", "{{ toJson (omit nil) }}"]:
+    add(t)
+
+# --- round 9: more random templates (seed 7) on cluster-shaped data in all modes ---
+_rt.rnd.seed(7)
+_rt.FIELDS += [".metadata", ".metadata.labels", ".metadata.labels.env", ".metadata.labels.nope", ".metadata.annotations", ".values.revision", ".name", ".server"]
+for i, t in enumerate(_rt.generate(600)):
+    add(t, [CLUSTER, INCLUSTER, NOANN][i % 3], ALL)
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
