@@ -172,26 +172,23 @@ internal static class GoPrintf
         }
         if (arg == null && depth > 0)
         {
-            // fmt prints a nil element inside a slice or map as <nil> whatever the verb
-            sb.Append(Pad(spec, "<nil>", false));
+            // fmt prints a nil element inside a slice or map as a bare <nil>, whatever the verb and width
+            sb.Append("<nil>");
             return;
         }
-        if (arg is IReadOnlyList<object?> list)
+        if (arg is IReadOnlyList<object?> list && verb != 'p')
         {
-            if (verb == 'v' || verb == 's' || verb == 'd' || verb == 'q' || verb == 'x' || verb == 'X' || verb == 'f' || verb == 't' || verb == 'g' || verb == 'e')
+            // fmt formats slices element by element with the same verb and flags
+            sb.Append('[');
+            for (int k = 0; k < list.Count; k++)
             {
-                // fmt formats slices element by element with the same verb
-                sb.Append('[');
-                for (int k = 0; k < list.Count; k++)
-                {
-                    if (k > 0) sb.Append(' ');
-                    FormatArg(sb, spec, verb, list[k], depth + 1);
-                }
-                sb.Append(']');
-                return;
+                if (k > 0) sb.Append(' ');
+                FormatArg(sb, spec, verb, list[k], depth + 1);
             }
+            sb.Append(']');
+            return;
         }
-        if (GoTypes.IsMap(arg) && verb != 'T')
+        if (GoTypes.IsMap(arg))
         {
             sb.Append("map[");
             bool first = true;
@@ -209,13 +206,21 @@ internal static class GoPrintf
         string? body = Format(spec, verb, arg);
         if (body == null)
         {
+            // fmt's badVerb: %!verb(type=value), the value printed with %v and the same flags, width and precision
             sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append('(');
             if (arg == null) sb.Append("<nil>");
-            else sb.Append(GoTypes.NameOf(arg)).Append('=').Append(GoFormat.Value(arg));
+            else
+            {
+                sb.Append(GoTypes.NameOf(arg)).Append('=');
+                FormatArg(sb, spec, 'v', arg, depth);
+            }
             sb.Append(')');
             return;
         }
-        sb.Append(Pad(spec, body, arg is int || arg is long || arg is double || arg is float));
+        // an explicit precision turns off zero padding for integers (fmtInteger)
+        bool integer = arg is int || arg is long;
+        var padSpec = integer && spec.Prec >= 0 && spec.Zero ? new Spec { Minus = spec.Minus, Width = spec.Width, Prec = spec.Prec } : spec;
+        sb.Append(Pad(padSpec, body, integer || arg is double || arg is float));
     }
 
     private static string Pad(Spec spec, string body, bool numeric)
@@ -319,6 +324,8 @@ internal static class GoPrintf
                 return null;
         }
         if (spec.Prec >= 0 && digits.Length < spec.Prec) digits = new string('0', spec.Prec - digits.Length) + digits;
+        // fmt: "%.0d" of zero prints nothing
+        if (spec.Prec == 0 && v == 0 && (verb == 'd' || verb == 'v' || verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b')) digits = "";
         return Sign(spec, neg) + digits;
     }
 

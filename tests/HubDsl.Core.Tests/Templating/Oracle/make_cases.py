@@ -335,4 +335,36 @@ _rt.FIELDS += [".metadata", ".metadata.labels", ".metadata.labels.env", ".metada
 for i, t in enumerate(_rt.generate(600)):
     add(t, [CLUSTER, INCLUSTER, NOANN][i % 3], ALL)
 
+# --- round 10: random printf formats, random YAML strings, random regular expressions (seed 99) ---
+_r = random.Random(99)
+ARGS = [".s", ".n", ".f", ".b", ".neg", ".pi", ".l", ".m", ".nil", ".e", ".big", ".small", "0", "-7", "255", "3.5", "-0.25", "1e6", "\"é\"", "'x'", "true", ".ss", ".nums", ".mixed"]
+for _ in range(500):
+    fmt = ""
+    nargs = 0
+    for _ in range(_r.randrange(1, 4)):
+        fmt += _r.choice(["", "a", " ", "-", "|"])
+        # realistic formats: common flags and verbs (exotic combinations such as %#+.0c are a documented gap)
+        verb = _r.choice("vsdqtxXfeg%")
+        flags = "".join(_r.sample(["-", "0"] + (["+"] if verb in "dfeg" else []), _r.randrange(0, 2)))
+        fmt += "%" + flags + _r.choice(["", "3", "8", "12"]) + (_r.choice(["", ".0", ".2", ".5"]) if verb in "fegs" else "") + verb
+        nargs += 1
+    args = " ".join(_r.choice(ARGS) for _ in range(max(0, nargs + _r.choice([-1, 0, 0, 0, 1]))))
+    add("{{ printf %s %s }}" % (json.dumps(fmt), args))
+CHUNKS = ["a", "b", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", "'", "\"", "\\", "\n", "\t", "1", "0", ".", "e", "x", "yes", "null", "~", "[", "]", "{",
+          "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "é", "\u00a0", "\u2028", "=", "<<", "0x", "_", "+", "12:30", "2001-01-01", "\r", "word ", "long " * 9]
+for _ in range(400):
+    def rs():
+        return "".join(_r.choice(CHUNKS) for _ in range(_r.randrange(0, 6)))
+    d = {rs(): rs() for _ in range(_r.randrange(1, 4))}
+    add("{{ toYaml . }}", {"v": [rs(), {rs(): [rs()]}], "w": d})
+ATOMS = ["a", "b", ".", "\\d", "\\w", "\\s", "[a-c]", "[^a]", "x", "\\.", "é", "^", "$", "\\b", "(a|b)", "(?i:A)", "[[:digit:]]", "(?P<n>b)"]
+QUANT = ["", "", "*", "+", "?", "{2}", "{1,2}", "*?", "+?"]
+TEXTS = ["abcab", "aXbxc 12 3", "a.b.c", "", "bbb", "é é", "ab\nab", "A1_b2 c3"]
+for _ in range(400):
+    pat = "".join(_r.choice(ATOMS) + _r.choice(QUANT) for _ in range(_r.randrange(1, 4)))
+    txt = _r.choice(TEXTS)
+    f = _r.choice(["regexFindAll %s %s -1", "regexReplaceAll %s %s \"<$1>\"", "regexSplit %s %s -1", "regexMatch %s %s", "regexFind %s %s",
+                   "regexReplaceAllLiteral %s %s \"_\"", "regexFindAll %s %s 2"])
+    add("{{ " + f % (json.dumps(pat), json.dumps(txt)) + " }}")
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
