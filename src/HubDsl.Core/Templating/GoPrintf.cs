@@ -240,8 +240,15 @@ internal static class GoPrintf
 
     private static string Sign(Spec spec, bool negative) => negative ? "-" : spec.Plus ? "+" : spec.Space ? " " : "";
 
+    private static FunctionException Unsupported(string what) => new("printf: " + what + " is not supported by HubDsl");
+
     private static string? Format(Spec spec, int verb, object? arg)
     {
+        // rare flag combinations whose fmt output HubDsl does not reproduce are refused rather than approximated
+        if (arg is string && (verb == 'x' || verb == 'X') && (spec.Prec >= 0 || spec.Sharp || spec.Space || spec.Plus)) throw Unsupported("%x with a precision or flags on a string");
+        if ((arg is int || arg is long) && spec.Sharp && (spec.Prec >= 0 || verb == 'b' || verb == 'c' || verb == 'q' || verb == 'U')) throw Unsupported("the # flag with this integer verb or a precision");
+        if ((arg is int || arg is long) && verb == 'U' && (spec.Prec >= 0 || System.Convert.ToInt64(arg, CultureInfo.InvariantCulture) < 0)) throw Unsupported("%U with a precision or a negative value");
+        if ((arg is int || arg is long) && (verb == 'c' || verb == 'q') && (spec.Prec >= 0 || spec.Plus || spec.Space)) throw Unsupported("%c/%q with a sign flag or a precision on an integer");
         switch (arg)
         {
             case null:
@@ -254,8 +261,12 @@ internal static class GoPrintf
                     case 's':
                         return spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
                     case 'q':
-                        if (spec.Sharp && s.IndexOf('`') < 0) return "`" + s + "`";
-                        return GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s, -1, asciiOnly: spec.Plus);
+                    {
+                        string q = spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
+                        // %#q backquotes when strconv.CanBackquote allows it (no backquote, no control characters but tab)
+                        if (spec.Sharp && q.All(ch => ch != '`' && (ch >= ' ' || ch == '\t') && ch != '\u007f' && ch != '\uFEFF')) return "`" + q + "`";
+                        return GoQuote.Quote(q, -1, asciiOnly: spec.Plus);
+                    }
                     case 'x':
                     case 'X':
                     {
@@ -303,7 +314,7 @@ internal static class GoPrintf
                 break;
             case 'o':
                 digits = ToBase(mag, 8);
-                if (spec.Sharp) digits = "0" + digits;
+                if (spec.Sharp && digits[0] != '0') digits = "0" + digits;
                 break;
             case 'b':
                 digits = ToBase(mag, 2);
@@ -323,6 +334,8 @@ internal static class GoPrintf
             default:
                 return null;
         }
+        // fmt: a zero value with precision 0 prints nothing, not even a sign (only padding)
+        if (spec.Prec == 0 && v == 0 && (verb == 'd' || verb == 'v' || verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b')) return "";
         if (spec.Prec >= 0 && digits.Length < spec.Prec) digits = new string('0', spec.Prec - digits.Length) + digits;
         // fmt: "%.0d" of zero prints nothing
         if (spec.Prec == 0 && v == 0 && (verb == 'd' || verb == 'v' || verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b')) digits = "";
@@ -350,15 +363,24 @@ internal static class GoPrintf
         {
             case 'v':
             case 'g':
+            case 'G':
+                if (spec.Sharp) throw new FunctionException("printf: the # flag on floats is not supported by HubDsl");
                 body = spec.Prec >= 0 ? GPrec(a, spec.Prec) : GoFloat.FormatG(a);
+                if (verb == 'G') body = body.ToUpperInvariant();
                 break;
             case 'f':
             case 'F':
+                if (spec.Sharp) throw new FunctionException("printf: the # flag on floats is not supported by HubDsl");
                 body = GoFloat.FormatF(a, spec.Prec < 0 ? 6 : spec.Prec);
                 break;
             case 'e':
+            case 'E':
+                if (spec.Sharp) throw new FunctionException("printf: the # flag on floats is not supported by HubDsl");
                 body = GoFloat.FormatEPrec(a, spec.Prec < 0 ? 6 : spec.Prec);
+                if (verb == 'E') body = body.ToUpperInvariant();
                 break;
+            case 'b':
+                throw new FunctionException("printf: %b on floats is not supported by HubDsl");
             case 'x':
             case 'X':
                 if (spec.Prec >= 0) throw new FunctionException("printf: %x with a precision on a float is not supported by HubDsl");

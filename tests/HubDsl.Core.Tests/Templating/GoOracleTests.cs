@@ -51,6 +51,8 @@ public class GoOracleTests
         }
         catch (TemplateExecutionException e)
         {
+            // rows marked "r" (exotic printf flags) may be refused explicitly, never answered differently
+            if (row.MayRefuse && e.Message.Contains("is not supported by HubDsl")) return;
             Assert.Equal(row.ExecError ?? "(no execution error; output " + row.Output + ")", e.Message);
         }
     }

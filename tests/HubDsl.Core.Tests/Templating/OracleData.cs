@@ -7,7 +7,7 @@ namespace HubDsl.Core.Tests.Templating;
 /// <summary>Turns the oracle's JSON rows into the engine's data model, the way the Go oracle built its Go values.</summary>
 internal static class OracleData
 {
-    public sealed record Row(string Template, object? Data, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError);
+    public sealed record Row(string Template, object? Data, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError, bool MayRefuse);
 
     private static readonly Lazy<List<Row>> AllRows = new(Load);
 
@@ -29,7 +29,8 @@ internal static class OracleData
                 m,
                 e.GetProperty("out").GetString()!,
                 e.TryGetProperty("perr", out var p) ? p.GetString() : null,
-                e.TryGetProperty("eerr", out var x) ? x.GetString() : null));
+                e.TryGetProperty("eerr", out var x) ? x.GetString() : null,
+                e.TryGetProperty("r", out _)));
         }
         return rows;
     }

@@ -367,4 +367,18 @@ for _ in range(400):
                    "regexReplaceAllLiteral %s %s \"_\"", "regexFindAll %s %s 2"])
     add("{{ " + f % (json.dumps(pat), json.dumps(txt)) + " }}")
 
+# --- round 11: exotic printf flag combinations (seed 1234). "r": HubDsl may refuse these with a clear
+# "not supported by HubDsl" error, but must never print something different from Go.
+_x = random.Random(1234)
+XARGS = [".s", ".n", ".f", ".b", ".neg", ".pi", ".l", ".m", ".nil", ".e", ".big", ".small", "0", "-7", "255", "3.5", "-0.25", "1e6", "\"é\"", "'x'", "true", ".ss", ".nums", ".mixed"]
+for _ in range(600):
+    fmt = ""
+    nargs = 0
+    for _ in range(_x.randrange(1, 4)):
+        fmt += _x.choice(["", "a", " ", "-", "|"])
+        fmt += "%" + "".join(_x.sample(["-", "+", "#", "0", " "], _x.randrange(0, 3))) + _x.choice(["", "3", "8", "12", "1"]) + _x.choice(["", ".0", ".2", ".5", "."]) + _x.choice("vsdqtxXfFeEgGcobU%")
+        nargs += 1
+    args = " ".join(_x.choice(XARGS) for _ in range(max(0, nargs + _x.choice([-1, 0, 0, 0, 1]))))
+    cases.append({"t": "{{ printf %s %s }}" % (json.dumps(fmt), args), "d": MISC, "m": "", "r": 1})
+
 json.dump(cases, sys.stdout, ensure_ascii=False)
