@@ -367,6 +367,11 @@ for _ in range(400):
                    "regexReplaceAllLiteral %s %s \"_\"", "regexFindAll %s %s 2"])
     add("{{ " + f % (json.dumps(pat), json.dumps(txt)) + " }}")
 
+# --- round 12: control-structure heavy random templates (seed 2026) ---
+_rt.rnd.seed(2026)
+for t in _rt.generate_control(800):
+    add(t, MISC, ("", "missingkey=error"))
+
 # --- round 11: exotic printf flag combinations (seed 1234). "r": HubDsl may refuse these with a clear
 # "not supported by HubDsl" error, but must never print something different from Go.
 _x = random.Random(1234)

@@ -42,3 +42,30 @@ def generate(n):
     for _ in range(n):
         out.append("{{ $x := 1 }}" + body(0))
     return out
+
+# Control-structure heavy variant: nested range/with/if/else if/break/continue, variables and define/template.
+def control(d, in_range=False):
+    r = rnd.random()
+    src = rnd.choice([".l", ".list2", ".m", ".ss", ".nums", ".emptyl", ".nope", ".nested", ".mixed", "(until 3)", "$", "."])
+    if d < 3 and r < 0.2:
+        return "{{ range " + rnd.choice(["", "$i, $v := ", "$v := "]) + src + " }}" + cbody(d + 1, True) + rnd.choice(["", "{{ else }}E"]) + "{{ end }}"
+    if d < 3 and r < 0.35:
+        # no "else with": Go 1.19 (the oracle) predates it
+        return "{{ with " + rnd.choice(["", "$w := "]) + src + " }}" + cbody(d + 1, in_range) + rnd.choice(["", "{{ else }}N"]) + "{{ end }}"
+    if d < 3 and r < 0.5:
+        return "{{ if " + rnd.choice([src, "eq .n 3", "not " + src, "and " + src + " .s", "or .nope " + src]) + " }}" + cbody(d + 1, in_range) + rnd.choice(["", "{{ else if .b }}B", "{{ else }}F"]) + "{{ end }}"
+    if in_range and r < 0.58:
+        return rnd.choice(["{{ break }}", "{{ continue }}", "{{ if $ }}{{ continue }}{{ end }}"])
+    if r < 0.7:
+        return "{{ " + rnd.choice(["$i", "$v", "$w", "$x", "$", "."]) + rnd.choice(["", ".x", ".name", ".a"]) + " }}"
+    if r < 0.8:
+        return "{{ $x = " + rnd.choice(["1", ".s", "$", "."]) + " }}"
+    if r < 0.88:
+        return "{{ template \"t\" " + rnd.choice(["", ".", ".m", "$"]) + " }}"
+    return "{{ " + pipeline(2) + " }}"
+
+def cbody(d, in_range=False):
+    return "".join(rnd.choice(["", "|", "\n"]) + control(d, in_range) for _ in range(rnd.randrange(1, 3)))
+
+def generate_control(n):
+    return ["{{ define \"t\" }}<{{ . }}>{{ end }}{{ $x := 0 }}" + cbody(0) for _ in range(n)]
