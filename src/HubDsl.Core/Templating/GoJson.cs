@@ -66,7 +66,7 @@ internal static class GoJson
             sb.Append(']');
             return;
         }
-        WriteString(sb, v!.ToString() ?? "", html);
+        WriteString(sb, System.Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", html);
     }
 
     internal static void WriteString(StringBuilder sb, string s, bool html = true)

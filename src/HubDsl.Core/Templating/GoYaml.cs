@@ -118,7 +118,7 @@ internal static class GoYaml
             case string s: return Str(s, indent, column, isKey);
         }
         if (GoTypes.IsMap(v)) return "{}";
-        return Str(v.ToString() ?? "", indent, column, isKey);
+        return Str(System.Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", indent, column, isKey);
     }
 
     // After the JSON round trip a number that JSON wrote without '.'/'e' and that fits 64 bits reads back as an integer.

@@ -9,7 +9,7 @@ public class GoOracleTests
 {
     // Differences from the Go 1.19 oracle that are deliberate (Argo CD is built with a newer Go, or HubDsl reports an
     // unimplemented feature instead of computing a possibly wrong value). Each entry says why.
-    private static readonly Dictionary<string, string> KnownDifferences = new()
+    internal static readonly Dictionary<string, string> KnownDifferences = new()
     {
         ["{{ with .nope }}a{{ else with .s }}{{ . }}{{ end }}"] = "else-with exists since Go 1.23, which Argo CD uses; Go 1.19 rejects it",
         ["{{ printf \"%#v\" .m }}"] = "%#v is refused with a clear error (see TemplateEngineTests)",

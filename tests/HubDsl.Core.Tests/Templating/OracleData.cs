@@ -7,7 +7,18 @@ namespace HubDsl.Core.Tests.Templating;
 /// <summary>Turns the oracle's JSON rows into the engine's data model, the way the Go oracle built its Go values.</summary>
 internal static class OracleData
 {
-    public sealed record Row(string Template, object? Data, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError, bool MayRefuse);
+    public sealed record Row(string Template, string DataJson, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError, bool MayRefuse)
+    {
+        /// <summary>A new copy of the row's data: templates may mutate dicts (set, merge), as Go would.</summary>
+        public object? Data
+        {
+            get
+            {
+                using var doc = JsonDocument.Parse(DataJson);
+                return Convert(doc.RootElement);
+            }
+        }
+    }
 
     private static readonly Lazy<List<Row>> AllRows = new(Load);
 
@@ -23,8 +34,7 @@ internal static class OracleData
             string m = e.GetProperty("m").GetString()!;
             rows.Add(new Row(
                 e.GetProperty("t").GetString()!,
-                // converted per row: templates may mutate dicts (set, merge), so rows must not share data
-                Convert(data[e.GetProperty("d").GetInt32()]),
+                data[e.GetProperty("d").GetInt32()].GetRawText(),
                 ParseMode(m),
                 m,
                 e.GetProperty("out").GetString()!,
