@@ -20,7 +20,7 @@ internal static class GoYaml
         var sb = new StringBuilder();
         if (v is IReadOnlyList<object?> l && l.Count > 0) WriteSeq(sb, l, 0);
         else if (GoTypes.IsMap(v) && GoTypes.Length(v) > 0) WriteMap(sb, v!, 0, 0);
-        else Line(sb, Scalar(v, 0, 0, false));
+        else Line(sb, Scalar(v, 2, 0, false)); // go-yaml indents a root block scalar (and folded lines) by 2
         return sb.ToString();
     }
 

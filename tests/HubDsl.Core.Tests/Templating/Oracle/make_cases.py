@@ -329,6 +329,12 @@ for t in ["{{ toJson (mergeOverwrite .nope) }} {{ mergeOverwrite .nope (dict \"a
           "{{ range $k, $v := merge .nope }}x{{ else }}none{{ end }}", "{{ get nil \"a\" }}", "{{ toJson (omit nil) }}"]:
     add(t)
 
+# root-level scalars through toYaml
+for t in ["{{ toYaml \"multi\\nline\" }}|", "{{ toYaml \"a\\n\\n\" }}|", "{{ toYaml \" lead\" }}|", "{{ toYaml (repeat 30 \"word \") }}|", "{{ toYaml \"a\\n\" }}|",
+          "{{ toYaml \"\\n\" }}|", "{{ toYaml (list \"a\\n\\n\" \"b\") }}|", "{{ toYaml \"- x\" }}|{{ toYaml \"#\" }}|{{ toYaml \"x: y\" }}|{{ toYaml \"\" }}|{{ toYaml \"null\" }}",
+          "{{ toYaml (printf \"%s: %s\" (repeat 20 \"ab \") (repeat 20 \"cd \")) }}", "{{ toYaml \"tab\\there\" }}", "{{ toYaml \"a\\u2028b\" }}"]:
+    add(t, {})
+
 # --- round 9: more random templates (seed 7) on cluster-shaped data in all modes ---
 _rt.rnd.seed(7)
 _rt.FIELDS += [".metadata", ".metadata.labels", ".metadata.labels.env", ".metadata.labels.nope", ".metadata.annotations", ".values.revision", ".name", ".server"]
