@@ -170,6 +170,12 @@ internal static class GoPrintf
             sb.Append(Pad(spec, arg == null ? "<nil>" : GoTypes.NameOf(arg), false));
             return;
         }
+        if (depth > 64)
+        {
+            // a dict that contains itself (set $d "x" $d) would recurse forever; Go's fmt would overflow its stack
+            sb.Append("...");
+            return;
+        }
         if (arg == null && depth > 0)
         {
             // fmt prints a nil element inside a slice or map as a bare <nil>, whatever the verb and width

@@ -138,6 +138,8 @@ public class TemplateEngineTests
     [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ toJson $d }}", null)]
     [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ toYaml $d }}", null)]
     [InlineData("{{ $d := dict \"x\" (dict) }}{{ $_ := set $d.x \"y\" $d }}{{ merge (dict \"x\" (dict)) $d $d | len }}", null)]
+    [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ printf \"%v|%d\" $d $d | len | lt 10 }}", "true")]
+    [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ print $d | len | lt 10 }} {{ eq $d (list) }}", null)]
     public void Self_containing_dicts_end_in_a_result_or_a_template_error(string text, string? expected)
     {
         // Go itself would overflow its stack on most of these; HubDsl must neither hang nor crash
