@@ -159,6 +159,18 @@ internal sealed class Executor
                     One(GoValue.Of(kv.Key), typed ? GoValue.Of(kv.Value) : GoValue.Interface(kv.Value));
                 }
             }
+            else if (o is int || o is long)
+            {
+                // Go 1.24 (which Argo CD builds with) ranges over integers: dot and the single variable take 0..n-1
+                if (r.Pipe.Decl.Count > 1) throw Error("can't use " + GoFormat.Value(o) + " to iterate over more than one variable");
+                long n = o is int i32 ? i32 : (long)o;
+                if (n > 1_000_000) throw Error("range over " + n.ToString(CultureInfo.InvariantCulture) + " exceeds HubDsl's limit of 1000000 iterations");
+                for (long i = 0; i < n; i++)
+                {
+                    ran = true;
+                    One(GoValue.Invalid, GoValue.Of(o is int ? (object)(int)i : i));
+                }
+            }
             else
             {
                 throw Error("range can't iterate over " + GoFormat.Value(o));

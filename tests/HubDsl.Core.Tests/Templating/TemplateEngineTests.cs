@@ -17,6 +17,18 @@ public class TemplateEngineTests
         Assert.Equal("none", Run("{{ with .nope }}a{{ else with .nope2 }}b{{ else }}none{{ end }}", data));
     }
 
+    [Fact]
+    public void Range_over_an_integer_follows_go_1_24()
+    {
+        // Go 1.24 release notes: "Templates now support range-over-func and range-over-int" (golang/go#66107);
+        // exec.go passes each value as the element, so one variable gets it and two variables are an error.
+        var data = new Dictionary<string, object?> { ["n"] = 3, ["z"] = 0 };
+        Assert.Equal("012|a0a1a2|none", Run("{{ range .n }}{{ . }}{{ end }}|{{ range $v := .n }}a{{ $v }}{{ end }}|{{ range .z }}x{{ else }}none{{ end }}", data));
+        var e = Assert.Throws<TemplateExecutionException>(() => Run("{{ range $i, $v := .n }}{{ end }}", data));
+        Assert.EndsWith("can't use 3 to iterate over more than one variable", e.Message);
+        Assert.Throws<TemplateExecutionException>(() => Run("{{ range 100000000 }}{{ end }}"));
+    }
+
     [Theory]
     [InlineData("now")]
     [InlineData("uuidv4")]
