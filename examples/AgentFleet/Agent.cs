@@ -8,13 +8,18 @@ public static partial class Agent
 {
     public static readonly ClusterSelector Targets = ClusterSelector.WithLabels(("deploy", "true"));
 
+    /// <summary>
+    /// The agent's own project: only its repository, only the targeted clusters' agent namespace, and only
+    /// Namespaces as cluster-scoped objects (for CreateNamespace=true).
+    /// </summary>
+    public static readonly AppProject Project = new("agent") { Description = "The agent on every spoke labelled deploy=true" };
+
     /// <summary>What the chart creates: least-privilege spokes grant the hub write access to exactly these.</summary>
     public static readonly DeployedResources Deploys = new(ApiResource.Deployments);
 
     public static readonly ApplicationTemplate Template = new($"agent-{Param.Name}")
     {
         Finalizers = [Finalizers.ResourcesFinalizer],
-        Project = "default",
         Destination = new(Server: Param.Server, Namespace: "agent"),
         Source = new HelmSource("https://github.com/example/agent", Path: "helm/", TargetRevision: "main")
         {

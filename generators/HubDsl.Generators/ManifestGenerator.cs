@@ -62,7 +62,15 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new ManifestSet("HubDsl.Spokes." + pair.Left.ClassName + ".g.cs", FleetManifests.SpokeRbac(pair.Left, pair.Right!).ToEquatableArray()))
             .WithTrackingName(TrackingNames.SpokeManifests);
 
+        // An AppProject lists the destinations of the clusters its ApplicationSet targets.
+        var projectManifests = applicationSets
+            .Where(static model => model?.Project is not null)
+            .Combine(fleets.Collect())
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Project." + pair.Left!.ClassName + ".g.cs", FleetManifests.Project(pair.Left!, pair.Right).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.ProjectManifests);
+
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(projectManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(spokeManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(hubManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(applicationSetManifests, static (spc, set) => Emit(spc, set));

@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>A fleet's cluster Secret files.</summary>
     public const string FleetManifests = nameof(FleetManifests);
 
+    /// <summary>An ApplicationSet's AppProject.</summary>
+    public const string ProjectManifests = nameof(ProjectManifests);
+
     /// <summary>Each cluster's spoke ServiceAccount, token Secret and RBAC.</summary>
     public const string SpokeManifests = nameof(SpokeManifests);
 

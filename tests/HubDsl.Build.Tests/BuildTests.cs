@@ -12,7 +12,7 @@ public sealed class BuildTests
         "argocd/applicationsets/agent-multi-cluster.yaml",
         "argocd/clusters/staging.yaml", "argocd/clusters/prod.yaml", "argocd/clusters/dr.yaml",
         "helm/values.yaml", "helm/values-staging.yaml", "helm/values-prod.yaml", "helm/values-dr.yaml",
-        "hub/argo-cd-values.yaml",
+        "hub/argo-cd-values.yaml", "argocd/projects/agent.yaml",
         "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",
     };
 

@@ -34,7 +34,7 @@ public sealed class ExampleManifestTests
         var template = (YamlMappingNode)Node(appSet, "spec", "template");
         Assert.Equal("agent-{{name}}", Text(template, "metadata", "name"));
         Assert.Equal(new[] { "resources-finalizer.argocd.argoproj.io" }, Items(template, "metadata", "finalizers"));
-        Assert.Equal("default", Text(template, "spec", "project"));
+        Assert.Equal("agent", Text(template, "spec", "project"));
         Assert.Equal("{{server}}", Text(template, "spec", "destination", "server"));
         Assert.Equal("agent", Text(template, "spec", "destination", "namespace"));
         Assert.Equal("https://github.com/example/agent", Text(template, "spec", "source", "repoURL"));

@@ -77,7 +77,7 @@ internal static class DeclarationReader
         symbol.Locations.FirstOrDefault() is { SourceTree: { } tree } location ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length) : null;
 
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
-        TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator" or "HubDsl.RollingSync" or "HubDsl.DeployedResources";
+        TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator" or "HubDsl.RollingSync" or "HubDsl.DeployedResources" or "HubDsl.AppProject";
 
     private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken)
     {

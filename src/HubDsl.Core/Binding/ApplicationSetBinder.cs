@@ -19,6 +19,7 @@ public static class ApplicationSetBinder
     private const string GeneratorType = "HubDsl.ClusterGenerator";
     private const string RollingSyncType = "HubDsl.RollingSync";
     private const string DeployedResourcesType = "HubDsl.DeployedResources";
+    private const string AppProjectType = "HubDsl.AppProject";
 
     /// <summary>Binds the class; returns null when it has errors that leave nothing to write.</summary>
     public static ApplicationSetModel? Bind(string className, ApplicationSetOptions options, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
@@ -37,7 +38,7 @@ public static class ApplicationSetBinder
             context.Error(null, "the ApplicationSet name '" + options.Name + "' is not a valid Kubernetes name (lowercase letters, digits, '-' and '.').");
         }
 
-        DslMember? template = null, targets = null, rollout = null, deploys = null;
+        DslMember? template = null, targets = null, rollout = null, deploys = null, project = null;
         var values = new List<ValuesModel>();
         foreach (var member in members)
         {
@@ -50,6 +51,11 @@ public static class ApplicationSetBinder
             {
                 if (template is not null) context.Error(member.Origin, "declares more than one ApplicationTemplate; keep one.");
                 template = member;
+            }
+            else if (member.TypeName == AppProjectType)
+            {
+                if (project is not null) context.Error(member.Origin, "declares more than one AppProject; keep one.");
+                project = member;
             }
             else if (member.TypeName == DeployedResourcesType)
             {
@@ -98,6 +104,14 @@ public static class ApplicationSetBinder
         var templateBinder = new ApplicationTemplateBinder(context, mode);
         var templateYaml = templateBinder.Bind(template.Value);
         if (templateYaml is null) return null;
+        var appProject = project is null ? null : BindProject(context, project);
+        if (appProject is not null && templateYaml["spec"] is YamlMapping templateSpec)
+        {
+            // The Applications belong to the ApplicationSet's own project, not to default.
+            var projectName = YamlScalar.String(appProject.Name);
+            projectName.Origin = appProject.Origin;
+            templateSpec.Set("project", projectName);
+        }
 
         var manifest = new YamlMapping()
             .Set("apiVersion", "argoproj.io/v1alpha1")
@@ -133,7 +147,38 @@ public static class ApplicationSetBinder
         {
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
             DeployedResources = Resources(context, deploys?.Value),
+            Project = appProject,
             CreatesNamespace = Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
+        };
+    }
+
+    private static AppProjectModel? BindProject(BindingContext context, DslMember member)
+    {
+        if (member.Value is not DslObject project) return null;
+        var name = DslReader.String(context, project.Find("Name")?.Value, "The AppProject name");
+        if (name is null || !Validation.KubernetesNames.IsDnsSubdomain(name))
+        {
+            context.Error(project.Find("Name")?.Value.Origin ?? member.Origin, "the AppProject name '" + name + "' is not a valid Kubernetes name.");
+            return null;
+        }
+
+        var repos = new List<string>();
+        foreach (var repo in DslReader.List(context, project.Find("SourceRepos")?.Value, "SourceRepos"))
+        {
+            if (DslReader.String(context, repo, "A source repository") is { } text) repos.Add(text);
+        }
+
+        var destinations = new List<StringPair>();
+        foreach (var destination in DslReader.List(context, project.Find("Destinations")?.Value, "Destinations"))
+        {
+            var server = DslReader.String(context, DslReader.Property(destination, "Server"), "Destination.Server");
+            var ns = DslReader.String(context, DslReader.Property(destination, "Namespace"), "Destination.Namespace");
+            if (server is not null && ns is not null) destinations.Add(new StringPair(server, ns) { KeyOrigin = destination.Origin });
+        }
+
+        return new AppProjectModel(name, DslReader.String(context, project.Find("Description")?.Value, "Description"), repos.ToEquatableArray(), destinations.ToEquatableArray())
+        {
+            Origin = member.Value.Origin ?? member.Origin,
         };
     }
 

@@ -42,6 +42,16 @@ public static class FleetManifests
         return files;
     }
 
+    /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
+    public static IReadOnlyList<ManifestFile> Project(ApplicationSetModel appSet, IEnumerable<FleetModel> fleets)
+    {
+        var clusters = fleets.Where(f => f.Namespace == appSet.Namespace).SelectMany(f => f.Clusters);
+        var project = AppProjectManifest.Build(appSet, clusters);
+        return project is null
+            ? new ManifestFile[0]
+            : new[] { new ManifestFile("argocd/projects/" + appSet.Project!.Name + ".yaml", YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
+    }
+
     /// <summary>The ApplicationSet file and its values files.</summary>
     public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet)
     {

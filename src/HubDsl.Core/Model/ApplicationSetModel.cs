@@ -23,6 +23,9 @@ public sealed record ApplicationSetModel(
     /// <summary>Whether the template syncs with <c>CreateNamespace=true</c> (it then needs to create namespaces).</summary>
     public bool CreatesNamespace { get; init; }
 
+    /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
+    public AppProjectModel? Project { get; init; }
+
     /// <summary>Where the cluster selector was declared (analyzers only).</summary>
     public SourceSpan? SelectorOrigin { get; init; }
 
