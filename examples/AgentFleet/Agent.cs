@@ -54,9 +54,13 @@ public static partial class Agent
             Requests: new(Memory: "512Mi", Cpu: "500m"),
             Limits: new(Memory: "1Gi", Cpu: "1000m")),
         SecurityContext = new(RunAsNonRoot: true),
+        Database = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/prod/db"),
     };
 
-    /// <summary>The DR cluster mirrors prod, in another region.</summary>
+    /// <summary>The DR cluster mirrors prod, in another region, with its own database replica.</summary>
     [Values("dr")]
-    public static readonly AgentValues Dr = Prod;
+    public static readonly AgentValues Dr = Prod with
+    {
+        Database = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/dr/db"),
+    };
 }

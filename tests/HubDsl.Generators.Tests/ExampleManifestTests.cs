@@ -91,6 +91,24 @@ public sealed class ExampleManifestTests
         Assert.DoesNotContain("password", file.Content);
     }
 
+    [Theory]
+    [InlineData("staging", "secret/data/agent/staging/db")]
+    [InlineData("prod", "secret/data/agent/prod/db")]
+    [InlineData("dr", "secret/data/agent/dr/db")]
+    public void Secret_references_become_ExternalSecrets_per_environment_and_only_a_name_in_values(string env, string remoteKey)
+    {
+        var externalSecret = Read("externalsecrets/" + env + "/agent-db.yaml");
+        Assert.Equal("external-secrets.io/v1", Text(externalSecret, "apiVersion"));
+        Assert.Equal("ExternalSecret", Text(externalSecret, "kind"));
+        Assert.Equal("agent", Text(externalSecret, "metadata", "namespace"));
+        Assert.Equal("vault", Text(externalSecret, "spec", "secretStoreRef", "name"));
+        Assert.Equal("agent-db", Text(externalSecret, "spec", "target", "name"));
+        Assert.Equal(remoteKey, ((YamlScalarNode)Node((YamlMappingNode)((YamlSequenceNode)Node(externalSecret, "spec", "dataFrom"))[0], "extract", "key")).Value);
+        var merged = HelmMerge(Read("helm/values.yaml"), Read("helm/values-" + env + ".yaml"));
+        Assert.Equal("agent-db", Text(merged, "database"));
+        Assert.All(Files.Where(f => f.Path.StartsWith("helm/", StringComparison.Ordinal)), f => Assert.DoesNotContain("secret/data", f.Content));
+    }
+
     [Fact]
     public void Cluster_secret_names_follow_argo_cd()
     {

@@ -245,7 +245,8 @@ public static class ApplicationSetBinder
             return null;
         }
 
-        var node = HelmValuesBinder.Bind(context, member.Value, member.Name);
-        return node is YamlMapping mapping ? new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin } : null;
+        var secrets = new List<SecretReferenceModel>();
+        var node = HelmValuesBinder.Bind(context, member.Value, member.Name, secrets);
+        return node is YamlMapping mapping ? new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin, Secrets = secrets.ToEquatableArray() } : null;
     }
 }

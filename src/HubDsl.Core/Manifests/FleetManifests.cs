@@ -60,6 +60,7 @@ public static class FleetManifests
             new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
         };
         files.AddRange(ValuesFiles.Build(appSet));
+        files.AddRange(ExternalSecretManifest.Build(appSet));
         return files;
     }
 
