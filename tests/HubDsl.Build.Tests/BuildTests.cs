@@ -77,11 +77,15 @@ public sealed class BuildTests
     public void A_declaration_that_cannot_be_evaluated_fails_the_build_with_HUB001_and_writes_nothing()
     {
         using var copy = ExampleCopy.Create();
-        copy.Write("Clusters.cs", copy.Read("Clusters.cs").Replace("\"https://prod-api.example.com\"", "System.Environment.GetEnvironmentVariable(\"PROD_URL\")!"));
+        const string expression = "System.Environment.GetEnvironmentVariable(\"PROD_URL\")";
+        var source = copy.Read("Clusters.cs").Replace("\"https://prod-api.example.com\"", expression + "!");
+        copy.Write("Clusters.cs", source);
+        var before = source.Substring(0, source.IndexOf(expression, StringComparison.Ordinal)).Split('\n');
+        var position = "(" + before.Length + "," + (before[^1].Length + 1) + ")";
         File.Delete(Path.Combine(copy.Root, "argocd/clusters/staging.yaml"));
         var build = copy.Build();
         Assert.Equal(1, build.ExitCode);
-        Assert.Contains("Clusters.cs(14,55): error HUB001: Clusters.Prod: calling 'Environment.GetEnvironmentVariable' cannot be evaluated at compile time", build.Output);
+        Assert.Contains("Clusters.cs" + position + ": error HUB001: Clusters.Prod: calling 'Environment.GetEnvironmentVariable' cannot be evaluated at compile time", build.Output);
         Assert.False(copy.Exists("argocd/clusters/staging.yaml"), "a failed compilation writes no manifests");
     }
 }
