@@ -148,7 +148,7 @@ public static class ApplicationSetBinder
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
             DeployedResources = Resources(context, deploys?.Value),
             Project = appProject,
-            CreatesNamespace = Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
+            CreatesNamespace = Validation.FleetValidator.Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
     }
 
@@ -222,13 +222,6 @@ public static class ApplicationSetBinder
         "ExternalSecrets" => "external-secrets.io",
         _ => null,
     };
-
-    private static YamlNode? Path(YamlNode root, params string[] keys)
-    {
-        YamlNode? node = root;
-        foreach (var key in keys) node = (node as YamlMapping)?[key];
-        return node;
-    }
 
     private static ValuesModel? BindValues(BindingContext context, DslMember member)
     {

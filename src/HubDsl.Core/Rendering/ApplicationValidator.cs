@@ -15,7 +15,6 @@ namespace HubDsl.Core.Rendering;
 /// </summary>
 internal static class ApplicationValidator
 {
-    private static readonly Regex Rfc1123Subdomain = new Regex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant);
 
     /// <summary>Errors keyed by Application name; an Application whose name has an entry is skipped.</summary>
     public static SortedDictionary<string, string> Validate(RenderContext context, IReadOnlyList<YamlMapping> applications)
@@ -38,7 +37,7 @@ internal static class ApplicationValidator
                 continue;
             }
 
-            if (name.Length > 253 || !Rfc1123Subdomain.IsMatch(name))
+            if (!Validation.KubernetesNames.IsDnsSubdomain(name))
             {
                 // Rejected by the API server on create (the controller keeps reconciling with an error).
                 errors[name] = "Application.argoproj.io " + FastTemplate.GoQuote(name) + " is invalid: metadata.name: Invalid value: " + FastTemplate.GoQuote(name)
