@@ -1,3 +1,4 @@
+using HubDsl.Tests.Shared;
 using YamlDotNet.RepresentationModel;
 
 namespace HubDsl.Build.Tests;

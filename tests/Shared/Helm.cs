@@ -1,8 +1,12 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
 using System.Diagnostics;
 
-namespace HubDsl.Build.Tests;
+namespace HubDsl.Tests.Shared;
 
-/// <summary>The real Helm binary: HUBDSL_HELM, else .tools/helm (installed by .ci/install-tools.sh), else none.</summary>
+/// <summary>The real Helm binary: HUBDSL_HELM, else .tools/helm (installed by .ci/install-tools.sh), else none. Linked into the test projects that use it.</summary>
 internal static class Helm
 {
     public static string? Path { get; } = Find();
@@ -22,9 +26,12 @@ internal static class Helm
         return (process.ExitCode, output.Result + error.Result);
     }
 
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "..", ".."));
+
     private static string? Find()
     {
-        var candidates = new[] { Environment.GetEnvironmentVariable("HUBDSL_HELM"), System.IO.Path.Combine(ExampleCopy.RepositoryRoot(), ".tools", "helm") };
+        var candidates = new[] { Environment.GetEnvironmentVariable("HUBDSL_HELM"), System.IO.Path.Combine(RepositoryRoot(), ".tools", "helm") };
         return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
     }
 }
