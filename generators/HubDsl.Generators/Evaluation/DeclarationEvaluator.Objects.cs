@@ -256,6 +256,15 @@ internal sealed partial class DeclarationEvaluator
     /// </summary>
     private DslObject? DefaultObject(ITypeSymbol type)
     {
+        // Records are immutable: every creation of a type starts from the same defaults.
+        if (_defaults.TryGetValue(type, out var cached)) return cached;
+        var created = CreateDefaultObject(type);
+        _defaults[type] = created;
+        return created;
+    }
+
+    private DslObject? CreateDefaultObject(ITypeSymbol type)
+    {
         var chain = new List<ITypeSymbol>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {

@@ -27,6 +27,11 @@ internal sealed partial class DeclarationEvaluator
     private readonly Dictionary<ISymbol, DslValue?> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _inProgress = new(SymbolEqualityComparer.Default);
 
+    // Within one evaluation the compilation is fixed, so semantic models and default objects can be shared
+    // between the many members of a large fleet.
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly Dictionary<ITypeSymbol, DslObject?> _defaults = new(SymbolEqualityComparer.Default);
+
     /// <param name="recordOrigins">Record source spans (analyzers); the generator leaves them out so its models hold no locations.</param>
     public DeclarationEvaluator(Compilation compilation, bool recordOrigins, CancellationToken cancellationToken)
     {
@@ -218,7 +223,7 @@ internal sealed partial class DeclarationEvaluator
     // Roslyn 4.8 has no IOperation for collection expressions, so their elements are read from syntax.
     private DslValue? CollectionExpression(CollectionExpressionSyntax collection, IOperation operation)
     {
-        var model = operation.SemanticModel ?? _compilation.GetSemanticModel(collection.SyntaxTree);
+        var model = operation.SemanticModel ?? ModelFor(collection.SyntaxTree);
         var items = new List<DslValue>();
         var ok = true;
         foreach (var element in collection.Elements)
@@ -350,7 +355,7 @@ internal sealed partial class DeclarationEvaluator
                 _ => null,
             };
             if (valueSyntax is null) continue;
-            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+            var model = ModelFor(syntax.SyntaxTree);
             var operation = model.GetOperation(valueSyntax, _cancellationToken);
             return operation switch
             {
@@ -360,6 +365,12 @@ internal sealed partial class DeclarationEvaluator
         }
 
         return null;
+    }
+
+    private SemanticModel ModelFor(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model)) _models[tree] = model = _compilation.GetSemanticModel(tree);
+        return model;
     }
 
     private SourceSpan? Span(SyntaxNode? syntax) =>
