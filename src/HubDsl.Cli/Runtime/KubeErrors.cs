@@ -31,8 +31,11 @@ public static class KubeErrors
                 text = code + " " + (StatusField(http, "reason") ?? http.Response.ReasonPhrase ?? ((HttpStatusCode)code).ToString())
                     + (string.IsNullOrEmpty(message) || message == StatusField(http, "reason") ? string.Empty : ": " + message);
                 break;
-            case TaskCanceledException or OperationCanceledException or TimeoutException:
+            case TaskCanceledException or OperationCanceledException:
                 text = "timed out";
+                break;
+            case TimeoutException timeout:
+                text = timeout.Message;
                 break;
             case HttpRequestException request:
                 text = DescribeConnection(request);
