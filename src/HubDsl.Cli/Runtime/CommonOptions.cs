@@ -1,5 +1,4 @@
 using System.CommandLine;
-using HubDsl.Cli.Commands;
 
 namespace HubDsl.Cli.Runtime;
 
@@ -47,7 +46,7 @@ public sealed class CommonOptions
     /// Runs a command body: user mistakes are one "hubdsl: ..." line and exit 2, other failures one line and
     /// exit 1; never a stack trace, never a credential.
     /// </summary>
-    public static async Task<int> RunAsync(RuntimeConsole console, Func<Task<int>> body)
+    public static async Task<int> RunAsync(RuntimeConsole console, Func<Task<int>> body, int failureExitCode = ExitCodes.Problems)
     {
         try
         {
@@ -61,12 +60,12 @@ public sealed class CommonOptions
         catch (OperationCanceledException)
         {
             await console.Error.WriteLineAsync("hubdsl: cancelled").ConfigureAwait(false);
-            return ExitCodes.Problems;
+            return failureExitCode;
         }
         catch (Exception e)
         {
             await console.Error.WriteLineAsync("hubdsl: " + KubeErrors.Describe(e)).ConfigureAwait(false);
-            return ExitCodes.Problems;
+            return failureExitCode;
         }
     }
 

@@ -110,7 +110,7 @@ public sealed class TerminalProgress : IProgress<int>, IDisposable
         if (!console.IsErrorTerminal) return;
         lock (gate)
         {
-            console.Error.Write("\r" + what + " " + value + "/" + total + " ");
+            console.Error.Write("\r" + what + " " + value + (total > 0 ? "/" + total : " done") + " ");
             console.Error.Flush();
             drawn = true;
         }
