@@ -42,7 +42,7 @@ public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IR
             ["server"] = cluster.Server,
             ["secretName"] = cluster.SecretName,
             ["labels"] = new JsonObject(cluster.DisplayLabels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))),
-            ["annotations"] = new JsonObject(cluster.Info.Annotations.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)Redactor.Scrub(a.Value)))),
+            ["annotations"] = new JsonObject(cluster.DisplayAnnotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)Redactor.Scrub(a.Value)))),
             ["namespaces"] = new JsonArray(cluster.Info.Namespaces.Select(n => (JsonNode?)n).ToArray()),
             ["project"] = cluster.Info.Project,
             ["connection"] = new JsonObject

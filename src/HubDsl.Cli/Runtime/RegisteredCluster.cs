@@ -41,6 +41,11 @@ public sealed class RegisteredCluster
     public IReadOnlyDictionary<string, string> DisplayLabels =>
         Info.Labels.Where(l => l.Key != ManifestLabels.SecretTypeKey).OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
 
+    /// <summary>Annotations Argo CD's API shows: without managed-by and kubectl's last-applied-configuration (which can hold the whole Secret, credentials included).</summary>
+    public IReadOnlyDictionary<string, string> DisplayAnnotations =>
+        Info.Annotations.Where(a => a.Key is not ("kubectl.kubernetes.io/last-applied-configuration" or "managed-by"))
+            .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+
     /// <summary>Reads a Secret from the API; null when it is not a readable cluster Secret.</summary>
     public static RegisteredCluster? FromSecret(JsonObject secret)
     {

@@ -132,6 +132,18 @@ public sealed class SpokeRegistrar
                     userError: true);
             }
 
+            // Argo CD keys clusters by server: a second Secret for the same server (e.g. from the Helm chart) would make two.
+            var sameServer = (await hub.ListClustersAsync(cancellation).ConfigureAwait(false))
+                .FirstOrDefault(c => c.Server.TrimEnd('/') == server && c.SecretName != secretName);
+            if (sameServer is not null)
+            {
+                throw new ClusterRegistrationException(
+                    "the hub already registers " + server + " as cluster '" + sameServer.Name + "' in Secret " + hub.ArgoCdNamespace + "/" + sameServer.SecretName
+                    + "; remove it first (hubdsl cluster rm " + sameServer.SecretName + ")",
+                    done,
+                    userError: true);
+            }
+
             // 2. ServiceAccount: created if absent, reused as it is otherwise.
             var account = request.Rbac.ServiceAccount;
             step?.Invoke("ServiceAccount " + account.Namespace + "/" + account.Name);

@@ -295,3 +295,43 @@ public sealed class ClusterAddTests
         Assert.DoesNotContain("   at ", run.All);
     }
 }
+
+/// <summary>Edge cases of registration that protect Argo CD's view of the fleet.</summary>
+public sealed class ClusterAddGuardTests
+{
+    [Fact]
+    public async Task A_second_secret_for_the_same_server_is_refused()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging");
+        fleet.Hub.Seed(new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject { ["name"] = "argocd-cluster-staging", ["namespace"] = "argocd", ["labels"] = new JsonObject { ["argocd.argoproj.io/secret-type"] = "cluster" } },
+            ["stringData"] = new JsonObject { ["name"] = "staging", ["server"] = fleet.ServerOf(fleet["staging"]) + "/" },
+        });
+
+        var run = await fleet.RunAsync("cluster", "add", "staging", "--yes", "--upsert");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("already registers", run.Stderr);
+        Assert.Contains("argocd/argocd-cluster-staging", run.Stderr);
+        Assert.Null(fleet.HubSecret(fleet["staging"]));
+    }
+
+    [Fact]
+    public async Task Last_applied_configuration_annotations_are_never_shown()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging");
+        Assert.Equal(0, (await fleet.RunAsync("cluster", "add", "staging", "--yes", "--annotation", "owner=team-a")).ExitCode);
+        var secret = fleet.HubSecret(fleet["staging"])!;
+        secret["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"] = "{\"stringData\":{\"password\":\"hunter2-hunter2\"}}";
+        fleet.Hub.Resources.Update(KubeEmulator.ResourceCatalog.Secrets, "argocd", fleet.SecretNameOf(fleet["staging"]), secret, "kubectl", dryRun: false);
+
+        var run = await fleet.RunAsync("cluster", "get", "staging", "-o", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("hunter2", run.All);
+        Assert.Equal("team-a", JsonNode.Parse(run.Stdout)!["annotations"]!["owner"]!.GetValue<string>());
+    }
+}

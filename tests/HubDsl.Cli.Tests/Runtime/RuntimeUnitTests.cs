@@ -145,4 +145,35 @@ public sealed class RuntimeUnitTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Progress_is_drawn_on_a_terminal_only()
+    {
+        var terminal = new StringWriter();
+        var redirected = new StringWriter();
+        using (var progress = new RuntimeConsole(TextWriter.Null, terminal, false, true, null).Progress("probing clusters", 3))
+        {
+            progress.Report(1);
+            progress.Report(3);
+        }
+
+        using (var progress = new RuntimeConsole(TextWriter.Null, redirected, false, false, null).Progress("probing clusters", 3))
+        {
+            progress.Report(1);
+        }
+
+        Assert.Contains("\rprobing clusters 1/3", terminal.ToString());
+        Assert.Contains("\rprobing clusters 3/3", terminal.ToString());
+        Assert.EndsWith("\r", terminal.ToString()); // the line is cleared at the end
+        Assert.Equal(string.Empty, redirected.ToString());
+    }
+
+    [Fact]
+    public void A_prompt_without_an_interactive_stdin_never_reads()
+    {
+        var console = new RuntimeConsole(TextWriter.Null, new StringWriter(), false, false, null);
+
+        Assert.False(console.Confirm("Continue?", "pass --yes", out var refusal));
+        Assert.Equal("standard input is not a terminal, so nobody can confirm: pass --yes", refusal);
+    }
 }
