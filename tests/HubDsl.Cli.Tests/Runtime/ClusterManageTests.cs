@@ -229,6 +229,23 @@ public sealed class ClusterManageTests
         Assert.Null(spoke.Resources.TryGet(ResourceCatalog.RoleBindings, "team-a", "argocd-manager-role-binding"));
     }
 
+    [Fact]
+    public async Task Hub_context_and_argocd_namespace_options_choose_where_clusters_live()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging");
+        fleet.Hub.Seed("apiVersion: v1\nkind: Namespace\nmetadata: { name: gitops }\n");
+        fleet.WriteKubeconfig(b => b.UseContext("staging")); // current context is no longer the hub
+
+        var add = await fleet.RunAsync("cluster", "add", "staging", "--hub-context", "hub", "--argocd-namespace", "gitops", "--yes");
+        var inGitops = await fleet.RunAsync("cluster", "list", "--hub-context", "hub", "--argocd-namespace", "gitops", "-o", "json");
+        var inArgocd = await fleet.RunAsync("cluster", "list", "--hub-context", "hub", "-o", "json");
+
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.NotNull(fleet.Hub.Resources.TryGet(ResourceCatalog.Secrets, "gitops", fleet.SecretNameOf(fleet["staging"])));
+        Assert.Single(JsonNode.Parse(inGitops.Stdout)!["clusters"]!.AsArray());
+        Assert.Empty(JsonNode.Parse(inArgocd.Stdout)!["clusters"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("--kubeconfig /nonexistent/kubeconfig", "kubeconfig '/nonexistent/kubeconfig' does not exist")]
     [InlineData("--hub-context nope", "has no context 'nope'")]

@@ -68,8 +68,9 @@ public sealed class RuntimeFleet : IAsyncDisposable
     {
         var builder = new KubeconfigBuilder().AddContext("hub", Hub, @namespace: "argocd");
         foreach (var spoke in spokes) builder.AddContext(spoke.Name, spoke);
+        builder.UseContext("hub");
         extra?.Invoke(builder);
-        builder.UseContext("hub").WriteTo(Kubeconfig);
+        builder.WriteTo(Kubeconfig);
     }
 
     /// <summary>Runs hubdsl with --kubeconfig added; standard input is not a terminal unless <paramref name="answers"/> is given.</summary>
