@@ -27,8 +27,11 @@ public enum ApplyOutcome
 /// <summary>One object's apply result.</summary>
 public sealed record ApplyResult(ResourceType Type, string Namespace, string Name, ApplyOutcome Outcome, string? Message = null)
 {
+    /// <summary>The name of the step that is not one object (the prune pass).</summary>
+    public const string PruneStep = "(prune)";
+
     /// <summary>"kind/name" in lower case, as kubectl prints it.</summary>
-    public string Object => Type.Kind.ToLowerInvariant() + "/" + Name;
+    public string Object => Name == PruneStep ? "prune" : Type.Kind.ToLowerInvariant() + "/" + Name;
 }
 
 /// <summary>One object's difference between the live state and what apply would make of it.</summary>
@@ -65,7 +68,7 @@ public sealed class ManifestApplier
         {
             if (results.Any(r => r.Outcome == ApplyOutcome.Failed))
             {
-                results.Add(new ApplyResult(ResourceType.Secret, hub.ArgoCdNamespace, "-", ApplyOutcome.Failed, "prune skipped: some objects failed to apply"));
+                results.Add(new ApplyResult(ResourceType.Secret, hub.ArgoCdNamespace, ApplyResult.PruneStep, ApplyOutcome.Failed, "skipped because some objects failed to apply"));
             }
             else
             {
@@ -161,7 +164,7 @@ public sealed class ManifestApplier
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
-            return new[] { new ApplyResult(ResourceType.Secret, hub.ArgoCdNamespace, "-", ApplyOutcome.Failed, "prune: " + KubeErrors.Describe(e)) };
+            return new[] { new ApplyResult(ResourceType.Secret, hub.ArgoCdNamespace, ApplyResult.PruneStep, ApplyOutcome.Failed, KubeErrors.Describe(e)) };
         }
 
         foreach (var (type, ns, name, _) in prunable)

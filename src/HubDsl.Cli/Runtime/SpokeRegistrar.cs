@@ -285,7 +285,7 @@ public sealed class SpokeRegistrar
             await spoke.CreateAsync(item.Type, item.Namespace, item.Manifest, FieldManager, cancellation).ConfigureAwait(false);
             return new ObjectResult(item.ToString(), ObjectOutcome.Created);
         }
-        catch (k8s.Autorest.HttpOperationException e) when ((int)e.Response.StatusCode == 409)
+        catch (k8s.Autorest.HttpOperationException e) when ((int)e.Response.StatusCode == 409 && KubeErrors.Reason(e) == "AlreadyExists")
         {
             return new ObjectResult(item.ToString(), ObjectOutcome.Unchanged); // created concurrently: reuse it
         }

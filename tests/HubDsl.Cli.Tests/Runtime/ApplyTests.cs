@@ -160,6 +160,22 @@ public sealed class ApplyTests
     }
 
     [Fact]
+    public async Task Prune_is_skipped_when_an_object_failed()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging", "prod");
+        var project = Project(fleet).AppSet("extra");
+        Assert.Equal(0, (await fleet.RunAsync("apply", "--project", project.Folder)).ExitCode);
+        project.Remove("argocd/applicationsets/extra.yaml");
+        fleet.Hub.Faults.FailNext(1, 422, matches: e => e.Method == "PATCH" && e.Path.EndsWith("/agent", StringComparison.Ordinal));
+
+        var run = await fleet.RunAsync("apply", "--project", project.Folder, "--prune");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("prune failed: skipped because some objects failed to apply", run.Stdout);
+        Assert.NotNull(fleet.Hub.Resources.TryGet(ResourceCatalog.ApplicationSets, "argocd", "extra"));
+    }
+
+    [Fact]
     public async Task An_unreachable_hub_is_one_line_and_exit_1()
     {
         await using var fleet = await RuntimeFleet.StartAsync("staging", "prod");
