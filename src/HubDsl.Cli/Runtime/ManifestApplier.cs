@@ -183,13 +183,23 @@ public sealed class ManifestApplier
         return results;
     }
 
-    // Ownership-only metadata (managedFields) does not count; anything else, resourceVersion included, does.
+    // Ownership-only metadata (managedFields), and status, which controllers write between the read and the apply
+    // and apply never changes, do not count; resourceVersion is compared only when the status did not move.
     private static bool SameObject(JsonObject live, JsonObject result)
     {
         var a = (JsonObject)live.DeepClone();
         var b = (JsonObject)result.DeepClone();
-        (a["metadata"] as JsonObject)?.Remove("managedFields");
-        (b["metadata"] as JsonObject)?.Remove("managedFields");
+        var statusMoved = !JsonNode.DeepEquals(a["status"], b["status"]);
+        foreach (var side in new[] { a, b })
+        {
+            side.Remove("status");
+            if (side["metadata"] is JsonObject metadata)
+            {
+                metadata.Remove("managedFields");
+                if (statusMoved) metadata.Remove("resourceVersion");
+            }
+        }
+
         return JsonNode.DeepEquals(a, b);
     }
 
