@@ -47,12 +47,13 @@ internal static class ClusterCommand
         var clusterResources = new Option<bool>("--cluster-resources") { Description = "With --namespace: let Argo CD manage cluster-scoped resources (clusterResources: true)." };
         var systemNamespace = new Option<string>("--system-namespace") { Description = "Where the argocd-manager ServiceAccount and its token live.", DefaultValueFactory = _ => "kube-system" };
         var project = new Option<string?>("--project") { Description = "Make the cluster project-scoped." };
+        var shard = new Option<int?>("--shard") { Description = "The application controller shard for the cluster." };
         var upsert = new Option<bool>("--upsert") { Description = "Overwrite an existing, different cluster Secret for the same server." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
         var tokenTimeout = new Option<double>("--token-timeout") { Description = "Seconds to wait for the spoke's token controller.", DefaultValueFactory = _ => 30 };
         var command = new Command("add", "Create the argocd-manager ServiceAccount, RBAC and token on a spoke, then register it on the hub.")
         {
-            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, upsert, yes, tokenTimeout,
+            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, tokenTimeout,
         };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
@@ -89,6 +90,7 @@ internal static class ClusterCommand
                 Labels = labelPairs,
                 Annotations = annotationPairs,
                 Project = parse.GetValue(project),
+                Shard = parse.GetValue(shard) is int n && n >= 0 ? n : parse.GetValue(shard) is null ? null : throw new UserInputException("--shard must be 0 or more"),
                 ClusterResources = parse.GetValue(clusterResources),
                 Rbac = rbac,
                 Upsert = parse.GetValue(upsert),

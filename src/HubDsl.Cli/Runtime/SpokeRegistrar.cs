@@ -47,6 +47,9 @@ public sealed record ClusterRegistrationRequest
     /// <summary>--project.</summary>
     public string? Project { get; init; }
 
+    /// <summary>--shard: the application controller shard.</summary>
+    public int? Shard { get; init; }
+
     /// <summary>--cluster-resources (meaningful only with namespaces).</summary>
     public bool ClusterResources { get; init; }
 
@@ -248,6 +251,7 @@ public sealed class SpokeRegistrar
         };
         if (request.Rbac.Namespaces.Count > 0) data["namespaces"] = Base64(string.Join(",", request.Rbac.Namespaces));
         data["config"] = Base64(credentials.ToConfigJson());
+        if (request.Shard is { } shard) data["shard"] = Base64(shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (request.ClusterResources) data["clusterResources"] = Base64("true");
         if (!string.IsNullOrEmpty(request.Project)) data["project"] = Base64(request.Project!);
 

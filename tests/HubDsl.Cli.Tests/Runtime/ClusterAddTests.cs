@@ -134,7 +134,7 @@ public sealed class ClusterAddTests
         await using var fleet = await RuntimeFleet.StartAsync("staging");
         var spoke = fleet["staging"];
 
-        var run = await fleet.RunAsync("cluster", "add", "staging", "--namespace", "team-a", "--namespace", "team-b", "--cluster-resources", "--project", "platform", "--yes");
+        var run = await fleet.RunAsync("cluster", "add", "staging", "--namespace", "team-a", "--namespace", "team-b", "--cluster-resources", "--project", "platform", "--shard", "2", "--yes");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Null(spoke.Resources.TryGet(ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
@@ -152,6 +152,7 @@ public sealed class ClusterAddTests
         Assert.Equal("team-a,team-b", Decode(data["namespaces"]));
         Assert.Equal("true", Decode(data["clusterResources"]));
         Assert.Equal("platform", Decode(data["project"]));
+        Assert.Equal("2", Decode(data["shard"]));
     }
 
     [Fact]
