@@ -77,6 +77,30 @@ public sealed class ClusterManageTests
     }
 
     [Fact]
+    public async Task Probes_verify_tls_against_the_stored_ca_unless_told_not_to()
+    {
+        await using var fleet = await RegisteredAsync("staging", "prod");
+        var staging = fleet["staging"];
+        var secret = fleet.HubSecret(staging)!;
+        var wrongCa = Convert.ToBase64String(Encoding.UTF8.GetBytes(fleet["prod"].CaCertificatePem));
+        var config = JsonNode.Parse(Decode(secret["data"]!["config"]))!;
+        config["tlsClientConfig"]!["caData"] = wrongCa;
+        config["tlsClientConfig"]!["insecure"] = true; // a stored insecure flag is not enough
+        secret["data"]!["config"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(config.ToJsonString()));
+        fleet.Hub.Resources.Update(ResourceCatalog.Secrets, "argocd", fleet.SecretNameOf(staging), secret, "test", dryRun: false);
+
+        var verified = await fleet.RunAsync("cluster", "get", "staging", "-o", "json");
+        var insecure = await fleet.RunAsync("cluster", "get", "staging", "-o", "json", "--insecure-skip-tls-verify");
+
+        Assert.Equal(1, verified.ExitCode);
+        var message = JsonNode.Parse(verified.Stdout)!["connection"]!["message"]!.GetValue<string>();
+        Assert.Contains("TLS handshake failed", message);
+        Assert.Contains("--insecure-skip-tls-verify", message);
+        Assert.True(insecure.ExitCode == 0, insecure.ToString());
+        Assert.Contains("warning: TLS certificate verification is off", insecure.Stderr);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_within_the_timeout()
     {
         await using var fleet = await RegisteredAsync("staging");
