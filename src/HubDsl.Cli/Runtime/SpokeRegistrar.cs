@@ -184,8 +184,9 @@ public sealed class SpokeRegistrar
             }
             else
             {
-                var (_, created) = await hub.Objects.ApplyAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, desired, FieldManager, force: true, dryRun: false, cancellation).ConfigureAwait(false);
+                var (applied, created) = await hub.Objects.ApplyAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, desired, FieldManager, force: true, dryRun: false, cancellation).ConfigureAwait(false);
                 hubOutcome = created ? ObjectOutcome.Created : ObjectOutcome.Updated;
+                await DropStaleKeysAsync(applied, desired, secretName, cancellation).ConfigureAwait(false);
             }
 
             done.Add(new ObjectResult(secretRef, hubOutcome));
@@ -275,6 +276,25 @@ public sealed class SpokeRegistrar
             ["type"] = "Opaque",
             ["data"] = data,
         };
+    }
+
+    // An upsert replaces the cluster as Argo CD's does: cluster keys someone else wrote (e.g. namespaces from an
+    // earlier argocd cluster add) go, unless hubdsl apply declares them (the project owns those).
+    private async Task DropStaleKeysAsync(JsonObject applied, JsonObject desired, string secretName, CancellationToken cancellation)
+    {
+        var wanted = JsonYaml.Map(desired, "data");
+        var ownedByApply = (applied["metadata"]?["managedFields"] as JsonArray ?? new JsonArray())
+            .OfType<JsonObject>()
+            .Where(m => JsonYaml.Text(m, "manager") == ManifestApplier.FieldManager)
+            .SelectMany(m => (m["fieldsV1"]?["f:data"] as JsonObject)?.Select(p => p.Key.StartsWith("f:", StringComparison.Ordinal) ? p.Key.Substring(2) : p.Key) ?? Enumerable.Empty<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        var stale = JsonYaml.Map(applied, "data").Keys
+            .Where(k => k is "namespaces" or "clusterResources" or "project" or "shard" && !wanted.ContainsKey(k) && !ownedByApply.Contains(k))
+            .ToList();
+        if (stale.Count == 0) return;
+        var nulls = new JsonObject();
+        foreach (var key in stale) nulls[key] = null;
+        await hub.Objects.MergePatchAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, new JsonObject { ["data"] = nulls }, FieldManager, cancellation).ConfigureAwait(false);
     }
 
     private async Task<ObjectResult> CreateOrReuseAsync(SpokeObject item, CancellationToken cancellation)

@@ -156,6 +156,26 @@ public sealed class ClusterAddTests
     }
 
     [Fact]
+    public async Task Upsert_from_namespaced_to_cluster_wide_drops_the_namespaces_another_tool_wrote()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging");
+        var spoke = fleet["staging"];
+        Assert.Equal(0, (await fleet.RunAsync("cluster", "add", "staging", "--namespace", "team-a", "--yes")).ExitCode);
+        var secret = fleet.HubSecret(spoke)!;
+        foreach (var field in new[] { "managedFields", "resourceVersion", "uid", "creationTimestamp" }) secret["metadata"]!.AsObject().Remove(field);
+        fleet.Hub.Resources.Delete(ResourceCatalog.Secrets, "argocd", fleet.SecretNameOf(spoke), null, dryRun: false);
+        fleet.Hub.Seed(secret); // now written by another tool, as argocd cluster add would have
+        Assert.DoesNotContain(fleet.HubSecret(spoke)!["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == "hubdsl-cluster");
+
+        var run = await fleet.RunAsync("cluster", "add", "staging", "--upsert", "--yes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var data = fleet.HubSecret(spoke)!["data"]!.AsObject();
+        Assert.Equal(new[] { "config", "name", "server" }, data.Select(d => d.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray());
+        Assert.NotNull(spoke.Resources.TryGet(ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
+    }
+
+    [Fact]
     public async Task A_failure_part_way_names_what_was_created_and_a_re_run_finishes()
     {
         await using var fleet = await RuntimeFleet.StartAsync("staging");
