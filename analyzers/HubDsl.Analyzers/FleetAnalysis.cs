@@ -45,11 +45,15 @@ internal sealed class FleetAnalysis
         var errors = new List<(DeclarationError, Location)>();
         var fleets = new List<FleetModel>();
         var applicationSets = new List<ApplicationSetModel>();
-        foreach (var (type, attribute, isFleet) in Declarations(compilation, cancellationToken))
+        foreach (var (type, attribute, kind) in Declarations(compilation, cancellationToken))
         {
             var fallback = type.Locations.FirstOrDefault() ?? Location.None;
             IReadOnlyList<DeclarationError> declarationErrors;
-            if (isFleet)
+            if (kind == DeclarationKind.Hub)
+            {
+                DeclarationReader.ReadHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+            }
+            else if (kind == DeclarationKind.Fleet)
             {
                 fleets.Add(DeclarationReader.ReadFleet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors));
             }
@@ -66,7 +70,14 @@ internal sealed class FleetAnalysis
     }
 
     // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.
-    private static IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute, bool IsFleet)> Declarations(Compilation compilation, CancellationToken cancellationToken)
+    private enum DeclarationKind
+    {
+        Fleet,
+        ApplicationSet,
+        Hub,
+    }
+
+    private static IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute, DeclarationKind Kind)> Declarations(Compilation compilation, CancellationToken cancellationToken)
     {
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in compilation.SyntaxTrees)
@@ -80,8 +91,9 @@ internal sealed class FleetAnalysis
                 foreach (var attribute in type.GetAttributes())
                 {
                     var name = attribute.AttributeClass?.ToDisplayString();
-                    if (name == DeclarationReader.FleetAttribute) yield return (type, attribute, true);
-                    else if (name == DeclarationReader.ApplicationSetAttribute) yield return (type, attribute, false);
+                    if (name == DeclarationReader.FleetAttribute) yield return (type, attribute, DeclarationKind.Fleet);
+                    else if (name == DeclarationReader.ApplicationSetAttribute) yield return (type, attribute, DeclarationKind.ApplicationSet);
+                    else if (name == DeclarationReader.HubAttribute) yield return (type, attribute, DeclarationKind.Hub);
                 }
             }
         }
@@ -96,6 +108,6 @@ internal sealed class FleetAnalysis
             SimpleNameSyntax s => s.Identifier.ValueText,
             _ => string.Empty,
         };
-        return text is "Fleet" or "FleetAttribute" or "ApplicationSet" or "ApplicationSetAttribute";
+        return text is "Fleet" or "FleetAttribute" or "ApplicationSet" or "ApplicationSetAttribute" or "Hub" or "HubAttribute";
     }
 }

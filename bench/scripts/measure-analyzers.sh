@@ -12,7 +12,7 @@ dotnet build -c Release "$root/bench/HubDsl.Benchmarks" -nologo -v:q >/dev/null
 report() {
   local project="$1" label="$2"
   dotnet build "$project" --no-dependencies -nologo -v:d -p:ReportAnalyzer=true -p:HubDslOutputPath=none --no-incremental \
-    | grep -E "HubDsl\.(Analyzers|Generators)|Total analyzer execution time|Total generator execution time|ManifestGenerator|Analyzer " \
+    | grep -E "Total (analyzer|generator) execution time|HubDsl\.(Analyzers|Generators)(, Version|\.[A-Za-z]+Analyzer|\.ManifestGenerator)" | grep -v -E "Target|Project|Task" \
     | sed -e "s/^/[$label] /" | sort -u
 }
 

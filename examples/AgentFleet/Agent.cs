@@ -8,10 +8,18 @@ public static partial class Agent
 {
     public static readonly ClusterSelector Targets = ClusterSelector.WithLabels(("deploy", "true"));
 
+    /// <summary>
+    /// The agent's own project: only its repository, only the targeted clusters' agent namespace, and only
+    /// Namespaces as cluster-scoped objects (for CreateNamespace=true).
+    /// </summary>
+    public static readonly AppProject Project = new("agent") { Description = "The agent on every spoke labelled deploy=true" };
+
+    /// <summary>What the chart creates: least-privilege spokes grant the hub write access to exactly these.</summary>
+    public static readonly DeployedResources Deploys = new(ApiResource.Deployments);
+
     public static readonly ApplicationTemplate Template = new($"agent-{Param.Name}")
     {
         Finalizers = [Finalizers.ResourcesFinalizer],
-        Project = "default",
         Destination = new(Server: Param.Server, Namespace: "agent"),
         Source = new HelmSource("https://github.com/example/agent", Path: "helm/", TargetRevision: "main")
         {
@@ -46,9 +54,13 @@ public static partial class Agent
             Requests: new(Memory: "512Mi", Cpu: "500m"),
             Limits: new(Memory: "1Gi", Cpu: "1000m")),
         SecurityContext = new(RunAsNonRoot: true),
+        Database = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/prod/db"),
     };
 
-    /// <summary>The DR cluster mirrors prod, in another region.</summary>
+    /// <summary>The DR cluster mirrors prod, in another region, with its own database replica.</summary>
     [Values("dr")]
-    public static readonly AgentValues Dr = Prod;
+    public static readonly AgentValues Dr = Prod with
+    {
+        Database = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/dr/db"),
+    };
 }

@@ -12,4 +12,7 @@ public sealed record AgentValues : HelmValues
         Limits: new(Memory: "128Mi", Cpu: "500m"));
 
     public SecurityContext SecurityContext { get; init; } = new(RunAsNonRoot: false);
+
+    /// <summary>Database credentials: only the Secret's name reaches the values; the operator reads Vault on the spoke.</summary>
+    public ExternalSecretRef Database { get; init; } = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/staging/db");
 }

@@ -45,7 +45,34 @@ public sealed class ManifestGenerator : IIncrementalGenerator
                 FleetManifests.ApplicationSet(model).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ApplicationSetManifests);
 
+        var hubManifests = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DeclarationReader.HubAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => DeclarationReader.ReadHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+            .WithTrackingName(TrackingNames.Hub)
+            .Where(static model => model is not null)
+            .Select(static (hub, _) => new ManifestSet("HubDsl.Hub." + hub!.ClassName + ".g.cs", FleetManifests.Hub(hub).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.HubManifests);
+
+        // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so this step
+        // depends on the fleet and on every ApplicationSet.
+        var spokeManifests = fleets
+            .Combine(applicationSets.Where(static model => model is not null).Collect())
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Spokes." + pair.Left.ClassName + ".g.cs", FleetManifests.SpokeRbac(pair.Left, pair.Right!).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SpokeManifests);
+
+        // An AppProject lists the destinations of the clusters its ApplicationSet targets.
+        var projectManifests = applicationSets
+            .Where(static model => model?.Project is not null)
+            .Combine(fleets.Collect())
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Project." + pair.Left!.ClassName + ".g.cs", FleetManifests.Project(pair.Left!, pair.Right).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.ProjectManifests);
+
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(projectManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(spokeManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(hubManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(applicationSetManifests, static (spc, set) => Emit(spc, set));
     }
 

@@ -9,8 +9,20 @@ public static class TrackingNames
     /// <summary>A fleet's cluster Secret files.</summary>
     public const string FleetManifests = nameof(FleetManifests);
 
+    /// <summary>An ApplicationSet's AppProject.</summary>
+    public const string ProjectManifests = nameof(ProjectManifests);
+
+    /// <summary>Each cluster's spoke ServiceAccount, token Secret and RBAC.</summary>
+    public const string SpokeManifests = nameof(SpokeManifests);
+
     /// <summary>An <c>[ApplicationSet]</c> class evaluated into an ApplicationSet model.</summary>
     public const string ApplicationSet = nameof(ApplicationSet);
+
+    /// <summary>A <c>[Hub]</c> class evaluated into the argo-cd chart values.</summary>
+    public const string Hub = nameof(Hub);
+
+    /// <summary>The hub's chart values file.</summary>
+    public const string HubManifests = nameof(HubManifests);
 
     /// <summary>An ApplicationSet's manifest and values files.</summary>
     public const string ApplicationSetManifests = nameof(ApplicationSetManifests);

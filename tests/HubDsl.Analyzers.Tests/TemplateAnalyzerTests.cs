@@ -119,3 +119,28 @@ public sealed class RollingSyncTests
                     new RollingSyncStep(LabelExpression.NotIn("env", "staging"), LabelExpression.NotIn("tier", "gold")))
             """));
 }
+
+/// <summary>HUB018: an ApplicationSet against its AppProject's declared limits.</summary>
+public sealed class AppProjectTests
+{
+    private static string Make(string project) => Sources.Make(values: Sources.DefaultValues + "\n" + """
+                public static readonly AppProject Project = PROJECT;
+            """.Replace("PROJECT", project));
+
+    [Fact]
+    public Task HUB018_a_repository_outside_SourceRepos() => AnalyzerVerifier<TemplateAnalyzer>.VerifyAsync(
+        Make("new(\"app\") { SourceRepos = [\"https://github.com/other/*\"] }").Replace("new HelmSource(\"https://github.com/example/app\"", "new HelmSource({|#0:\"https://github.com/example/app\"|}"),
+        AnalyzerVerifier<TemplateAnalyzer>.Diagnostic("HUB018").WithLocation(0).WithArguments(
+            "App: the source repository 'https://github.com/example/app' is not among AppProject 'app' SourceRepos (https://github.com/other/*); Argo CD refuses the Applications. Add it to SourceRepos or use an allowed repository."));
+
+    [Fact]
+    public Task HUB018_a_targeted_cluster_outside_Destinations() => AnalyzerVerifier<TemplateAnalyzer>.VerifyAsync(
+        Make("{|#0:new(\"app\") { Destinations = [new(\"https://prod.example.com\", \"*\")] }|}"),
+        AnalyzerVerifier<TemplateAnalyzer>.Diagnostic("HUB018").WithLocation(0).WithArguments(
+            "App: AppProject 'app' does not allow namespace 'app' on cluster 'staging', which the selector targets; Argo CD refuses those Applications. Add the destinations to the project or narrow the selector."));
+
+    [Fact]
+    public Task Derived_or_wide_enough_limits_are_silent() => Task.WhenAll(
+        AnalyzerVerifier<TemplateAnalyzer>.VerifyAsync(Make("new(\"app\")")),
+        AnalyzerVerifier<TemplateAnalyzer>.VerifyAsync(Make("new(\"app\") { SourceRepos = [\"https://github.com/example/*\"], Destinations = [new(\"https://*.example.com\", \"app\")] }")));
+}

@@ -12,6 +12,9 @@ public sealed class BuildTests
         "argocd/applicationsets/agent-multi-cluster.yaml",
         "argocd/clusters/staging.yaml", "argocd/clusters/prod.yaml", "argocd/clusters/dr.yaml",
         "helm/values.yaml", "helm/values-staging.yaml", "helm/values-prod.yaml", "helm/values-dr.yaml",
+        "hub/argo-cd-values.yaml", "argocd/projects/agent.yaml",
+        "externalsecrets/staging/agent-db.yaml", "externalsecrets/prod/agent-db.yaml", "externalsecrets/dr/agent-db.yaml",
+        "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",
     };
 
     [Fact]
@@ -23,7 +26,7 @@ public sealed class BuildTests
         // 1. The committed files are what the build produces: check mode passes.
         var check = copy.Build("HubDslCheck=true");
         Assert.True(check.ExitCode == 0, check.Output);
-        Assert.Contains("HubDsl: 8 manifest(s) up to date.", check.Output);
+        Assert.Contains("HubDsl: " + Manifests.Length + " manifest(s) up to date.", check.Output);
 
         // 2. Delete them all: a design-time build writes nothing, a normal build writes them back byte for byte.
         foreach (var manifest in Manifests) File.Delete(Path.Combine(copy.Root, manifest));
@@ -62,10 +65,11 @@ public sealed class BuildTests
 
         // 6. Removing a cluster from the C# removes its Secret on the next build.
         copy.Write("Clusters.cs", copy.Read("Clusters.cs").Replace(
-            "    public static readonly Cluster Dr = new(\"dr\", \"https://dr-api.example.com\")\n    {\n        Labels = { [\"env\"] = \"dr\", [\"deploy\"] = \"true\" },\n    };\n", string.Empty));
+            "    public static readonly Cluster Dr = new(\"dr\", \"https://dr-api.example.com\")\n    {\n        Labels = { [\"env\"] = \"dr\", [\"deploy\"] = \"true\" },\n        Access = SpokeAccess.LeastPrivilege,\n    };\n", string.Empty));
         var pruned = copy.Build();
         Assert.True(pruned.ExitCode == 0, pruned.Output);
         Assert.False(copy.Exists("argocd/clusters/dr.yaml"));
+        Assert.False(copy.Exists("spokes/dr/argocd-manager.yaml"));
         Assert.True(copy.Exists("helm/values-dr.yaml"), "values declared for dr are still written");
     }
 
@@ -73,11 +77,15 @@ public sealed class BuildTests
     public void A_declaration_that_cannot_be_evaluated_fails_the_build_with_HUB001_and_writes_nothing()
     {
         using var copy = ExampleCopy.Create();
-        copy.Write("Clusters.cs", copy.Read("Clusters.cs").Replace("\"https://prod-api.example.com\"", "System.Environment.GetEnvironmentVariable(\"PROD_URL\")!"));
+        const string expression = "System.Environment.GetEnvironmentVariable(\"PROD_URL\")";
+        var source = copy.Read("Clusters.cs").Replace("\"https://prod-api.example.com\"", expression + "!");
+        copy.Write("Clusters.cs", source);
+        var before = source.Substring(0, source.IndexOf(expression, StringComparison.Ordinal)).Split('\n');
+        var position = "(" + before.Length + "," + (before[^1].Length + 1) + ")";
         File.Delete(Path.Combine(copy.Root, "argocd/clusters/staging.yaml"));
         var build = copy.Build();
         Assert.Equal(1, build.ExitCode);
-        Assert.Contains("Clusters.cs(14,55): error HUB001: Clusters.Prod: calling 'Environment.GetEnvironmentVariable' cannot be evaluated at compile time", build.Output);
+        Assert.Contains("Clusters.cs" + position + ": error HUB001: Clusters.Prod: calling 'Environment.GetEnvironmentVariable' cannot be evaluated at compile time", build.Output);
         Assert.False(copy.Exists("argocd/clusters/staging.yaml"), "a failed compilation writes no manifests");
     }
 }

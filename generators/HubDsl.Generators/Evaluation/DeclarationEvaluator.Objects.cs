@@ -47,6 +47,68 @@ internal sealed partial class DeclarationEvaluator
         return ApplyInitializer(created, creation.Initializer);
     }
 
+    // new(args) { ... } whose type comes from the surrounding collection: arguments map to the constructor's
+    // parameters by position or name, exactly as ObjectCreation maps them.
+    private DslValue? ImplicitObjectCreation(ImplicitObjectCreationExpressionSyntax syntax, ITypeSymbol type, SemanticModel model)
+    {
+        var arguments = syntax.ArgumentList.Arguments;
+        var constructor = (type as INamedTypeSymbol)?.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length >= arguments.Count && c.Parameters.Skip(arguments.Count).All(p => p.HasExplicitDefaultValue || p.IsParams))
+            .OrderBy(c => c.Parameters.Length)
+            .FirstOrDefault();
+        var start = constructor is null || syntax.Initializer is not null ? null : DefaultObject(type);
+        if (start is null)
+        {
+            Error(Span(syntax), "write the type here (new " + type.Name + "(...)): this target-typed new() cannot be evaluated by this compiler version.");
+            return null;
+        }
+
+        var properties = start.Properties.ToList();
+        for (var i = 0; i < constructor!.Parameters.Length; i++)
+        {
+            var parameter = constructor.Parameters[i];
+            var argument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name) ?? (i < arguments.Count && arguments[i].NameColon is null ? arguments[i] : null);
+            DslValue? value;
+            if (argument is not null)
+            {
+                var argumentOperation = model.GetOperation(argument.Expression, _cancellationToken);
+                value = argumentOperation is null ? null : Evaluate(argumentOperation);
+                if (value is null)
+                {
+                    if (argumentOperation is null) Error(Span(argument), "this argument cannot be evaluated.");
+                    return null;
+                }
+            }
+            else if (parameter.HasExplicitDefaultValue)
+            {
+                value = Constant(parameter.ExplicitDefaultValue, parameter.Type, null);
+                if (value is null) return null;
+            }
+            else
+            {
+                continue;
+            }
+
+            var index = properties.FindIndex(p => string.Equals(p.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                Error(Span(argument ?? (SyntaxNode)syntax), "constructor parameter '" + parameter.Name + "' of " + type.Name + " has no property of the same name.");
+                return null;
+            }
+
+            properties[index] = properties[index] with { Value = value };
+        }
+
+        return start with { Properties = properties.ToEquatableArray() };
+    }
+
+    private static ITypeSymbol? ElementType(ITypeSymbol? collection) => collection switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { TypeArguments.Length: 1 } named => named.TypeArguments[0],
+        _ => null,
+    };
+
     private DslValue? With(IWithOperation with)
     {
         var operand = Evaluate(with.Operand);

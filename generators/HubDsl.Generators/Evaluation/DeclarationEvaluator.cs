@@ -123,7 +123,7 @@ internal sealed partial class DeclarationEvaluator
         }
     }
 
-    private DslValue? Constant(object? value, ITypeSymbol? type, IOperation operation)
+    private DslValue? Constant(object? value, ITypeSymbol? type, IOperation? operation)
     {
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && value is not null) return EnumValue(enumType, value, operation);
         switch (value)
@@ -230,6 +230,16 @@ internal sealed partial class DeclarationEvaluator
                 _ => null,
             };
             var elementOperation = expression is null ? null : model.GetOperation(expression, _cancellationToken);
+            if (elementOperation is null && expression is ImplicitObjectCreationExpressionSyntax implicitNew && ElementType(operation.Type) is { } elementType)
+            {
+                // Roslyn 4.8 (the .NET 8 SDK) binds no operation for a target-typed new() inside a collection
+                // expression; build it from the collection's element type instead.
+                var created = ImplicitObjectCreation(implicitNew, elementType, model);
+                if (created is null) ok = false;
+                else items.Add(created);
+                continue;
+            }
+
             if (elementOperation is null)
             {
                 Error(Span(element), "this collection element cannot be evaluated.");

@@ -18,6 +18,7 @@ internal static class DeclarationReader
 {
     public const string FleetAttribute = "HubDsl.FleetAttribute";
     public const string ApplicationSetAttribute = "HubDsl.ApplicationSetAttribute";
+    public const string HubAttribute = "HubDsl.HubAttribute";
     private const string ValuesAttribute = "HubDsl.ValuesAttribute";
 
     public static FleetModel ReadFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
@@ -27,6 +28,19 @@ internal static class DeclarationReader
         var fleet = FleetBinder.Bind(TypeShapes.FullName(type), NamedString(attribute, "Namespace") ?? "argocd", members, out var bindErrors);
         errors = evaluator.Errors.Concat(bindErrors).ToList();
         return fleet;
+    }
+
+    public static HubModel? ReadHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
+    {
+        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken);
+        var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == HubBinder.HubInstallType, cancellationToken);
+        if (evaluator.Errors.Count > 0)
+        {
+            errors = evaluator.Errors.ToList();
+            return null;
+        }
+
+        return HubBinder.Bind(TypeShapes.FullName(type), members, out errors);
     }
 
     public static ApplicationSetModel? ReadApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
@@ -63,7 +77,7 @@ internal static class DeclarationReader
         symbol.Locations.FirstOrDefault() is { SourceTree: { } tree } location ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length) : null;
 
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
-        TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator" or "HubDsl.RollingSync";
+        TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator" or "HubDsl.RollingSync" or "HubDsl.DeployedResources" or "HubDsl.AppProject";
 
     private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Validation;
@@ -17,6 +18,8 @@ public static class ApplicationSetBinder
     private const string SelectorType = "HubDsl.ClusterSelector";
     private const string GeneratorType = "HubDsl.ClusterGenerator";
     private const string RollingSyncType = "HubDsl.RollingSync";
+    private const string DeployedResourcesType = "HubDsl.DeployedResources";
+    private const string AppProjectType = "HubDsl.AppProject";
 
     /// <summary>Binds the class; returns null when it has errors that leave nothing to write.</summary>
     public static ApplicationSetModel? Bind(string className, ApplicationSetOptions options, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
@@ -35,7 +38,7 @@ public static class ApplicationSetBinder
             context.Error(null, "the ApplicationSet name '" + options.Name + "' is not a valid Kubernetes name (lowercase letters, digits, '-' and '.').");
         }
 
-        DslMember? template = null, targets = null, rollout = null;
+        DslMember? template = null, targets = null, rollout = null, deploys = null, project = null;
         var values = new List<ValuesModel>();
         foreach (var member in members)
         {
@@ -48,6 +51,15 @@ public static class ApplicationSetBinder
             {
                 if (template is not null) context.Error(member.Origin, "declares more than one ApplicationTemplate; keep one.");
                 template = member;
+            }
+            else if (member.TypeName == AppProjectType)
+            {
+                if (project is not null) context.Error(member.Origin, "declares more than one AppProject; keep one.");
+                project = member;
+            }
+            else if (member.TypeName == DeployedResourcesType)
+            {
+                deploys = member;
             }
             else if (member.TypeName == RollingSyncType)
             {
@@ -92,6 +104,14 @@ public static class ApplicationSetBinder
         var templateBinder = new ApplicationTemplateBinder(context, mode);
         var templateYaml = templateBinder.Bind(template.Value);
         if (templateYaml is null) return null;
+        var appProject = project is null ? null : BindProject(context, project);
+        if (appProject is not null && templateYaml["spec"] is YamlMapping templateSpec)
+        {
+            // The Applications belong to the ApplicationSet's own project, not to default.
+            var projectName = YamlScalar.String(appProject.Name);
+            projectName.Origin = appProject.Origin;
+            templateSpec.Set("project", projectName);
+        }
 
         var manifest = new YamlMapping()
             .Set("apiVersion", "argoproj.io/v1alpha1")
@@ -126,8 +146,82 @@ public static class ApplicationSetBinder
             values.ToEquatableArray())
         {
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
+            DeployedResources = Resources(context, deploys?.Value),
+            Project = appProject,
+            CreatesNamespace = Validation.FleetValidator.Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
     }
+
+    private static AppProjectModel? BindProject(BindingContext context, DslMember member)
+    {
+        if (member.Value is not DslObject project) return null;
+        var name = DslReader.String(context, project.Find("Name")?.Value, "The AppProject name");
+        if (name is null || !Validation.KubernetesNames.IsDnsSubdomain(name))
+        {
+            context.Error(project.Find("Name")?.Value.Origin ?? member.Origin, "the AppProject name '" + name + "' is not a valid Kubernetes name.");
+            return null;
+        }
+
+        var repos = new List<string>();
+        foreach (var repo in DslReader.List(context, project.Find("SourceRepos")?.Value, "SourceRepos"))
+        {
+            if (DslReader.String(context, repo, "A source repository") is { } text) repos.Add(text);
+        }
+
+        var destinations = new List<StringPair>();
+        foreach (var destination in DslReader.List(context, project.Find("Destinations")?.Value, "Destinations"))
+        {
+            var server = DslReader.String(context, DslReader.Property(destination, "Server"), "Destination.Server");
+            var ns = DslReader.String(context, DslReader.Property(destination, "Namespace"), "Destination.Namespace");
+            if (server is not null && ns is not null) destinations.Add(new StringPair(server, ns) { KeyOrigin = destination.Origin });
+        }
+
+        return new AppProjectModel(name, DslReader.String(context, project.Find("Description")?.Value, "Description"), repos.ToEquatableArray(), destinations.ToEquatableArray())
+        {
+            Origin = member.Value.Origin ?? member.Origin,
+        };
+    }
+
+    private static EquatableArray<StringPair> Resources(BindingContext context, DslValue? value)
+    {
+        var resources = new List<StringPair>();
+        foreach (var item in DslReader.List(context, DslReader.Property(value, "Resources"), "DeployedResources"))
+        {
+            var group = item switch
+            {
+                DslObject o => DslReader.String(context, o.Find("Group")?.Value, "Group"),
+                DslCall { TypeName: "HubDsl.ApiResource" } c => WellKnownGroup(c.Member),
+                _ => null,
+            };
+            var resource = item switch
+            {
+                DslObject o => DslReader.String(context, o.Find("Resource")?.Value, "Resource"),
+                DslCall { TypeName: "HubDsl.ApiResource" } c => c.Member.ToLowerInvariant(),
+                _ => null,
+            };
+            if (group is null || resource is null)
+            {
+                context.Error(item.Origin, "expected an ApiResource such as ApiResource.Deployments or new ApiResource(\"apps\", \"deployments\").");
+                continue;
+            }
+
+            resources.Add(new StringPair(group, resource));
+        }
+
+        return resources.ToEquatableArray();
+    }
+
+    // The DSL's well-known resources (ApiResource.Deployments ...): their groups, by member name.
+    private static string? WellKnownGroup(string member) => member switch
+    {
+        "Deployments" or "StatefulSets" => "apps",
+        "Services" or "ConfigMaps" or "Secrets" or "ServiceAccounts" => "",
+        "Ingresses" => "networking.k8s.io",
+        "HorizontalPodAutoscalers" => "autoscaling",
+        "Jobs" => "batch",
+        "ExternalSecrets" => "external-secrets.io",
+        _ => null,
+    };
 
     private static ValuesModel? BindValues(BindingContext context, DslMember member)
     {
@@ -144,7 +238,8 @@ public static class ApplicationSetBinder
             return null;
         }
 
-        var node = HelmValuesBinder.Bind(context, member.Value, member.Name);
-        return node is YamlMapping mapping ? new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin } : null;
+        var secrets = new List<SecretReferenceModel>();
+        var node = HelmValuesBinder.Bind(context, member.Value, member.Name, secrets);
+        return node is YamlMapping mapping ? new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin, Secrets = secrets.ToEquatableArray() } : null;
     }
 }

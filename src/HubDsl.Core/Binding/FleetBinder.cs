@@ -48,6 +48,11 @@ public static class FleetBinder
         }
 
         if (name is null || server is null) return null;
+        if (obj.Find("Access")?.Value is DslEnum { Member: "Namespaced" } && namespaces.Count == 0)
+        {
+            context.Error(obj.Find("Access")!.Value.Origin, "SpokeAccess.Namespaced needs the namespaces Argo CD may manage: set Namespaces = [\"...\"].");
+        }
+
         return new ClusterModel(
             member.Name,
             name,
@@ -59,6 +64,8 @@ public static class FleetBinder
             DslReader.Bool(context, obj.Find("ClusterResources")?.Value, "ClusterResources"),
             DslReader.Bool(context, obj.Find("InsecureSkipTlsVerify")?.Value, "InsecureSkipTlsVerify"))
         {
+            Access = obj.Find("Access")?.Value is DslEnum access ? access.Member : "ClusterAdmin",
+            SystemNamespace = DslReader.String(context, obj.Find("SystemNamespace")?.Value, "SystemNamespace") ?? "kube-system",
             Origin = member.Origin,
             NameOrigin = obj.Find("Name")?.Value.Origin,
             ServerOrigin = obj.Find("Server")?.Value.Origin,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using HubDsl.Core.Declarations;
+using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Binding;
@@ -11,11 +12,21 @@ namespace HubDsl.Core.Binding;
 /// </summary>
 internal static class HelmValuesBinder
 {
-    public static YamlNode? Bind(BindingContext context, DslValue value, string path)
+    /// <summary>The type name of the DSL's secret reference.</summary>
+    public const string ExternalSecretRefType = "HubDsl.ExternalSecretRef";
+
+    public static YamlNode? Bind(BindingContext context, DslValue value, string path, List<SecretReferenceModel>? secrets = null)
     {
         YamlNode? node;
         switch (value)
         {
+            case DslObject { TypeName: ExternalSecretRefType } reference:
+                var secret = SecretReference(context, reference, path);
+                if (secret is null) return null;
+                secrets?.Add(secret);
+                // The chart sees only the name of the Secret the operator creates: no secret material in Git.
+                node = YamlScalar.String(secret.SecretName);
+                break;
             case DslScalar scalar:
                 node = Scalar(scalar);
                 break;
@@ -27,7 +38,7 @@ internal static class HelmValuesBinder
                 foreach (var property in obj.Properties)
                 {
                     var key = property.Key ?? CamelCase(property.Name);
-                    var child = Bind(context, property.Value, path + "." + key);
+                    var child = Bind(context, property.Value, path + "." + key, secrets);
                     if (child is not null) mapping.Set(key, child);
                 }
 
@@ -37,7 +48,7 @@ internal static class HelmValuesBinder
                 var sequence = new YamlSequence();
                 for (var i = 0; i < list.Items.Count; i++)
                 {
-                    var child = Bind(context, list.Items[i], path + "[" + i + "]");
+                    var child = Bind(context, list.Items[i], path + "[" + i + "]", secrets);
                     if (child is not null) sequence.Add(child);
                 }
 
@@ -60,7 +71,7 @@ internal static class HelmValuesBinder
                         continue;
                     }
 
-                    var child = Bind(context, entry.Value, path + "." + key);
+                    var child = Bind(context, entry.Value, path + "." + key, secrets);
                     if (child is not null) dictionary.Set(key, child);
                 }
 
@@ -73,6 +84,23 @@ internal static class HelmValuesBinder
 
         node.Origin = value.Origin;
         return node;
+    }
+
+    private static SecretReferenceModel? SecretReference(BindingContext context, DslObject reference, string path)
+    {
+        var name = DslReader.String(context, reference.Find("SecretName")?.Value, "ExternalSecretRef.SecretName");
+        var store = DslReader.String(context, reference.Find("Store")?.Value, "ExternalSecretRef.Store");
+        var key = DslReader.String(context, reference.Find("RemoteKey")?.Value, "ExternalSecretRef.RemoteKey");
+        if (name is null || store is null || key is null) return null;
+        if (!Validation.KubernetesNames.IsDnsSubdomain(name))
+        {
+            context.Error(reference.Find("SecretName")?.Value.Origin, "the secret name '" + name + "' at " + path + " is not a valid Kubernetes name.");
+            return null;
+        }
+
+        var kind = DslReader.String(context, reference.Find("StoreKind")?.Value, "StoreKind") ?? "ClusterSecretStore";
+        var refresh = DslReader.String(context, reference.Find("RefreshInterval")?.Value, "RefreshInterval") ?? "1h";
+        return new SecretReferenceModel(name, store, kind, key, refresh);
     }
 
     private static YamlScalar Scalar(DslScalar scalar) => scalar.Kind switch

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
@@ -20,6 +21,37 @@ public static class FleetManifests
         return files;
     }
 
+    /// <summary>
+    /// Per cluster, the spoke objects that let the hub manage it (ServiceAccount, token Secret, RBAC), ready for
+    /// <c>kubectl apply</c> on the spoke or for <c>hubdsl cluster add</c>.
+    /// </summary>
+    public static IReadOnlyList<ManifestFile> SpokeRbac(FleetModel fleet, IEnumerable<ApplicationSetModel> applicationSets)
+    {
+        var files = new List<ManifestFile>();
+        var appSets = applicationSets.Where(a => a.Namespace == fleet.Namespace).ToList();
+        foreach (var cluster in fleet.Clusters)
+        {
+            var labels = Validation.FleetValidator.SecretLabels(cluster);
+            var targeting = appSets.Where(a => a.Selector.Matches(labels));
+            var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
+                ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName),
+                "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
+            files.Add(new ManifestFile("spokes/" + FileName(cluster.Name) + "/argocd-manager.yaml", yaml));
+        }
+
+        return files;
+    }
+
+    /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
+    public static IReadOnlyList<ManifestFile> Project(ApplicationSetModel appSet, IEnumerable<FleetModel> fleets)
+    {
+        var clusters = fleets.Where(f => f.Namespace == appSet.Namespace).SelectMany(f => f.Clusters);
+        var project = AppProjectManifest.Build(appSet, clusters);
+        return project is null
+            ? new ManifestFile[0]
+            : new[] { new ManifestFile("argocd/projects/" + appSet.Project!.Name + ".yaml", YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
+    }
+
     /// <summary>The ApplicationSet file and its values files.</summary>
     public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet)
     {
@@ -28,8 +60,17 @@ public static class FleetManifests
             new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
         };
         files.AddRange(ValuesFiles.Build(appSet));
+        files.AddRange(ExternalSecretManifest.Build(appSet));
         return files;
     }
+
+    /// <summary>The values file for the official argo-cd chart (<c>helm install argocd argo/argo-cd -f ...</c>).</summary>
+    public static IReadOnlyList<ManifestFile> Hub(HubModel hub) => new[]
+    {
+        new ManifestFile("hub/argo-cd-values.yaml", YamlWriter.Write(hub.ChartValues,
+            ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
+            "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
+    };
 
     // Cluster names are free text in Argo CD; keep file names portable.
     private static string FileName(string name)

@@ -17,6 +17,15 @@ public sealed record ApplicationSetModel(
     EnvironmentFilePattern? EnvironmentFiles,
     EquatableArray<ValuesModel> Values)
 {
+    /// <summary>The API resources the chart deploys (group, plural resource), for least-privilege spoke RBAC.</summary>
+    public EquatableArray<StringPair> DeployedResources { get; init; } = EquatableArray<StringPair>.Empty;
+
+    /// <summary>Whether the template syncs with <c>CreateNamespace=true</c> (it then needs to create namespaces).</summary>
+    public bool CreatesNamespace { get; init; }
+
+    /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
+    public AppProjectModel? Project { get; init; }
+
     /// <summary>Where the cluster selector was declared (analyzers only).</summary>
     public SourceSpan? SelectorOrigin { get; init; }
 

@@ -14,6 +14,12 @@ public sealed record ClusterModel(
     bool ClusterResources,
     bool InsecureSkipTlsVerify)
 {
+    /// <summary>What the hub's ServiceAccount may do on the spoke: ClusterAdmin, Namespaced or LeastPrivilege.</summary>
+    public string Access { get; init; } = "ClusterAdmin";
+
+    /// <summary>The spoke namespace of the argocd-manager ServiceAccount.</summary>
+    public string SystemNamespace { get; init; } = "kube-system";
+
     /// <summary>Where the cluster was declared (analyzers only).</summary>
     public SourceSpan? Origin { get; init; }
 

@@ -15,13 +15,13 @@ namespace HubDsl.Core.Rendering;
 /// </summary>
 internal static class ApplicationValidator
 {
-    private static readonly Regex Rfc1123Subdomain = new Regex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant);
 
     /// <summary>Errors keyed by Application name; an Application whose name has an entry is skipped.</summary>
     public static SortedDictionary<string, string> Validate(RenderContext context, IReadOnlyList<YamlMapping> applications)
     {
         var errors = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var known = new KnownClusterIndex(context);
         foreach (var app in applications)
         {
             var name = NameOf(app);
@@ -37,7 +37,7 @@ internal static class ApplicationValidator
                 continue;
             }
 
-            if (name.Length > 253 || !Rfc1123Subdomain.IsMatch(name))
+            if (!Validation.KubernetesNames.IsDnsSubdomain(name))
             {
                 // Rejected by the API server on create (the controller keeps reconciling with an error).
                 errors[name] = "Application.argoproj.io " + FastTemplate.GoQuote(name) + " is invalid: metadata.name: Invalid value: " + FastTemplate.GoQuote(name)
@@ -54,7 +54,7 @@ internal static class ApplicationValidator
                 continue;
             }
 
-            var destinationError = ValidateDestination(context, app);
+            var destinationError = ValidateDestination(context, known, app);
             if (destinationError is not null) errors[name] = "application destination spec is invalid: " + destinationError;
         }
 
@@ -63,7 +63,7 @@ internal static class ApplicationValidator
 
     public static string NameOf(YamlMapping app) => (app["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty;
 
-    private static string? ValidateDestination(RenderContext context, YamlMapping app)
+    private static string? ValidateDestination(RenderContext context, KnownClusterIndex known, YamlMapping app)
     {
         var destination = ((app["spec"] as YamlMapping)?["destination"]) as YamlMapping;
         var name = destination?["name"]?.AsString() ?? string.Empty;
@@ -71,39 +71,56 @@ internal static class ApplicationValidator
         if (name.Length > 0 && server.Length > 0) return "application destination can't have both name and server defined: " + name + " " + server;
         if (server.Length > 0)
         {
-            var error = GetCluster(context, server.TrimEnd('/'));
+            var error = GetCluster(context, known, server.TrimEnd('/'));
             return error is null ? null : "error getting cluster by server " + FastTemplate.GoQuote(server) + ": " + error;
         }
 
         if (name.Length > 0)
         {
-            var servers = ServersByName(context, name);
+            var servers = ServersByName(context, known, name);
             if (servers.Count == 0) return "there are no clusters with this name: " + name;
             if (servers.Count > 1) return "there are " + servers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " clusters with the same name: [" + string.Join(" ", servers) + "]";
-            var error = GetCluster(context, servers[0]);
+            var error = GetCluster(context, known, servers[0]);
             return error is null ? null : "error getting cluster by URL: " + error;
         }
 
         return "Destination server missing from app spec";
     }
 
-    private static IEnumerable<ClusterInfo> KnownClusters(RenderContext context) => context.Clusters.Where(c => c.IsClusterSecret);
+    // Lookups built once per render: validating each Application against a scan of every cluster made
+    // rendering quadratic in the fleet size.
+    private sealed class KnownClusterIndex
+    {
+        public KnownClusterIndex(RenderContext context)
+        {
+            foreach (var cluster in context.Clusters.Where(c => c.IsClusterSecret))
+            {
+                Servers.Add(cluster.NormalizedServer);
+                if (!ServersByName.TryGetValue(cluster.Name, out var servers)) ServersByName[cluster.Name] = servers = new List<string>();
+                if (!servers.Contains(cluster.NormalizedServer)) servers.Add(cluster.NormalizedServer);
+            }
+        }
+
+        public HashSet<string> Servers { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<string>> ServersByName { get; } = new(StringComparer.Ordinal);
+    }
 
     // db.GetCluster: the in-cluster address exists unless disabled; any other server needs a cluster Secret.
-    private static string? GetCluster(RenderContext context, string server)
+    private static string? GetCluster(RenderContext context, KnownClusterIndex known, string server)
     {
         if (server == ClusterInfo.InClusterServer)
         {
             return context.Options.IncludeInCluster ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " is disabled";
         }
 
-        return KnownClusters(context).Any(c => c.NormalizedServer == server) ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " not found";
+        return known.Servers.Contains(server) ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " not found";
     }
 
     // db.GetClusterServersByName with the in-cluster special cases.
-    private static List<string> ServersByName(RenderContext context, string name)
+    private static List<string> ServersByName(RenderContext context, KnownClusterIndex known, string name)
     {
-        var servers = KnownClusters(context).Where(c => c.Name == name).Select(c => c.NormalizedServer).Distinct(StringComparer.Ordinal).ToList();
+        var servers = known.ServersByName.TryGetValue(name, out var byName) ? new List<string>(byName) : new List<string>();
         if (name != ClusterInfo.InClusterName && !servers.Contains(ClusterInfo.InClusterServer)) return servers;
         if (servers.Count == 0 && name == ClusterInfo.InClusterName && context.Options.IncludeInCluster) return new List<string> { ClusterInfo.InClusterServer };
         if (!context.Options.IncludeInCluster) servers.Remove(ClusterInfo.InClusterServer);

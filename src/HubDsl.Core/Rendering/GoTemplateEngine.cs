@@ -43,19 +43,29 @@ internal sealed class GoTemplateEngine : TemplateEngine
         return new GoTemplateEngine(missingKey);
     }
 
+    private readonly Dictionary<string, (GoTemplate? Template, string? Error)> _parsed = new(StringComparer.Ordinal);
+
     public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved)
     {
         // Without an action delimiter a template is pure text: same output, no parse per plain string.
         if (text.IndexOf("{{", StringComparison.Ordinal) < 0) return text;
-        GoTemplate template;
-        try
+        // One engine renders one ApplicationSet: every cluster renders the same strings, so each is parsed once.
+        if (!_parsed.TryGetValue(text, out var parsed))
         {
-            template = GoTemplate.Parse(text, "base");
+            try
+            {
+                parsed = (GoTemplate.Parse(text, "base"), null);
+            }
+            catch (TemplateException e)
+            {
+                parsed = (null, "failed to parse template " + text + ": " + e.Message);
+            }
+
+            _parsed[text] = parsed;
         }
-        catch (TemplateException e)
-        {
-            throw new TemplateRenderFailure("failed to parse template " + text + ": " + e.Message);
-        }
+
+        if (parsed.Error is not null) throw new TemplateRenderFailure(parsed.Error);
+        var template = parsed.Template!;
 
         try
         {

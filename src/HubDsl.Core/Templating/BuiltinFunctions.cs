@@ -90,7 +90,7 @@ internal static class BuiltinFunctions
                 {
                     int x = IndexArg(index, list.Count);
                     if (x == list.Count) throw new FunctionException("reflect: slice index out of range");
-                    item = o is string[] ? GoValue.Of(list[x]) : GoValue.Interface(list[x]);
+                    item = GoTypes.HasTypedElements(o) ? GoValue.Of(list[x]) : GoValue.Interface(list[x]);
                     break;
                 }
                 case IReadOnlyDictionary<string, string> ss:

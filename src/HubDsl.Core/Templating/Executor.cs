@@ -143,7 +143,7 @@ internal sealed class Executor
             }
             else if (o is IReadOnlyList<object?> list)
             {
-                bool typed = o is string[];
+                bool typed = GoTypes.HasTypedElements(o);
                 for (int i = 0; i < list.Count; i++)
                 {
                     ran = true;
@@ -157,6 +157,18 @@ internal sealed class Executor
                 {
                     ran = true;
                     One(GoValue.Of(kv.Key), typed ? GoValue.Of(kv.Value) : GoValue.Interface(kv.Value));
+                }
+            }
+            else if (o is int || o is long)
+            {
+                // Go 1.24 (which Argo CD builds with) ranges over integers: dot and the single variable take 0..n-1
+                if (r.Pipe.Decl.Count > 1) throw Error("can't use " + GoFormat.Value(o) + " to iterate over more than one variable");
+                long n = o is int i32 ? i32 : (long)o;
+                if (n > 1_000_000) throw Error("range over " + n.ToString(CultureInfo.InvariantCulture) + " exceeds HubDsl's limit of 1000000 iterations");
+                for (long i = 0; i < n; i++)
+                {
+                    ran = true;
+                    One(GoValue.Invalid, GoValue.Of(o is int ? (object)(int)i : i));
                 }
             }
             else
@@ -456,6 +468,7 @@ internal sealed class Executor
         if (t == ParamType.Value) return value;
         if (!value.IsValid)
         {
+            if (t == ParamType.MapStringAny) return GoValue.Of(NilMap.Instance);
             if (CanBeNil(t)) return t == ParamType.Any ? GoValue.Interface(null) : GoValue.Of(null);
             throw Error("invalid value; expected " + ParamTypeName(t));
         }
@@ -478,6 +491,7 @@ internal sealed class Executor
             case DotNode:
                 return ValidateType(dot, t);
             case NilNode:
+                if (t == ParamType.MapStringAny) return GoValue.Of(NilMap.Instance);
                 if (CanBeNil(t)) return t == ParamType.Value ? GoValue.Invalid : GoValue.Interface(null);
                 throw Error("cannot assign nil to " + ParamTypeName(t));
             case FieldNode f:

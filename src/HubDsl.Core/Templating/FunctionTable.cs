@@ -43,7 +43,7 @@ internal static class FunctionTable
         foreach (var n in new[] { "uuidv4", "randAlphaNum", "randAlpha", "randAscii", "randNumeric", "randInt", "randBytes", "shuffle", "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey", "buildCustomCert", "bcrypt", "htpasswd", "encryptAES" })
             d[n] = random;
         const string missing = "not implemented yet";
-        foreach (var n in new[] { "abbrev", "abbrevboth", "untitle", "initials", "swapcase", "snakecase", "camelcase", "kebabcase", "wrap", "wrapWith", "seq", "toDecimal", "until", "untilStep", "add1f", "addf", "subf", "divf", "mulf", "maxf", "minf", "deepCopy", "mustDeepCopy", "chunk", "mustChunk", "derivePassword", "decryptAES", "semver", "urlParse", "urlJoin", "sha512sum" })
+        foreach (var n in new[] { "abbrev", "abbrevboth", "initials", "swapcase", "snakecase", "camelcase", "kebabcase", "wrap", "wrapWith", "derivePassword", "decryptAES", "semver", "urlParse", "urlJoin", "sha512sum" })
             if (!d.ContainsKey(n)) d[n] = missing;
         return d;
     }

@@ -64,21 +64,104 @@ internal static class GoFloat
         return digits.Substring(0, point) + "." + digits.Substring(point);
     }
 
+    /// <summary>The exact decimal digits of |v| (no trailing zeros) and the point position: |v| = 0.DIGITS × 10^point.</summary>
+    private static (string Digits, int Point) Exact(double v)
+    {
+        long bits = System.BitConverter.DoubleToInt64Bits(v) & long.MaxValue;
+        int exp = (int)(bits >> 52);
+        long mant = bits & 0xFFFFFFFFFFFFFL;
+        if (exp == 0) exp = 1; else mant |= 1L << 52;
+        exp -= 1075; // value = mant × 2^exp
+        if (mant == 0) return ("0", 1);
+        System.Numerics.BigInteger n = mant;
+        int point;
+        string digits;
+        if (exp >= 0)
+        {
+            digits = (n << exp).ToString(CultureInfo.InvariantCulture);
+            point = digits.Length;
+        }
+        else
+        {
+            digits = (n * System.Numerics.BigInteger.Pow(5, -exp)).ToString(CultureInfo.InvariantCulture);
+            point = digits.Length + exp;
+        }
+        digits = digits.TrimEnd('0');
+        return (digits.Length == 0 ? "0" : digits, point);
+    }
+
+    /// <summary>Rounds exact digits to <paramref name="keep"/> digits, halves to even (strconv's rule on the exact value).</summary>
+    private static (string Digits, int Point) Round(string digits, int point, int keep)
+    {
+        if (keep < 0) return ("0", point);
+        if (keep >= digits.Length) return (digits, point);
+        bool up;
+        int next = digits[keep] - '0';
+        if (next > 5) up = true;
+        else if (next < 5) up = false;
+        else if (keep + 1 < digits.Length) up = true; // more nonzero digits follow (trailing zeros were trimmed)
+        else up = keep > 0 && (digits[keep - 1] - '0') % 2 == 1;
+        var d = digits.Substring(0, keep).ToCharArray();
+        if (up)
+        {
+            int i = d.Length - 1;
+            while (i >= 0 && d[i] == '9') d[i--] = '0';
+            if (i < 0)
+            {
+                return ("1" + new string(d), point + 1);
+            }
+            d[i]++;
+        }
+        string r = new string(d);
+        return (r.Length == 0 ? "0" : r, point);
+    }
+
     /// <summary>%.Nf</summary>
     public static string FormatF(double v, int prec)
     {
         if (double.IsNaN(v) || double.IsInfinity(v)) return Special(v);
-        string s = v.ToString("F" + prec.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        if (v == 0 && (System.BitConverter.DoubleToInt64Bits(v) < 0) && !s.StartsWith("-", System.StringComparison.Ordinal)) s = "-" + s;
-        return s;
+        bool neg = System.BitConverter.DoubleToInt64Bits(v) < 0;
+        var (digits, point) = Exact(v);
+        if (digits != "0") (digits, point) = Round(digits, point, point + prec);
+        if (digits == "0") point = 1;
+        var sb = new StringBuilder(neg ? "-" : "");
+        // integer part
+        if (point <= 0 || digits == "0") sb.Append('0');
+        else for (int i = 0; i < point; i++) sb.Append(i < digits.Length ? digits[i] : '0');
+        if (prec > 0)
+        {
+            sb.Append('.');
+            for (int i = 0; i < prec; i++)
+            {
+                int idx = point + i;
+                sb.Append(digits != "0" && idx >= 0 && idx < digits.Length ? digits[idx] : '0');
+            }
+        }
+        return sb.ToString();
     }
 
     /// <summary>%.Ne</summary>
     public static string FormatEPrec(double v, int prec)
     {
         if (double.IsNaN(v) || double.IsInfinity(v)) return Special(v);
-        string s = v.ToString((prec == 0 ? "0" : "0." + new string('0', prec)) + "e+00", CultureInfo.InvariantCulture);
-        return s;
+        bool neg = System.BitConverter.DoubleToInt64Bits(v) < 0;
+        var (digits, point) = Exact(v);
+        int exp = 0;
+        if (digits != "0")
+        {
+            (digits, point) = Round(digits, point, prec + 1);
+            exp = point - 1;
+        }
+        var sb = new StringBuilder(neg ? "-" : "");
+        sb.Append(digits[0]);
+        if (prec > 0)
+        {
+            sb.Append('.');
+            for (int i = 1; i <= prec; i++) sb.Append(i < digits.Length ? digits[i] : '0');
+        }
+        int a = System.Math.Abs(exp);
+        sb.Append('e').Append(exp < 0 ? '-' : '+').Append(a < 10 ? "0" : "").Append(a.ToString(CultureInfo.InvariantCulture));
+        return sb.ToString();
     }
 
     /// <summary>%x / %X with shortest precision: 0x1.8p+00 (strconv's 'x' format).</summary>

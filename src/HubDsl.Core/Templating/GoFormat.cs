@@ -70,7 +70,8 @@ internal static class GoFormat
             sb.Append(']');
             return;
         }
-        sb.Append(o.ToString());
+        // a value outside the data model: culture-invariant text rather than the current culture's
+        sb.Append(System.Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>fmt.Sprint: a space between operands when neither side is a string.</summary>

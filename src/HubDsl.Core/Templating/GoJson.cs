@@ -26,6 +26,7 @@ internal static class GoJson
         switch (v)
         {
             case null: sb.Append("null"); return;
+            case NilMap: sb.Append("null"); return;
             case string s: WriteString(sb, s, html); return;
             case bool b: sb.Append(b ? "true" : "false"); return;
             case int i: sb.Append(i.ToString(CultureInfo.InvariantCulture)); return;
@@ -65,7 +66,7 @@ internal static class GoJson
             sb.Append(']');
             return;
         }
-        WriteString(sb, v!.ToString() ?? "", html);
+        WriteString(sb, System.Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", html);
     }
 
     internal static void WriteString(StringBuilder sb, string s, bool html = true)

@@ -66,8 +66,17 @@ internal static class GoPrintf
                 sb.Append("%!(NOVERB)");
                 break;
             }
-            int verb = char.ConvertToUtf32(format, i);
-            i += verb > 0xFFFF ? 2 : 1;
+            int verb;
+            if (char.IsHighSurrogate(format[i]) && i + 1 < format.Length && char.IsLowSurrogate(format[i + 1]))
+            {
+                verb = char.ConvertToUtf32(format[i], format[i + 1]);
+                i += 2;
+            }
+            else
+            {
+                verb = char.IsSurrogate(format[i]) ? 0xFFFD : format[i];
+                i++;
+            }
             if (verb == '%')
             {
                 sb.Append('%');
@@ -161,28 +170,31 @@ internal static class GoPrintf
             sb.Append(Pad(spec, arg == null ? "<nil>" : GoTypes.NameOf(arg), false));
             return;
         }
-        if (arg == null && depth > 0)
+        if (depth > 64)
         {
-            // fmt prints a nil element inside a slice or map as <nil> whatever the verb
-            sb.Append(Pad(spec, "<nil>", false));
+            // a dict that contains itself (set $d "x" $d) would recurse forever; Go's fmt would overflow its stack
+            sb.Append("...");
             return;
         }
-        if (arg is IReadOnlyList<object?> list)
+        if (arg == null && depth > 0)
         {
-            if (verb == 'v' || verb == 's' || verb == 'd' || verb == 'q' || verb == 'x' || verb == 'X' || verb == 'f' || verb == 't' || verb == 'g' || verb == 'e')
-            {
-                // fmt formats slices element by element with the same verb
-                sb.Append('[');
-                for (int k = 0; k < list.Count; k++)
-                {
-                    if (k > 0) sb.Append(' ');
-                    FormatArg(sb, spec, verb, list[k], depth + 1);
-                }
-                sb.Append(']');
-                return;
-            }
+            // fmt prints a nil element inside a slice or map as a bare <nil>, whatever the verb and width
+            sb.Append("<nil>");
+            return;
         }
-        if (GoTypes.IsMap(arg) && verb != 'T')
+        if (arg is IReadOnlyList<object?> list && verb != 'p')
+        {
+            // fmt formats slices element by element with the same verb and flags
+            sb.Append('[');
+            for (int k = 0; k < list.Count; k++)
+            {
+                if (k > 0) sb.Append(' ');
+                FormatArg(sb, spec, verb, list[k], depth + 1);
+            }
+            sb.Append(']');
+            return;
+        }
+        if (GoTypes.IsMap(arg))
         {
             sb.Append("map[");
             bool first = true;
@@ -200,13 +212,21 @@ internal static class GoPrintf
         string? body = Format(spec, verb, arg);
         if (body == null)
         {
+            // fmt's badVerb: %!verb(type=value), the value printed with %v and the same flags, width and precision
             sb.Append("%!").Append(char.ConvertFromUtf32(verb)).Append('(');
             if (arg == null) sb.Append("<nil>");
-            else sb.Append(GoTypes.NameOf(arg)).Append('=').Append(GoFormat.Value(arg));
+            else
+            {
+                sb.Append(GoTypes.NameOf(arg)).Append('=');
+                FormatArg(sb, spec, 'v', arg, depth);
+            }
             sb.Append(')');
             return;
         }
-        sb.Append(Pad(spec, body, arg is int || arg is long || arg is double || arg is float));
+        // an explicit precision turns off zero padding for integers (fmtInteger)
+        bool integer = arg is int || arg is long;
+        var padSpec = integer && spec.Prec >= 0 && spec.Zero ? new Spec { Minus = spec.Minus, Width = spec.Width, Prec = spec.Prec } : spec;
+        sb.Append(Pad(padSpec, body, integer || arg is double || arg is float));
     }
 
     private static string Pad(Spec spec, string body, bool numeric)
@@ -226,8 +246,15 @@ internal static class GoPrintf
 
     private static string Sign(Spec spec, bool negative) => negative ? "-" : spec.Plus ? "+" : spec.Space ? " " : "";
 
+    private static FunctionException Unsupported(string what) => new("printf: " + what + " is not supported by HubDsl");
+
     private static string? Format(Spec spec, int verb, object? arg)
     {
+        // rare flag combinations whose fmt output HubDsl does not reproduce are refused rather than approximated
+        if (arg is string && (verb == 'x' || verb == 'X') && (spec.Prec >= 0 || spec.Sharp || spec.Space || spec.Plus)) throw Unsupported("%x with a precision or flags on a string");
+        if ((arg is int || arg is long) && spec.Sharp && (spec.Prec >= 0 || verb == 'b' || verb == 'c' || verb == 'q' || verb == 'U')) throw Unsupported("the # flag with this integer verb or a precision");
+        if ((arg is int || arg is long) && verb == 'U' && (spec.Prec >= 0 || System.Convert.ToInt64(arg, CultureInfo.InvariantCulture) < 0)) throw Unsupported("%U with a precision or a negative value");
+        if ((arg is int || arg is long) && (verb == 'c' || verb == 'q') && (spec.Prec >= 0 || spec.Plus || spec.Space)) throw Unsupported("%c/%q with a sign flag or a precision on an integer");
         switch (arg)
         {
             case null:
@@ -240,8 +267,12 @@ internal static class GoPrintf
                     case 's':
                         return spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
                     case 'q':
-                        if (spec.Sharp && s.IndexOf('`') < 0) return "`" + s + "`";
-                        return GoQuote.Quote(spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s, -1, asciiOnly: spec.Plus);
+                    {
+                        string q = spec.Prec >= 0 ? TruncateRunes(s, spec.Prec) : s;
+                        // %#q backquotes when strconv.CanBackquote allows it (no backquote, no control characters but tab)
+                        if (spec.Sharp && q.All(ch => ch != '`' && (ch >= ' ' || ch == '\t') && ch != '\u007f' && ch != '\uFEFF')) return "`" + q + "`";
+                        return GoQuote.Quote(q, -1, asciiOnly: spec.Plus);
+                    }
                     case 'x':
                     case 'X':
                     {
@@ -289,7 +320,7 @@ internal static class GoPrintf
                 break;
             case 'o':
                 digits = ToBase(mag, 8);
-                if (spec.Sharp) digits = "0" + digits;
+                if (spec.Sharp && digits[0] != '0') digits = "0" + digits;
                 break;
             case 'b':
                 digits = ToBase(mag, 2);
@@ -309,7 +340,11 @@ internal static class GoPrintf
             default:
                 return null;
         }
+        // fmt: a zero value with precision 0 prints nothing, not even a sign (only padding)
+        if (spec.Prec == 0 && v == 0 && (verb == 'd' || verb == 'v' || verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b')) return "";
         if (spec.Prec >= 0 && digits.Length < spec.Prec) digits = new string('0', spec.Prec - digits.Length) + digits;
+        // fmt: "%.0d" of zero prints nothing
+        if (spec.Prec == 0 && v == 0 && (verb == 'd' || verb == 'v' || verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b')) digits = "";
         return Sign(spec, neg) + digits;
     }
 
@@ -334,15 +369,24 @@ internal static class GoPrintf
         {
             case 'v':
             case 'g':
+            case 'G':
+                if (spec.Sharp) throw new FunctionException("printf: the # flag on floats is not supported by HubDsl");
                 body = spec.Prec >= 0 ? GPrec(a, spec.Prec) : GoFloat.FormatG(a);
+                if (verb == 'G') body = body.ToUpperInvariant();
                 break;
             case 'f':
             case 'F':
+                if (spec.Sharp) throw new FunctionException("printf: the # flag on floats is not supported by HubDsl");
                 body = GoFloat.FormatF(a, spec.Prec < 0 ? 6 : spec.Prec);
                 break;
             case 'e':
+            case 'E':
+                if (spec.Sharp) throw new FunctionException("printf: the # flag on floats is not supported by HubDsl");
                 body = GoFloat.FormatEPrec(a, spec.Prec < 0 ? 6 : spec.Prec);
+                if (verb == 'E') body = body.ToUpperInvariant();
                 break;
+            case 'b':
+                throw new FunctionException("printf: %b on floats is not supported by HubDsl");
             case 'x':
             case 'X':
                 if (spec.Prec >= 0) throw new FunctionException("printf: %x with a precision on a float is not supported by HubDsl");

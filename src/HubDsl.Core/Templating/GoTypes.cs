@@ -17,9 +17,13 @@ internal static class GoTypes
         IReadOnlyDictionary<string, string> => "map[string]string",
         IReadOnlyDictionary<string, object?> => "map[string]interface {}",
         string[] => "[]string",
+        TypedList t => t.GoType,
         IReadOnlyList<object?> => "[]interface {}",
         _ => o.GetType().Name,
     };
+
+    /// <summary>Whether elements of this slice have a concrete static type (not interface{}).</summary>
+    public static bool HasTypedElements(object? list) => list is string[] || list is TypedList;
 
     public static bool IsInteger(object? o) => o is int || o is long;
 

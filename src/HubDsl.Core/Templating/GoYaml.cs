@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace HubDsl.Core.Templating;
@@ -19,7 +20,7 @@ internal static class GoYaml
         var sb = new StringBuilder();
         if (v is IReadOnlyList<object?> l && l.Count > 0) WriteSeq(sb, l, 0);
         else if (GoTypes.IsMap(v) && GoTypes.Length(v) > 0) WriteMap(sb, v!, 0, 0);
-        else sb.Append(Scalar(v, 0, 0, false)).Append('\n');
+        else Line(sb, Scalar(v, 2, 0, false)); // go-yaml indents a root block scalar (and folded lines) by 2
         return sb.ToString();
     }
 
@@ -28,6 +29,13 @@ internal static class GoYaml
         int i = sb.Length - 1;
         while (i >= 0 && sb[i] != '\n') i--;
         return sb.Length - i - 1;
+    }
+
+    // the emitter starts the next node on a new line unless the scalar already ended with a line break (literal "|")
+    private static void Line(StringBuilder sb, string scalar)
+    {
+        sb.Append(scalar);
+        if (scalar.Length == 0 || !IsBreak(scalar[scalar.Length - 1])) sb.Append('\n');
     }
 
     private static void CheckDepth(int indent)
@@ -40,10 +48,21 @@ internal static class GoYaml
     {
         CheckDepth(indent);
         bool first = true;
-        foreach (var kv in GoTypes.SortedEntries(map))
+        var entries = new List<KeyValuePair<string, object?>>(GoTypes.SortedEntries(map));
+        entries.Sort((x, y) => YamlKeyOrder.Instance.Compare(x.Key, y.Key));
+        foreach (var kv in entries)
         {
             if (!(first && firstColumnOffset > 0)) sb.Append(' ', indent);
             first = false;
+            if (kv.Key.Any(c => IsBreak(c)) || Encoding.UTF8.GetByteCount(kv.Key) > 128)
+            {
+                // not a simple key: go-yaml writes "? key" then ": value", the value laid out like a list item
+                sb.Append("? ");
+                Line(sb, Scalar(kv.Key, indent + 2, Column(sb), false));
+                sb.Append(' ', indent).Append(": ");
+                WriteItem(sb, kv.Value, indent);
+                continue;
+            }
             sb.Append(Scalar(kv.Key, indent, Column(sb), true)).Append(':');
             object? v = kv.Value;
             if (v is IReadOnlyList<object?> l && l.Count > 0)
@@ -59,7 +78,7 @@ internal static class GoYaml
             else
             {
                 sb.Append(' ');
-                sb.Append(Scalar(v, indent + 2, Column(sb), false)).Append('\n');
+                Line(sb, Scalar(v, indent + 2, Column(sb), false));
             }
         }
     }
@@ -73,10 +92,16 @@ internal static class GoYaml
             if (!(first && firstOnCurrentLine)) sb.Append(' ', indent);
             first = false;
             sb.Append("- ");
-            if (GoTypes.IsMap(item) && GoTypes.Length(item) > 0) WriteMap(sb, item!, indent + 2, 2);
-            else if (item is IReadOnlyList<object?> inner && inner.Count > 0) WriteSeq(sb, inner, indent + 2, true);
-            else sb.Append(Scalar(item, indent + 2, Column(sb), false)).Append('\n');
+            WriteItem(sb, item, indent);
         }
+    }
+
+    /// <summary>The node after "- " (or after ": " of a complex key): collections start on the same line.</summary>
+    private static void WriteItem(StringBuilder sb, object? item, int indent)
+    {
+        if (GoTypes.IsMap(item) && GoTypes.Length(item) > 0) WriteMap(sb, item!, indent + 2, 2);
+        else if (item is IReadOnlyList<object?> inner && inner.Count > 0) WriteSeq(sb, inner, indent + 2, true);
+        else Line(sb, Scalar(item, indent + 2, Column(sb), false));
     }
 
     private static string Scalar(object? v, int indent, int column, bool isKey)
@@ -84,6 +109,7 @@ internal static class GoYaml
         switch (v)
         {
             case null: return "null";
+            case NilMap: return "null";
             case bool b: return b ? "true" : "false";
             case int i: return i.ToString(CultureInfo.InvariantCulture);
             case long l: return l.ToString(CultureInfo.InvariantCulture);
@@ -92,7 +118,7 @@ internal static class GoYaml
             case string s: return Str(s, indent, column, isKey);
         }
         if (GoTypes.IsMap(v)) return "{}";
-        return Str(v.ToString() ?? "", indent, column, isKey);
+        return Str(System.Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", indent, column, isKey);
     }
 
     // After the JSON round trip a number that JSON wrote without '.'/'e' and that fits 64 bits reads back as an integer.
@@ -133,151 +159,312 @@ internal static class GoYaml
     private static bool IsTimestamp(string s) =>
         System.Text.RegularExpressions.Regex.IsMatch(s, @"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$");
 
-    private static bool IsPrintable(char c) =>
-        c == '\n' || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || char.IsSurrogate(c);
+    // ---- go-yaml v2 emitter: scalar analysis, style selection and the four scalar writers ----
 
-    private static string Str(string s, int indent, int column, bool isKey)
+    private static bool IsBreak(int r) => r == '\r' || r == '\n' || r == 0x85 || r == 0x2028 || r == 0x2029;
+
+    private static bool IsPrintable(int r) =>
+        r == 0x0A || (r >= 0x20 && r <= 0x7E) || (r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF);
+
+    private static List<int> Runes(string s)
     {
-        bool special = false;
-        foreach (char c in s)
-            if (!IsPrintable(c)) special = true;
-        bool multiline = s.IndexOf('\n') >= 0;
-        bool spaceBreak = s.Contains(" \n");
-        if (ResolvesToNonString(s) || special || (multiline && (spaceBreak || isKey || s.EndsWith(" ", System.StringComparison.Ordinal))))
-            return DoubleQuoted(s, indent, column, !isKey);
-        if (multiline) return Literal(s, indent);
-        if (!PlainAllowed(s)) return SingleQuoted(s, indent, column, !isKey);
-        return Plain(s, indent, column, !isKey);
-    }
-
-    /// <summary>The emitter's scalar analysis for plain style in block context.</summary>
-    private static bool PlainAllowed(string s)
-    {
-        if (s[0] == ' ' || s[s.Length - 1] == ' ') return false;
-        if ("#,[]{}&*!|>'\"%@`".IndexOf(s[0]) >= 0) return false;
-        if ((s[0] == '-' || s[0] == '?' || s[0] == ':') && (s.Length == 1 || s[1] == ' ')) return false;
-        if (s.StartsWith("---", System.StringComparison.Ordinal) || s.StartsWith("...", System.StringComparison.Ordinal)) return false;
-        for (int i = 1; i < s.Length; i++)
-        {
-            if (s[i] == ':' && (i + 1 == s.Length || s[i + 1] == ' ')) return false;
-            if (s[i] == '#' && s[i - 1] == ' ') return false;
-        }
-        return true;
-    }
-
-    // Folding: a space may become a line break once the column passes 80, if the previous char was not a space
-    // and the next is not one either (go-yaml's write_plain_scalar / write_single_quoted).
-    private static string Plain(string s, int indent, int column, bool allowBreaks) => Folded(s, indent, column, allowBreaks, "", "", 0);
-
-    private static string SingleQuoted(string s, int indent, int column, bool allowBreaks) =>
-        Folded(s.Replace("'", "''"), indent, column, allowBreaks, "'", "'", 1);
-
-    private static string Folded(string s, int indent, int column, bool allowBreaks, string open, string close, int openWidth)
-    {
-        var sb = new StringBuilder(open);
-        int col = column + openWidth;
-        bool spaces = false;
+        var runes = new List<int>(s.Length);
         for (int i = 0; i < s.Length; i++)
         {
-            char c = s[i];
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                runes.Add(char.ConvertToUtf32(s[i], s[i + 1]));
+                i++;
+            }
+            else runes.Add(char.IsSurrogate(s[i]) ? 0xFFFD : s[i]);
+        }
+        return runes;
+    }
+
+    private sealed class Analysis
+    {
+        public bool Multiline, BlockPlainAllowed, SingleQuotedAllowed, BlockAllowed;
+    }
+
+    private static Analysis Analyze(List<int> v)
+    {
+        var a = new Analysis();
+        if (v.Count == 0)
+        {
+            a.BlockPlainAllowed = true;
+            a.SingleQuotedAllowed = true;
+            return a;
+        }
+        bool blockIndicators = false, lineBreaks = false, special = false, leadingSpace = false, leadingBreak = false,
+            trailingSpace = false, trailingBreak = false, breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
+        if (v.Count >= 3 && ((v[0] == '-' && v[1] == '-' && v[2] == '-') || (v[0] == '.' && v[1] == '.' && v[2] == '.'))) blockIndicators = true;
+        bool precededByWhitespace = true;
+        for (int i = 0; i < v.Count; i++)
+        {
+            int c = v[i];
+            bool followedByWhitespace = i + 1 >= v.Count || v[i + 1] == ' ' || v[i + 1] == '\t';
+            if (i == 0)
+            {
+                if ("#,[]{}&*!|>'\"%@`".IndexOf((char)c) >= 0 && c < 128) blockIndicators = true;
+                else if ((c == '?' || c == ':' || c == '-') && followedByWhitespace) blockIndicators = true;
+            }
+            else if ((c == ':' && followedByWhitespace) || (c == '#' && precededByWhitespace)) blockIndicators = true;
+            if (!IsPrintable(c)) special = true;
             if (c == ' ')
             {
-                if (allowBreaks && !spaces && col > BestWidth && i != 0 && i != s.Length - 1 && s[i + 1] != ' ')
-                {
-                    sb.Append('\n').Append(' ', indent);
-                    col = indent;
-                }
-                else
-                {
-                    sb.Append(c);
-                    col++;
-                }
-                spaces = true;
+                if (i == 0) leadingSpace = true;
+                if (i == v.Count - 1) trailingSpace = true;
+                if (previousBreak) breakSpace = true;
+                previousSpace = true;
+                previousBreak = false;
+            }
+            else if (IsBreak(c))
+            {
+                lineBreaks = true;
+                if (i == 0) leadingBreak = true;
+                if (i == v.Count - 1) trailingBreak = true;
+                if (previousSpace) spaceBreak = true;
+                previousSpace = false;
+                previousBreak = true;
             }
             else
             {
-                sb.Append(c);
-                if (!char.IsLowSurrogate(c)) col++;
-                spaces = false;
+                previousSpace = false;
+                previousBreak = false;
             }
+            precededByWhitespace = c == ' ' || c == '\t' || IsBreak(c);
         }
-        return sb.Append(close).ToString();
+        a.Multiline = lineBreaks;
+        a.BlockPlainAllowed = a.SingleQuotedAllowed = a.BlockAllowed = true;
+        if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) a.BlockPlainAllowed = false;
+        if (trailingSpace) a.BlockAllowed = false;
+        if (breakSpace) a.BlockPlainAllowed = a.SingleQuotedAllowed = false;
+        if (spaceBreak || special) a.BlockPlainAllowed = a.SingleQuotedAllowed = a.BlockAllowed = false;
+        if (lineBreaks) a.BlockPlainAllowed = false;
+        if (blockIndicators) a.BlockPlainAllowed = false;
+        return a;
     }
 
-    private static string DoubleQuoted(string s, int indent, int column, bool allowBreaks)
+    private enum Style { Plain, Single, Double, Literal }
+
+    /// <summary>Renders a string scalar that starts at <paramref name="column"/> (after "key: " or "- ").</summary>
+    private static string Str(string s, int indent, int column, bool isKey)
     {
-        var sb = new StringBuilder("\"");
-        int col = column + 1;
-        bool spaces = false;
-        for (int i = 0; i < s.Length; i++)
+        var v = Runes(s);
+        var a = Analyze(v);
+        // encoder: literal for text with '\n', plain when it reads back as a string, else double-quoted
+        Style style = s.IndexOf('\n') >= 0 ? Style.Literal : !ResolvesToNonString(s) ? Style.Plain : Style.Double;
+        if (isKey && a.Multiline) style = Style.Double;
+        if (style == Style.Plain && (!a.BlockPlainAllowed || (v.Count == 0 && isKey))) style = Style.Single;
+        if (style == Style.Single && !a.SingleQuotedAllowed) style = Style.Double;
+        if (style == Style.Literal && (!a.BlockAllowed || isKey)) style = Style.Double;
+        var w = new ScalarWriter(indent, column);
+        switch (style)
         {
-            char c = s[i];
-            string? esc = c switch
+            case Style.Plain: w.Plain(v, !isKey); break;
+            case Style.Single: w.Single(v, !isKey); break;
+            case Style.Double: w.Double(v, !isKey); break;
+            default: w.Literal(v); break;
+        }
+        return w.ToString();
+    }
+
+    /// <summary>The emitter state (column, whitespace, indention) while one scalar is written.</summary>
+    private sealed class ScalarWriter
+    {
+        private readonly StringBuilder _sb = new();
+        private readonly int _indent;
+        private int _column;
+        private bool _whitespace = true;
+        private bool _indention;
+
+        public ScalarWriter(int indent, int column)
+        {
+            _indent = indent;
+            _column = column;
+        }
+
+        public override string ToString() => _sb.ToString();
+
+        private void Put(char c)
+        {
+            _sb.Append(c);
+            _column++;
+        }
+
+        private void Write(int r)
+        {
+            _sb.Append(char.ConvertFromUtf32(r));
+            _column++;
+        }
+
+        private void PutBreak()
+        {
+            _sb.Append('\n');
+            _column = 0;
+        }
+
+        private void WriteBreak(int r)
+        {
+            if (r == '\n') PutBreak();
+            else
             {
-                '\0' => "\\0",
-                '\a' => "\\a",
-                '\b' => "\\b",
-                '\t' => "\\t",
-                '\n' => "\\n",
-                '\v' => "\\v",
-                '\f' => "\\f",
-                '\r' => "\\r",
-                '\u001b' => "\\e",
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\u0085' => "\\N",
-                '\u00a0' => "\\_",
-                '\u2028' => "\\L",
-                '\u2029' => "\\P",
-                _ => null,
-            };
-            if (esc == null && !IsPrintable(c)) esc = c <= 0xFF ? "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture) : "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-            if (esc != null)
-            {
-                sb.Append(esc);
-                col += esc.Length;
-                spaces = false;
-                continue;
+                _sb.Append(char.ConvertFromUtf32(r));
+                _column = 0;
             }
-            if (c == ' ')
+        }
+
+        private void WriteIndent()
+        {
+            if (!_indention || _column > _indent || (_column == _indent && !_whitespace)) PutBreak();
+            while (_column < _indent) Put(' ');
+            _whitespace = true;
+            _indention = true;
+        }
+
+        public void Plain(List<int> v, bool allowBreaks)
+        {
+            bool spaces = false, breaks = false;
+            for (int i = 0; i < v.Count; i++)
             {
-                if (allowBreaks && !spaces && col > BestWidth && i != 0 && i != s.Length - 1)
+                int c = v[i];
+                if (c == ' ')
                 {
-                    sb.Append('\n').Append(' ', indent);
-                    col = indent;
-                    if (s[i + 1] == ' ')
-                    {
-                        sb.Append('\\');
-                        col++;
-                    }
+                    if (allowBreaks && !spaces && _column > BestWidth && !(i + 1 < v.Count && v[i + 1] == ' ')) WriteIndent();
+                    else Write(c);
+                    spaces = true;
+                }
+                else if (IsBreak(c))
+                {
+                    if (!breaks && c == '\n') PutBreak();
+                    WriteBreak(c);
+                    _indention = true;
+                    breaks = true;
                 }
                 else
                 {
-                    sb.Append(c);
-                    col++;
+                    if (breaks) WriteIndent();
+                    Write(c);
+                    _indention = false;
+                    spaces = breaks = false;
                 }
-                spaces = true;
-                continue;
             }
-            sb.Append(c);
-            if (!char.IsLowSurrogate(c)) col++;
-            spaces = false;
         }
-        return sb.Append('"').ToString();
-    }
 
-    private static string Literal(string s, int indent)
-    {
-        var sb = new StringBuilder("|");
-        if (s[0] == ' ' || s[0] == '\n') sb.Append('2');
-        if (!s.EndsWith("\n", System.StringComparison.Ordinal)) sb.Append('-');
-        else if (s.Length >= 2 && s[s.Length - 2] == '\n') sb.Append('+');
-        string body = s.EndsWith("\n", System.StringComparison.Ordinal) ? s.Substring(0, s.Length - 1) : s;
-        foreach (var line in body.Split('\n'))
+        public void Single(List<int> v, bool allowBreaks)
         {
-            sb.Append('\n');
-            if (line.Length > 0) sb.Append(' ', indent).Append(line);
+            Put('\'');
+            _whitespace = false;
+            bool spaces = false, breaks = false;
+            for (int i = 0; i < v.Count; i++)
+            {
+                int c = v[i];
+                if (c == ' ')
+                {
+                    if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < v.Count - 1 && v[i + 1] != ' ') WriteIndent();
+                    else Write(c);
+                    spaces = true;
+                }
+                else if (IsBreak(c))
+                {
+                    if (!breaks && c == '\n') PutBreak();
+                    WriteBreak(c);
+                    _indention = true;
+                    breaks = true;
+                }
+                else
+                {
+                    if (breaks) WriteIndent();
+                    if (c == '\'') Put('\'');
+                    Write(c);
+                    _indention = false;
+                    spaces = breaks = false;
+                }
+            }
+            Put('\'');
         }
-        return sb.ToString();
+
+        public void Double(List<int> v, bool allowBreaks)
+        {
+            Put('"');
+            _whitespace = false;
+            bool spaces = false;
+            for (int i = 0; i < v.Count; i++)
+            {
+                int c = v[i];
+                if (!IsPrintable(c) || IsBreak(c) || c == '"' || c == '\\')
+                {
+                    Put('\\');
+                    string? e = c switch
+                    {
+                        0x00 => "0",
+                        0x07 => "a",
+                        0x08 => "b",
+                        0x09 => "t",
+                        0x0A => "n",
+                        0x0B => "v",
+                        0x0C => "f",
+                        0x0D => "r",
+                        0x1B => "e",
+                        0x22 => "\"",
+                        0x5C => "\\",
+                        0x85 => "N",
+                        0xA0 => "_",
+                        0x2028 => "L",
+                        0x2029 => "P",
+                        _ => null,
+                    };
+                    e ??= c <= 0xFF ? "x" + c.ToString("X2", CultureInfo.InvariantCulture)
+                        : c <= 0xFFFF ? "u" + c.ToString("X4", CultureInfo.InvariantCulture)
+                        : "U" + c.ToString("X8", CultureInfo.InvariantCulture);
+                    foreach (char ch in e) Put(ch);
+                    spaces = false;
+                }
+                else if (c == ' ')
+                {
+                    if (allowBreaks && !spaces && _column > BestWidth && i > 0 && i < v.Count - 1)
+                    {
+                        WriteIndent();
+                        if (v[i + 1] == ' ') Put('\\');
+                    }
+                    else Write(c);
+                    spaces = true;
+                }
+                else
+                {
+                    Write(c);
+                    spaces = false;
+                }
+            }
+            Put('"');
+        }
+
+        public void Literal(List<int> v)
+        {
+            Put('|');
+            if (v.Count > 0 && (v[0] == ' ' || IsBreak(v[0]))) Put('2');
+            if (v.Count == 0 || !IsBreak(v[v.Count - 1])) Put('-');
+            else if (v.Count == 1 || IsBreak(v[v.Count - 2])) Put('+');
+            PutBreak();
+            _indention = true;
+            _whitespace = true;
+            bool breaks = true;
+            foreach (int c in v)
+            {
+                if (IsBreak(c))
+                {
+                    WriteBreak(c);
+                    _indention = true;
+                    breaks = true;
+                }
+                else
+                {
+                    if (breaks) WriteIndent();
+                    Write(c);
+                    _indention = false;
+                    breaks = false;
+                }
+            }
+        }
     }
 }

@@ -93,7 +93,8 @@ internal sealed class Lexer
             return char.ConvertToUtf32(c, _input[_pos - 1]);
         }
         _pos++;
-        return c;
+        // a lone surrogate is what Go would see as invalid UTF-8, which it decodes as U+FFFD
+        return char.IsSurrogate(c) ? 0xFFFD : c;
     }
 
     private void Backup()

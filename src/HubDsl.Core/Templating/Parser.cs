@@ -351,7 +351,6 @@ internal sealed class Parser
             if (v.Kind != TokenKind.Variable) return;
             int before = _index;
             NextNonSpace();
-            var afterVariable = Peek();
             var next = PeekNonSpace();
             if (next.Kind == TokenKind.Assign || next.Kind == TokenKind.Declare)
             {
@@ -375,7 +374,6 @@ internal sealed class Parser
                 throw Error("too many declarations in " + context);
             }
             // not a declaration: rewind to the variable (Go's backup2/backup3)
-            _ = afterVariable;
             _index = before;
             return;
         }

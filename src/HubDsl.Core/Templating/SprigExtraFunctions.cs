@@ -73,6 +73,22 @@ internal static class SprigExtraFunctions
 
         F("semverCompare", new[] { S, S }, c => GoValue.Of(SemverCompare.Compare(c.Str(0), c.Str(1))));
 
+        F("until", new[] { ParamType.Int }, c => GoValue.Of(Ints(UntilStep(0, c.Int(0), c.Int(0) < 0 ? -1 : 1))));
+        F("untilStep", new[] { ParamType.Int, ParamType.Int, ParamType.Int }, c => GoValue.Of(Ints(UntilStep(c.Int(0), c.Int(1), c.Int(2)))));
+        F("seq", None, Seq, ParamType.Int);
+        foreach (var n in new[] { "chunk", "mustChunk" }) F(n, new[] { ParamType.Int, A }, Chunk);
+        // copystructure asks nil for its type and panics
+        foreach (var n in new[] { "deepCopy", "mustDeepCopy" }) F(n, new[] { A }, c => GoValue.Interface(c[0] == null ? throw new FunctionException("reflect: call of reflect.Value.Type on zero Value") : DeepCopy(c[0], 0)));
+        F("toDecimal", new[] { A }, c => GoValue.Of(ToDecimal(c[0])));
+        F("untitle", new[] { S }, c => GoValue.Of(Untitle(c.Str(0))));
+        F("add1f", new[] { A }, c => GoValue.Of(DecimalOp(c[0], new object?[] { 1 }, '+')));
+        F("addf", None, c => GoValue.Of(DecimalOp(0.0, c.Rest(0), '+')), A);
+        F("subf", new[] { A }, c => GoValue.Of(DecimalOp(c[0], c.Rest(1), '-')), A);
+        F("mulf", new[] { A }, c => GoValue.Of(DecimalOp(c[0], c.Rest(1), '*')), A);
+        F("divf", new[] { A }, c => GoValue.Of(DecimalOp(c[0], c.Rest(1), '/')), A);
+        F("maxf", new[] { A }, c => GoValue.Of(c.Rest(1).Select(SprigFunctions.ToFloat64).Aggregate(SprigFunctions.ToFloat64(c[0]), GoMax)), A);
+        F("minf", new[] { A }, c => GoValue.Of(c.Rest(1).Select(SprigFunctions.ToFloat64).Aggregate(SprigFunctions.ToFloat64(c[0]), GoMin)), A);
+
         // JSON
         F("fromJson", new[] { S }, c => GoValue.Interface(GoJsonParser.TryParse(c.Str(0), out var v) ? v : null));
         F("mustFromJson", new[] { S }, c => GoJsonParser.TryParse(c.Str(0), out var v) ? GoValue.Interface(v) : throw new FunctionException("invalid JSON (HubDsl does not reproduce encoding/json's message)"));
@@ -165,14 +181,17 @@ internal static class SprigExtraFunctions
     private static object? Merge(FunctionCall c, bool overwrite)
     {
         var dst = c.Map(0);
-        if (dst is not IDictionary<string, object?> target || target.IsReadOnly)
-        {
-            if (dst == null) return null;
-            throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
-        }
+        IDictionary<string, object?>? target = null;
+        if (dst is IDictionary<string, object?> t && !t.IsReadOnly) target = t;
+        else if (dst is not NilMap && dst != null) throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
         for (int i = 1; i < c.Count; i++)
-            if (c.Map(i) is { } src) MergeInto(target, src, overwrite, 0);
-        return dst;
+        {
+            // mergo allocates a nil destination map as soon as a non-nil source arrives
+            if (c.Map(i) is not { } src || src is NilMap) continue;
+            target ??= new Dictionary<string, object?>();
+            MergeInto(target, src, overwrite, 0);
+        }
+        return (object?)target ?? NilMap.Instance;
     }
 
     private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, bool overwrite, int depth)
@@ -203,6 +222,156 @@ internal static class SprigExtraFunctions
         double frac = digit - System.Math.Truncate(digit);
         double r = frac >= roundOn ? System.Math.Ceiling(digit) : System.Math.Floor(digit);
         return GoValue.Of(r / pow);
+    }
+
+    private const int MaxGenerated = 1_000_000;
+
+    private static List<int> UntilStep(int start, int stop, int step)
+    {
+        var v = new List<int>();
+        if (stop < start)
+        {
+            if (step >= 0) return v;
+            for (long i = start; i > stop; i += step)
+            {
+                if (v.Count >= MaxGenerated) throw new FunctionException("sequence longer than HubDsl's limit");
+                v.Add((int)i);
+            }
+            return v;
+        }
+        if (step <= 0) return v;
+        for (long i = start; i < stop; i += step)
+        {
+            if (v.Count >= MaxGenerated) throw new FunctionException("sequence longer than HubDsl's limit");
+            v.Add((int)i);
+        }
+        return v;
+    }
+
+    private static TypedList Ints(List<int> ints) => new("[]int", ints.Select(i => (object?)i));
+
+    private static GoValue Seq(FunctionCall c)
+    {
+        var p = Enumerable.Range(0, c.Count).Select(c.Int).ToList();
+        List<int> r;
+        switch (p.Count)
+        {
+            case 1:
+                int inc1 = p[0] < 1 ? -1 : 1;
+                r = UntilStep(1, p[0] + inc1, inc1);
+                break;
+            case 2:
+                int step2 = p[1] < p[0] ? -1 : 1;
+                r = UntilStep(p[0], p[1] + step2, step2);
+                break;
+            case 3:
+                int inc3 = 1;
+                if (p[2] < p[0])
+                {
+                    inc3 = -1;
+                    if (p[1] > 0) return GoValue.Of("");
+                }
+                r = UntilStep(p[0], p[2] + inc3, p[1]);
+                break;
+            default:
+                return GoValue.Of("");
+        }
+        return GoValue.Of(string.Join(" ", r.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    private static GoValue Chunk(FunctionCall c)
+    {
+        if (c[1] != null && c[1] is not IReadOnlyList<object?>) throw new FunctionException("Cannot chunk type " + SprigFunctions.KindName(c[1]));
+        var l = List(c[1], "chunk");
+        int size = c.Int(0);
+        if (size <= 0) throw new FunctionException("runtime error: makeslice: len out of range");
+        var chunks = new List<object?>();
+        for (int i = 0; i < l.Count; i += size) chunks.Add(l.Skip(i).Take(size).ToList());
+        return GoValue.Of(new TypedList("[][]interface {}", chunks));
+    }
+
+    private static object? DeepCopy(object? v, int depth)
+    {
+        if (depth > 200) throw new FunctionException("value nested too deeply to copy (HubDsl limit)");
+        switch (v)
+        {
+            case IReadOnlyDictionary<string, string> ss: return ss.ToDictionary(kv => kv.Key, kv => kv.Value);
+            case IReadOnlyDictionary<string, object?> so: return so.ToDictionary(kv => kv.Key, kv => DeepCopy(kv.Value, depth + 1));
+            case string[] sa: return (string[])sa.Clone();
+            case TypedList t: return new TypedList(t.GoType, t.Select(x => DeepCopy(x, depth + 1)));
+            case IReadOnlyList<object?> l: return l.Select(x => DeepCopy(x, depth + 1)).ToList();
+            default: return v;
+        }
+    }
+
+    // strconv.ParseInt(fmt.Sprint(v), 8, 64), 0 on error
+    private static long ToDecimal(object? v)
+    {
+        string s = GoFormat.Value(v);
+        string digits = s.StartsWith("-", System.StringComparison.Ordinal) || s.StartsWith("+", System.StringComparison.Ordinal) ? s.Substring(1) : s;
+        if (digits.Length == 0 || digits.Any(ch => ch < '0' || ch > '7')) return 0;
+        long r = 0;
+        foreach (char ch in digits)
+        {
+            if (r > (long.MaxValue - 7) / 8) return 0;
+            r = r * 8 + (ch - '0');
+        }
+        return s[0] == '-' ? -r : r;
+    }
+
+    // goutils.Uncapitalize: lower-case the first letter of each whitespace-separated word
+    private static string Untitle(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool next = true;
+        foreach (char ch in s)
+        {
+            if (char.IsWhiteSpace(ch)) next = true;
+            else if (next)
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+                next = false;
+                continue;
+            }
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    // math.Max / math.Min: NaN wins, and +0 beats -0 for max
+    private static double GoMax(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : System.Math.Max(a, b);
+
+    private static double GoMin(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : System.Math.Min(a, b);
+
+    /// <summary>shopspring/decimal arithmetic on the shortest decimal form of each float64 (division to 16 places).</summary>
+    private static double DecimalOp(object? first, IReadOnlyList<object?> rest, char op)
+    {
+        try
+        {
+            decimal acc = ToDecimalExact(SprigFunctions.ToFloat64(first));
+            foreach (var x in rest)
+            {
+                decimal d = ToDecimalExact(SprigFunctions.ToFloat64(x));
+                acc = op switch
+                {
+                    '+' => acc + d,
+                    '-' => acc - d,
+                    '*' => acc * d,
+                    _ => d == 0 ? throw new FunctionException("decimal division by 0") : System.Math.Round(acc / d, 16, System.MidpointRounding.AwayFromZero),
+                };
+            }
+            return double.Parse(acc.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        catch (System.OverflowException)
+        {
+            throw new FunctionException("value outside the range HubDsl's decimal arithmetic supports");
+        }
+    }
+
+    private static decimal ToDecimalExact(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d)) throw new FunctionException("value outside the range HubDsl's decimal arithmetic supports");
+        return decimal.Parse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     private static uint Adler32(byte[] data)

@@ -95,7 +95,8 @@ internal static class SprigFunctions
         F("dict", new ParamType[0], c => GoValue.Of(Dict(c.Rest(0))), A);
         F("get", new[] { M, S }, c => Iface(c.Map(0) != null && c.Map(0)!.TryGetValue(c.Str(1), out var v) ? v : ""));
         F("set", new[] { M, S, A }, c => GoValue.Of(Mutate(c.Map(0), d => d[c.Str(1)] = c[2])));
-        F("unset", new[] { M, S }, c => GoValue.Of(Mutate(c.Map(0), d => d.Remove(c.Str(1)))));
+        // delete on a nil map is a no-op in Go
+        F("unset", new[] { M, S }, c => GoValue.Of(c.Map(0) is NilMap ? NilMap.Instance : Mutate(c.Map(0), d => d.Remove(c.Str(1)))));
         F("hasKey", new[] { M, S }, c => GoValue.Of(c.Map(0) != null && c.Map(0)!.ContainsKey(c.Str(1))));
         F("keys", new ParamType[0], c => GoValue.Of(Keys(c)), M);
         F("values", new[] { M }, c => GoValue.Of(c.Map(0) == null ? new List<object?>() : GoTypes.SortedEntries(c.Map(0)!).Select(kv => kv.Value).ToList()));
@@ -405,6 +406,7 @@ internal static class SprigFunctions
         if (a == null || b == null) return a == null && b == null;
         // Go's DeepEqual tracks visited pairs; a self-containing dict (set $d "x" $d) would otherwise recurse forever
         if (ReferenceEquals(a, b)) return true;
+        if (a is NilMap || b is NilMap) return false; // a nil map never DeepEquals a non-nil one
         if (depth > 100) throw new FunctionException("values nested too deeply to compare (HubDsl limit)");
         if (GoTypes.NameOf(a) != GoTypes.NameOf(b)) return false;
         switch (a)
@@ -461,7 +463,7 @@ internal static class SprigFunctions
             change(d);
             return map;
         }
-        if (map == null) throw new FunctionException("assignment to entry in nil map");
+        if (map == null || map is NilMap) throw new FunctionException("assignment to entry in nil map");
         throw new FunctionException("HubDsl cannot modify a read-only input map; build one with dict first");
     }
 
@@ -478,14 +480,17 @@ internal static class SprigFunctions
     private static object? Merge(FunctionCall c)
     {
         var dst = c.Map(0);
-        if (dst is not IDictionary<string, object?> target || target.IsReadOnly)
-        {
-            if (dst == null) return null;
-            throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
-        }
+        IDictionary<string, object?>? target = null;
+        if (dst is IDictionary<string, object?> t && !t.IsReadOnly) target = t;
+        else if (dst is not NilMap && dst != null) throw new FunctionException("HubDsl cannot modify a read-only input map; merge into a dict");
         for (int i = 1; i < c.Count; i++)
-            if (c.Map(i) is { } src) MergeInto(target, src, 0);
-        return dst;
+        {
+            // mergo allocates a nil destination map as soon as a non-nil source arrives
+            if (c.Map(i) is not { } src || src is NilMap) continue;
+            target ??= new Dictionary<string, object?>();
+            MergeInto(target, src, 0);
+        }
+        return (object?)target ?? NilMap.Instance;
     }
 
     private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, int depth)

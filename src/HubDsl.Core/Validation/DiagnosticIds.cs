@@ -37,4 +37,6 @@ public static class DiagnosticIds
     public const string RollingSyncCoverage = "HUB016";
     /// <summary>Raw template text in the wrong syntax for the ApplicationSet's mode.</summary>
     public const string WrongTemplateSyntax = "HUB017";
+    /// <summary>An ApplicationSet reaches outside its AppProject's declared limits.</summary>
+    public const string OutsideProject = "HUB018";
 }

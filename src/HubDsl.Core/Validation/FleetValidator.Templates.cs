@@ -108,6 +108,10 @@ public static partial class FleetValidator
         }
     }
 
+    /// <summary>The template's destination namespace when it is a literal, else null.</summary>
+    public static string? TemplateDestinationNamespace(ApplicationSetModel appSet) =>
+        Path(appSet.Manifest, "spec", "template", "spec", "destination", "namespace")?.AsString() is { } ns && !ns.Contains("{{") ? ns : null;
+
     internal static YamlNode? Path(YamlNode root, params string[] keys)
     {
         YamlNode? node = root;

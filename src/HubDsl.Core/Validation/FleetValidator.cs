@@ -27,6 +27,7 @@ public static partial class FleetValidator
             CheckSyncPolicy(findings, appSet);
             CheckTemplateText(findings, appSet);
             CheckRendering(findings, appSet, clusters);
+            CheckProject(findings, appSet, clusters);
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
 

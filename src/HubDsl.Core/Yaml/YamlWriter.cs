@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace HubDsl.Core.Yaml;
@@ -22,6 +23,21 @@ public static class YamlWriter
         }
 
         WriteRoot(sb, document);
+        return sb.ToString();
+    }
+
+    /// <summary>Writes several documents separated by <c>---</c>, after the header comments.</summary>
+    public static string WriteDocuments(IEnumerable<YamlNode> documents, params string[] headerComments)
+    {
+        var sb = new StringBuilder(Write(new YamlMapping(), headerComments).Replace("{}\n", string.Empty));
+        var first = true;
+        foreach (var document in documents)
+        {
+            if (!first) sb.Append("---\n");
+            first = false;
+            WriteRoot(sb, document);
+        }
+
         return sb.ToString();
     }
 

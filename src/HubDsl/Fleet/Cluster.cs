@@ -38,6 +38,12 @@ public sealed class Cluster
     /// <summary>With <see cref="Namespaces"/>, also allow cluster-scoped resources.</summary>
     public bool ClusterResources { get; init; }
 
+    /// <summary>What the hub's ServiceAccount may do on this cluster (default: what <c>argocd cluster add</c> grants).</summary>
+    public SpokeAccess Access { get; init; }
+
+    /// <summary>The spoke namespace of the <c>argocd-manager</c> ServiceAccount and its token (<c>--system-namespace</c>).</summary>
+    public string SystemNamespace { get; init; } = "kube-system";
+
     /// <summary>Skip TLS verification of the API server. Insecure; reported as HUB014.</summary>
     public bool InsecureSkipTlsVerify { get; init; }
 }

@@ -30,7 +30,11 @@ public class FuzzTests
         "regexReplaceAll", "\"(a|b)*$1\"", "\"[[:alpha:]]+\"", "split", "splitList", "join", "list", "dict", "set", "get", "keys",
         "merge", "trunc", "substr", "repeat", "indent", "nindent", "quote", "int", "add", "div", "mod", "max", "first", "last", "uniq",
         "has", "without", "normalize", "slugify", "sha256sum", "b64dec", "title", "replace", "ternary", "coalesce", "empty", "atoi", "@", "é",
+        "\uD800", "\"\uDC00\"", "until", "seq", "chunk", "semverCompare", "\">=1.2\"", "\"1.2.3\"", "dig", "concat", "fromJson", "\"{}\"",
     };
+
+    private static int _parsed;
+    private static int _executed;
 
     private static void Check(string text)
     {
@@ -44,11 +48,13 @@ public class FuzzTests
             Assert.DoesNotContain("internal error", e.Message);
             return;
         }
+        System.Threading.Interlocked.Increment(ref _parsed);
         foreach (MissingKeyOption mode in Enum.GetValues(typeof(MissingKeyOption)))
         {
             try
             {
                 t.Execute(Data, new GoTemplateOptions { MissingKey = mode, YamlParser = _ => new Dictionary<string, object?>() });
+                System.Threading.Interlocked.Increment(ref _executed);
             }
             catch (TemplateExecutionException e)
             {
@@ -71,13 +77,17 @@ public class FuzzTests
     public void Well_formed_actions_only_raise_template_exceptions()
     {
         // bias towards inputs that get past the parser: one action of several tokens separated by spaces
+        int parsedBefore = _parsed, executedBefore = _executed;
         Gen.OneOfConst(Tokens).Array[1, 8].Select(a => "x{{ " + string.Join(" ", a) + " }}y")
             .Sample(Check, iter: 20000, threads: 1);
+        // guard against a vacuous fuzz: a good share of inputs must reach execution, and some must succeed
+        Assert.True(_parsed - parsedBefore > 2000, "parsed " + (_parsed - parsedBefore));
+        Assert.True(_executed - executedBefore > 1000, "executed " + (_executed - executedBefore));
     }
 
     [Fact]
     public void Random_characters_only_raise_template_exceptions()
     {
-        Gen.Char["{}.$|()\"'`-/* \n:=abcdeifnlrtx0123456789,%é\\"].Array[0, 60].Select(a => new string(a)).Sample(Check, iter: 20000, threads: 1);
+        Gen.Char["{}.$|()\"'`-/* \n:=abcdeifnlrtx0123456789,%é\\\uD800\uDC00"].Array[0, 60].Select(a => new string(a)).Sample(Check, iter: 20000, threads: 1);
     }
 }

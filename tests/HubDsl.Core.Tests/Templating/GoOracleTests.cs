@@ -9,13 +9,18 @@ public class GoOracleTests
 {
     // Differences from the Go 1.19 oracle that are deliberate (Argo CD is built with a newer Go, or HubDsl reports an
     // unimplemented feature instead of computing a possibly wrong value). Each entry says why.
-    private static readonly Dictionary<string, string> KnownDifferences = new()
+    internal static readonly Dictionary<string, string> KnownDifferences = new()
     {
         ["{{ with .nope }}a{{ else with .s }}{{ . }}{{ end }}"] = "else-with exists since Go 1.23, which Argo CD uses; Go 1.19 rejects it",
         ["{{ printf \"%#v\" .m }}"] = "%#v is refused with a clear error (see TemplateEngineTests)",
         ["{{ printf \"%#v\" .s }}"] = "%#v is refused with a clear error (see TemplateEngineTests)",
+        ["{{ range .n }}x{{ end }}"] = "range over an integer exists since Go 1.24, which Argo CD uses; Go 1.19 rejects it (see TemplateEngineTests)",
         ["{{ 1i }}"] = "complex constants are rejected at parse time with a clear message (see TemplateEngineTests)",
     };
+
+    // Go 1.19 cannot range over an integer; Go 1.24 (Argo CD's) can, and so does HubDsl (TemplateEngineTests covers it).
+    internal static bool IsNewerGoRange(OracleData.Row row) =>
+        row.ExecError != null && System.Text.RegularExpressions.Regex.IsMatch(row.ExecError, @"range can't iterate over -?[0-9]+$");
 
     public static IEnumerable<object[]> Cases() =>
         OracleData.Rows.Select((r, i) => new object[] { i, r.Template, r.ModeText });
@@ -27,7 +32,7 @@ public class GoOracleTests
         var row = OracleData.Rows[index];
         Assert.Equal(template, row.Template);
         _ = mode;
-        if (KnownDifferences.ContainsKey(template)) return; // covered by a dedicated test instead
+        if (KnownDifferences.ContainsKey(template) || IsNewerGoRange(row)) return; // covered by a dedicated test instead
 
         GoTemplate t;
         try
@@ -51,6 +56,8 @@ public class GoOracleTests
         }
         catch (TemplateExecutionException e)
         {
+            // rows marked "r" (exotic printf flags) may be refused explicitly, never answered differently
+            if (row.MayRefuse && e.Message.Contains("is not supported by HubDsl")) return;
             Assert.Equal(row.ExecError ?? "(no execution error; output " + row.Output + ")", e.Message);
         }
     }

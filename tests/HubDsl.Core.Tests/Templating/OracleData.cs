@@ -7,7 +7,18 @@ namespace HubDsl.Core.Tests.Templating;
 /// <summary>Turns the oracle's JSON rows into the engine's data model, the way the Go oracle built its Go values.</summary>
 internal static class OracleData
 {
-    public sealed record Row(string Template, object? Data, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError);
+    public sealed record Row(string Template, string DataJson, MissingKeyOption Mode, string ModeText, string Output, string? ParseError, string? ExecError, bool MayRefuse)
+    {
+        /// <summary>A new copy of the row's data: templates may mutate dicts (set, merge), as Go would.</summary>
+        public object? Data
+        {
+            get
+            {
+                using var doc = JsonDocument.Parse(DataJson);
+                return Convert(doc.RootElement);
+            }
+        }
+    }
 
     private static readonly Lazy<List<Row>> AllRows = new(Load);
 
@@ -16,18 +27,20 @@ internal static class OracleData
     private static List<Row> Load()
     {
         using var doc = JsonDocument.Parse(GoOracleCases.Json);
+        var data = doc.RootElement.GetProperty("data").EnumerateArray().ToList();
         var rows = new List<Row>();
-        foreach (var e in doc.RootElement.EnumerateArray())
+        foreach (var e in doc.RootElement.GetProperty("rows").EnumerateArray())
         {
             string m = e.GetProperty("m").GetString()!;
             rows.Add(new Row(
                 e.GetProperty("t").GetString()!,
-                e.TryGetProperty("d", out var d) ? Convert(d) : null,
+                data[e.GetProperty("d").GetInt32()].GetRawText(),
                 ParseMode(m),
                 m,
                 e.GetProperty("out").GetString()!,
                 e.TryGetProperty("perr", out var p) ? p.GetString() : null,
-                e.TryGetProperty("eerr", out var x) ? x.GetString() : null));
+                e.TryGetProperty("eerr", out var x) ? x.GetString() : null,
+                e.TryGetProperty("r", out _)));
         }
         return rows;
     }

@@ -17,6 +17,18 @@ public class TemplateEngineTests
         Assert.Equal("none", Run("{{ with .nope }}a{{ else with .nope2 }}b{{ else }}none{{ end }}", data));
     }
 
+    [Fact]
+    public void Range_over_an_integer_follows_go_1_24()
+    {
+        // Go 1.24 release notes: "Templates now support range-over-func and range-over-int" (golang/go#66107);
+        // exec.go passes each value as the element, so one variable gets it and two variables are an error.
+        var data = new Dictionary<string, object?> { ["n"] = 3, ["z"] = 0 };
+        Assert.Equal("012|a0a1a2|none", Run("{{ range .n }}{{ . }}{{ end }}|{{ range $v := .n }}a{{ $v }}{{ end }}|{{ range .z }}x{{ else }}none{{ end }}", data));
+        var e = Assert.Throws<TemplateExecutionException>(() => Run("{{ range $i, $v := .n }}{{ end }}", data));
+        Assert.EndsWith("can't use 3 to iterate over more than one variable", e.Message);
+        Assert.Throws<TemplateExecutionException>(() => Run("{{ range 100000000 }}{{ end }}"));
+    }
+
     [Theory]
     [InlineData("now")]
     [InlineData("uuidv4")]
@@ -138,6 +150,8 @@ public class TemplateEngineTests
     [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ toJson $d }}", null)]
     [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ toYaml $d }}", null)]
     [InlineData("{{ $d := dict \"x\" (dict) }}{{ $_ := set $d.x \"y\" $d }}{{ merge (dict \"x\" (dict)) $d $d | len }}", null)]
+    [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ printf \"%v|%d\" $d $d | len | lt 10 }}", "true")]
+    [InlineData("{{ $d := dict }}{{ $_ := set $d \"self\" $d }}{{ print $d | len | lt 10 }} {{ eq $d (list) }}", null)]
     public void Self_containing_dicts_end_in_a_result_or_a_template_error(string text, string? expected)
     {
         // Go itself would overflow its stack on most of these; HubDsl must neither hang nor crash

@@ -272,4 +272,124 @@ for con in [">= 1.2.3", ">1.2", "<2", "<= 1.2", "<=1.2.x", "~1.2", "~1", "^1.2.3
 for con, ver in SEMVER:
     add("{{ semverCompare %s %s }}" % (json.dumps(con), json.dumps(ver)))
 
+# --- round 6: generated sequences, chunk, deepCopy, decimal float math ---
+for t in ["{{ until 3 }} {{ until -2 }} {{ until 0 }}", "{{ until 3 | printf \"%T\" }}", "{{ range $i := until 3 }}{{ printf \"%T\" $i }}{{ end }}",
+          "{{ range until 2 }}{{ .x }}{{ end }}", "{{ untilStep 0 10 3 }} {{ untilStep 10 0 -4 }} {{ untilStep 0 10 -1 }} {{ untilStep 5 5 1 }}",
+          "{{ seq 3 }}|{{ seq 0 }}|{{ seq -2 }}|{{ seq 2 5 }}|{{ seq 5 2 }}|{{ seq 0 2 6 }}|{{ seq 6 -2 0 }}|{{ seq 6 2 0 }}|{{ seq }}|{{ seq 1 2 3 4 }}",
+          "{{ index (until 5) 2 }}", "{{ len (until 4) }}", "{{ has 2 (until 3) }}", "{{ toJson (until 3) }}", "{{ append (until 2) \"x\" }}",
+          "{{ chunk 2 .l }}", "{{ chunk 2 .l | printf \"%T\" }}", "{{ chunk 5 .emptyl }}", "{{ chunk 0 .l }}", "{{ chunk 2 .s }}", "{{ range chunk 2 .nums }}[{{ len . }}]{{ end }}",
+          "{{ $c := deepCopy .m }}{{ $_ := set $c \"x\" 9 }}{{ $c.x }} {{ .m.x }}", "{{ deepCopy .l }} {{ deepCopy .ss }} {{ deepCopy .nil }} {{ deepCopy 5 }}",
+          "{{ toDecimal \"777\" }} {{ toDecimal 10 }} {{ toDecimal \"9\" }} {{ toDecimal \"-17\" }}", "{{ untitle \"Hello World FOO\" }}",
+          "{{ addf 1.1 2.2 }} {{ addf }} {{ add1f 1.5 }} {{ subf 10 0.1 0.2 }} {{ mulf 1.1 3 }} {{ divf 1 3 }} {{ divf 10 4 }} {{ divf 2 3 }}",
+          "{{ maxf 1 2.5 -3 }} {{ minf 1 2.5 -3 }} {{ maxf \"7.5\" }}", "{{ addf 0.1 0.2 }} {{ mulf 0.1 0.2 }} {{ subf 0.3 0.1 }}", "{{ divf 1 0 }}",
+          "{{ addf 1e20 1 }} {{ mulf 123456789.123 1000 }}"]:
+    add(t)
+
+# --- round 7: random nested data through toYaml / toJson / toPrettyJson / print (fixed seed) ---
+import random
+rnd = random.Random(20261123)
+WORDS = ["a", "b c", "yes", "1.5", "x: y", "- z", "#h", "long " * 20, "multi\nline", "trail \n", " lead", "", "null", "é", "q'uote", "d\"q",
+         "tab\tx", "12:30", "2020-01-01", "0x1F", "~", "@at", "%p", "a,b", "[x]", "{y}", "*s", "&r", "!t", "|p", ">g", "`b", "k=v", "x #y"]
+def rval(depth):
+    r = rnd.random()
+    if depth > 3 or r < 0.35:
+        c = rnd.randrange(6)
+        if c == 0: return rnd.choice(WORDS) + (" " + rnd.choice(WORDS) if rnd.random() < 0.3 else "")
+        if c == 1: return rnd.randrange(-1000, 100000)
+        if c == 2: return rnd.choice([0.5, 1.25, -3.75, 1e21, 1e-7, 123456.789, 2.0, 1e15, 3.0e20])
+        if c == 3: return rnd.random() < 0.5
+        if c == 4: return None
+        return rnd.choice(WORDS)
+    if r < 0.65:
+        return {rnd.choice(WORDS[:12] + ["k%d" % i for i in range(5)]): rval(depth + 1) for _ in range(rnd.randrange(0, 4))}
+    return [rval(depth + 1) for _ in range(rnd.randrange(0, 4))]
+for n in range(60):
+    d = {"v": rval(0), "w": rval(1)}
+    for t in ["{{ toYaml . }}", "{{ toJson . }}", "{{ toPrettyJson .v }}", "{{ . }}", "{{ toYaml .v | indent 4 }}"]:
+        add(t, d)
+
+# complex (non-simple) mapping keys
+add("{{ toYaml . }}", {"a\nb": [1, {"x": 1, "y": [2]}], "c\nd": {"m": {"n": 1}, "o": 2}, "e\nf": "s", "g\n": "v"})
+add("{{ toYaml . }}", {"outer": {"a\nb": [1, 2], "k": "v"}})
+add("{{ toYaml . }}", {"k" * 130: 1, "long key with spaces " * 7: {"a": 1}})
+add("{{ toYaml . }}", [{"a\nb": 1}])
+
+# --- round 8: grammar-based random templates (random_templates.py, seed 42) on MISC, in default and error modes ---
+import importlib.util, os
+_spec = importlib.util.spec_from_file_location("random_templates", os.path.join(os.path.dirname(os.path.abspath(__file__)), "random_templates.py"))
+_rt = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(_rt)
+for t in _rt.generate(1500):
+    add(t, MISC, ("", "missingkey=error"))
+
+# typed nil maps (a missing value passed to a map parameter)
+for t in ["{{ toJson (mergeOverwrite .nope) }} {{ mergeOverwrite .nope (dict \"a\" 1) }} {{ get .nope \"a\" }}", "{{ set .nope \"a\" 1 }}",
+          "{{ keys .nope | len }} {{ values .nope }} {{ toJson (merge .nope) }} {{ typeOf (merge .nope) }} {{ len (merge .nope) }}",
+          "{{ unset .nope \"a\" }} {{ toYaml (merge .nope) }} {{ merge .nope | empty }} {{ pick .nope \"a\" }} {{ hasKey .nope \"a\" }} {{ dig \"a\" \"d\" (merge .nope) }}",
+          "{{ pluck \"a\" .nope (dict \"a\" 2) }} {{ merge (dict) .nope }} {{ deepEqual (merge .nope) (dict) }} {{ index (merge .nope) \"a\" }} {{ (merge .nope).a }}",
+          "{{ range $k, $v := merge .nope }}x{{ else }}none{{ end }}", "{{ get nil \"a\" }}", "{{ toJson (omit nil) }}"]:
+    add(t)
+
+# root-level scalars through toYaml
+for t in ["{{ toYaml \"multi\\nline\" }}|", "{{ toYaml \"a\\n\\n\" }}|", "{{ toYaml \" lead\" }}|", "{{ toYaml (repeat 30 \"word \") }}|", "{{ toYaml \"a\\n\" }}|",
+          "{{ toYaml \"\\n\" }}|", "{{ toYaml (list \"a\\n\\n\" \"b\") }}|", "{{ toYaml \"- x\" }}|{{ toYaml \"#\" }}|{{ toYaml \"x: y\" }}|{{ toYaml \"\" }}|{{ toYaml \"null\" }}",
+          "{{ toYaml (printf \"%s: %s\" (repeat 20 \"ab \") (repeat 20 \"cd \")) }}", "{{ toYaml \"tab\\there\" }}", "{{ toYaml \"a\\u2028b\" }}"]:
+    add(t, {})
+
+# --- round 9: more random templates (seed 7) on cluster-shaped data in all modes ---
+_rt.rnd.seed(7)
+_rt.FIELDS += [".metadata", ".metadata.labels", ".metadata.labels.env", ".metadata.labels.nope", ".metadata.annotations", ".values.revision", ".name", ".server"]
+for i, t in enumerate(_rt.generate(600)):
+    add(t, [CLUSTER, INCLUSTER, NOANN][i % 3], ALL)
+
+# --- round 10: random printf formats, random YAML strings, random regular expressions (seed 99) ---
+_r = random.Random(99)
+ARGS = [".s", ".n", ".f", ".b", ".neg", ".pi", ".l", ".m", ".nil", ".e", ".big", ".small", "0", "-7", "255", "3.5", "-0.25", "1e6", "\"é\"", "'x'", "true", ".ss", ".nums", ".mixed"]
+for _ in range(500):
+    fmt = ""
+    nargs = 0
+    for _ in range(_r.randrange(1, 4)):
+        fmt += _r.choice(["", "a", " ", "-", "|"])
+        # realistic formats: common flags and verbs (exotic combinations such as %#+.0c are a documented gap)
+        verb = _r.choice("vsdqtxXfeg%")
+        flags = "".join(_r.sample(["-", "0"] + (["+"] if verb in "dfeg" else []), _r.randrange(0, 2)))
+        fmt += "%" + flags + _r.choice(["", "3", "8", "12"]) + (_r.choice(["", ".0", ".2", ".5"]) if verb in "fegs" else "") + verb
+        nargs += 1
+    args = " ".join(_r.choice(ARGS) for _ in range(max(0, nargs + _r.choice([-1, 0, 0, 0, 1]))))
+    add("{{ printf %s %s }}" % (json.dumps(fmt), args))
+CHUNKS = ["a", "b", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", "'", "\"", "\\", "\n", "\t", "1", "0", ".", "e", "x", "yes", "null", "~", "[", "]", "{",
+          "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "é", "\u00a0", "\u2028", "=", "<<", "0x", "_", "+", "12:30", "2001-01-01", "\r", "word ", "long " * 9]
+for _ in range(400):
+    def rs():
+        return "".join(_r.choice(CHUNKS) for _ in range(_r.randrange(0, 6)))
+    d = {rs(): rs() for _ in range(_r.randrange(1, 4))}
+    add("{{ toYaml . }}", {"v": [rs(), {rs(): [rs()]}], "w": d})
+ATOMS = ["a", "b", ".", "\\d", "\\w", "\\s", "[a-c]", "[^a]", "x", "\\.", "é", "^", "$", "\\b", "(a|b)", "(?i:A)", "[[:digit:]]", "(?P<n>b)"]
+QUANT = ["", "", "*", "+", "?", "{2}", "{1,2}", "*?", "+?"]
+TEXTS = ["abcab", "aXbxc 12 3", "a.b.c", "", "bbb", "é é", "ab\nab", "A1_b2 c3"]
+for _ in range(400):
+    pat = "".join(_r.choice(ATOMS) + _r.choice(QUANT) for _ in range(_r.randrange(1, 4)))
+    txt = _r.choice(TEXTS)
+    f = _r.choice(["regexFindAll %s %s -1", "regexReplaceAll %s %s \"<$1>\"", "regexSplit %s %s -1", "regexMatch %s %s", "regexFind %s %s",
+                   "regexReplaceAllLiteral %s %s \"_\"", "regexFindAll %s %s 2"])
+    add("{{ " + f % (json.dumps(pat), json.dumps(txt)) + " }}")
+
+# --- round 12: control-structure heavy random templates (seed 2026) ---
+_rt.rnd.seed(2026)
+for t in _rt.generate_control(800):
+    add(t, MISC, ("", "missingkey=error"))
+
+# --- round 11: exotic printf flag combinations (seed 1234). "r": HubDsl may refuse these with a clear
+# "not supported by HubDsl" error, but must never print something different from Go.
+_x = random.Random(1234)
+XARGS = [".s", ".n", ".f", ".b", ".neg", ".pi", ".l", ".m", ".nil", ".e", ".big", ".small", "0", "-7", "255", "3.5", "-0.25", "1e6", "\"é\"", "'x'", "true", ".ss", ".nums", ".mixed"]
+for _ in range(600):
+    fmt = ""
+    nargs = 0
+    for _ in range(_x.randrange(1, 4)):
+        fmt += _x.choice(["", "a", " ", "-", "|"])
+        fmt += "%" + "".join(_x.sample(["-", "+", "#", "0", " "], _x.randrange(0, 3))) + _x.choice(["", "3", "8", "12", "1"]) + _x.choice(["", ".0", ".2", ".5", "."]) + _x.choice("vsdqtxXfFeEgGcobU%")
+        nargs += 1
+    args = " ".join(_x.choice(XARGS) for _ in range(max(0, nargs + _x.choice([-1, 0, 0, 0, 1]))))
+    cases.append({"t": "{{ printf %s %s }}" % (json.dumps(fmt), args), "d": MISC, "m": "", "r": 1})
+
 json.dump(cases, sys.stdout, ensure_ascii=False)

