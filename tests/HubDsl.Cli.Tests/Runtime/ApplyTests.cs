@@ -27,11 +27,12 @@ public sealed class ApplyTests
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(
-            new[] { "secret/cluster-dr-api.example.com-3831017382 created", "secret/cluster-prod-api.example.com-2412369949 created", "secret/cluster-staging-api.example.com-710761773 created", "applicationset/agent-multi-cluster created" },
+            new[] { "appproject/agent created", "secret/cluster-dr-api.example.com-3831017382 created", "secret/cluster-prod-api.example.com-2412369949 created", "secret/cluster-staging-api.example.com-710761773 created", "applicationset/agent-multi-cluster created" },
             first.Stdout.Trim().Split('\n'));
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.All(second.Stdout.Trim().Split('\n'), line => Assert.EndsWith(" unchanged", line));
-        Assert.Equal(4, second.Stdout.Trim().Split('\n').Length);
+        Assert.Equal(5, second.Stdout.Trim().Split('\n').Length);
+        Assert.NotNull(fleet.Hub.Resources.TryGet(ResourceCatalog.AppProjects, "argocd", "agent"));
 
         var appSet = fleet.Hub.Resources.TryGet(ResourceCatalog.ApplicationSets, "argocd", "agent-multi-cluster")!;
         Assert.Equal("agent-{{name}}", appSet["spec"]!["template"]!["metadata"]!["name"]!.GetValue<string>());
