@@ -50,10 +50,11 @@ internal static class ClusterCommand
         var shard = new Option<int?>("--shard") { Description = "The application controller shard for the cluster." };
         var upsert = new Option<bool>("--upsert") { Description = "Overwrite an existing, different cluster Secret for the same server." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
+        var rbacFile = new Option<string?>("--rbac") { Description = "A YAML file with the ServiceAccount and RBAC to create on the spoke instead of argocd cluster add's (e.g. the build's spokes/<cluster>/argocd-manager.yaml)." };
         var tokenTimeout = new Option<double>("--token-timeout") { Description = "Seconds to wait for the spoke's token controller.", DefaultValueFactory = _ => 30 };
         var command = new Command("add", "Create the argocd-manager ServiceAccount, RBAC and token on a spoke, then register it on the hub.")
         {
-            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, tokenTimeout,
+            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, rbacFile, tokenTimeout,
         };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
@@ -70,10 +71,12 @@ internal static class ClusterCommand
 
             using var hub = HubClient.Connect(options);
             var spokeContext = hub.Kubeconfig!.Resolve(spokeName);
-            var rbac = SpokeRbac.ArgoCdDefault(parse.GetValue(systemNamespace)!, nsList);
+            if (parse.GetValue(rbacFile) is not null && nsList.Count > 0) throw new UserInputException("--rbac and --namespace do not go together: the file's Roles say which namespaces");
+            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false });
             if (!parse.GetValue(yes))
             {
-                var scope = nsList.Count == 0 ? "full cluster level privileges" : "full namespace level privileges in " + string.Join(", ", nsList);
+                var scope = parse.GetValue(rbacFile) is { } file ? "the privileges in " + file
+                    : nsList.Count == 0 ? "full cluster level privileges" : "full namespace level privileges in " + string.Join(", ", nsList);
                 var question = "WARNING: This will create a service account `" + rbac.ServiceAccountName + "` on the cluster referenced by context `" + spokeName + "` with " + scope + ". Do you want to continue?";
                 if (!console.Confirm(question, "re-run with --yes to grant them", out var refusal))
                 {
@@ -216,7 +219,8 @@ internal static class ClusterCommand
         var spokeContext = new Option<string?>("--context") { Description = "The kubeconfig context to remove the spoke's RBAC with (default: a context with the cluster's server, else the stored credentials)." };
         var systemNamespace = new Option<string>("--system-namespace") { Description = "Where cluster add put the ServiceAccount and its token.", DefaultValueFactory = _ => "kube-system" };
         var timeout = ProbeTimeout();
-        var command = new Command("rm", "Remove a cluster from the hub and, where the spoke is reachable, the RBAC and token cluster add created.") { name, yes, spokeContext, systemNamespace, timeout };
+        var rbacFile = new Option<string?>("--rbac") { Description = "The RBAC file given to cluster add --rbac, to remove those objects." };
+        var command = new Command("rm", "Remove a cluster from the hub and, where the spoke is reachable, the RBAC and token cluster add created.") { name, yes, spokeContext, systemNamespace, rbacFile, timeout };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
         {
@@ -230,7 +234,7 @@ internal static class ClusterCommand
             }
 
             // Spoke first, so a cluster whose RBAC could not be removed can still be found by a second rm.
-            var rbac = SpokeRbac.ArgoCdDefault(parse.GetValue(systemNamespace)!, cluster.Info.Namespaces);
+            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, cluster.Info.Namespaces, parse.GetResult(systemNamespace) is { Implicit: false });
             var (spoke, via) = SpokeClient(hub, cluster, parse.GetValue(spokeContext), options);
             var failed = false;
             if (spoke is null)
@@ -293,6 +297,14 @@ internal static class ClusterCommand
         }
 
         return (null, string.Empty);
+    }
+
+    private static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)
+    {
+        if (file is null) return SpokeRbac.ArgoCdDefault(systemNamespace, namespaces);
+        if (systemNamespaceGiven) throw new UserInputException("--rbac and --system-namespace do not go together: the file's ServiceAccount says where it lives");
+        var manifests = Input.ManifestFiles.Read(file).Select(JsonYaml.ToJson).ToList();
+        return SpokeRbac.FromManifests(manifests, file);
     }
 
     private static async Task<IReadOnlyList<ClusterHealth>> ProbeAsync(RuntimeConsole console, IReadOnlyList<RegisteredCluster> clusters, double seconds, bool insecure, CancellationToken ct)

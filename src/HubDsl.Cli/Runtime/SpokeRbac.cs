@@ -87,8 +87,60 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
         return new SpokeRbac(systemNamespace, DefaultServiceAccount, DefaultTokenSecret, objects, namespaces);
     }
 
+    /// <summary>The ServiceAccount as given (e.g. with labels), instead of the plain default.</summary>
+    public JsonObject? ServiceAccountManifest { get; init; }
+
+    /// <summary>The token Secret as given, instead of the plain default.</summary>
+    public JsonObject? TokenSecretManifest { get; init; }
+
+    /// <summary>
+    /// The RBAC a build generated (e.g. <c>spokes/&lt;cluster&gt;/argocd-manager.yaml</c>): one ServiceAccount, optionally
+    /// its token Secret (default <c>&lt;account&gt;-long-lived-token</c>), and ClusterRoles, ClusterRoleBindings, Roles
+    /// and RoleBindings. Without cluster-scoped objects the cluster is registered in namespaced mode for the
+    /// namespaces of the Roles.
+    /// </summary>
+    public static SpokeRbac FromManifests(IReadOnlyList<JsonObject> manifests, string source)
+    {
+        var accounts = manifests.Where(m => Is(m, "v1", "ServiceAccount")).ToList();
+        if (accounts.Count != 1) throw new UserInputException("'" + source + "' must hold exactly one ServiceAccount (it holds " + accounts.Count + ")");
+        var account = accounts[0];
+        var accountName = JsonYaml.Text(account, "metadata", "name") ?? throw new UserInputException("'" + source + "': the ServiceAccount has no name");
+        var systemNamespace = JsonYaml.Text(account, "metadata", "namespace") ?? "kube-system";
+        account["metadata"]!["namespace"] = systemNamespace;
+        var tokens = manifests.Where(m => Is(m, "v1", "Secret")).ToList();
+        if (tokens.Count > 1 || tokens.Any(t => JsonYaml.Text(t, "type") != "kubernetes.io/service-account-token" || JsonYaml.Text(t, "metadata", "annotations", "kubernetes.io/service-account.name") != accountName))
+        {
+            throw new UserInputException("'" + source + "': the only Secret allowed is the ServiceAccount's kubernetes.io/service-account-token Secret");
+        }
+
+        var token = tokens.FirstOrDefault();
+        token?["metadata"]!.AsObject().Remove("namespace");
+        if (token is not null) token["metadata"]!["namespace"] = systemNamespace;
+        var tokenName = token is null ? accountName + "-long-lived-token" : JsonYaml.Text(token, "metadata", "name") ?? throw new UserInputException("'" + source + "': the token Secret has no name");
+        var rbac = new List<SpokeObject>();
+        foreach (var manifest in manifests.Where(m => !Is(m, "v1", "ServiceAccount") && !Is(m, "v1", "Secret")))
+        {
+            var type = ResourceType.Find(JsonYaml.Text(manifest, "apiVersion"), JsonYaml.Text(manifest, "kind"));
+            if (type is null || type.Group != "rbac.authorization.k8s.io")
+            {
+                throw new UserInputException("'" + source + "': " + JsonYaml.Text(manifest, "apiVersion") + " " + JsonYaml.Text(manifest, "kind") + " is not an RBAC object");
+            }
+
+            var name = JsonYaml.Text(manifest, "metadata", "name") ?? throw new UserInputException("'" + source + "': a " + type.Kind + " has no name");
+            var ns = type.Namespaced ? JsonYaml.Text(manifest, "metadata", "namespace") ?? throw new UserInputException("'" + source + "': " + type.Kind + " " + name + " has no namespace") : null;
+            rbac.Add(new SpokeObject(type, ns, name, manifest));
+        }
+
+        if (rbac.Count == 0) throw new UserInputException("'" + source + "' holds no Role or ClusterRole");
+        var namespaces = rbac.Any(o => !o.Type.Namespaced) ? Array.Empty<string>() : rbac.Select(o => o.Namespace!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        return new SpokeRbac(systemNamespace, accountName, tokenName, rbac, namespaces) { ServiceAccountManifest = account, TokenSecretManifest = token };
+    }
+
+    private static bool Is(JsonObject manifest, string apiVersion, string kind) =>
+        JsonYaml.Text(manifest, "apiVersion") == apiVersion && JsonYaml.Text(manifest, "kind") == kind;
+
     /// <summary>The ServiceAccount.</summary>
-    public SpokeObject ServiceAccount => new(ResourceType.ServiceAccount, SystemNamespace, ServiceAccountName, new JsonObject
+    public SpokeObject ServiceAccount => ServiceAccountManifest is { } given ? new(ResourceType.ServiceAccount, SystemNamespace, ServiceAccountName, given) : new(ResourceType.ServiceAccount, SystemNamespace, ServiceAccountName, new JsonObject
     {
         ["apiVersion"] = "v1",
         ["kind"] = "ServiceAccount",
@@ -96,7 +148,7 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
     });
 
     /// <summary>The legacy, non-expiring token Secret the token controller fills.</summary>
-    public SpokeObject TokenSecret => new(ResourceType.Secret, SystemNamespace, TokenSecretName, new JsonObject
+    public SpokeObject TokenSecret => TokenSecretManifest is { } given ? new(ResourceType.Secret, SystemNamespace, TokenSecretName, given) : new(ResourceType.Secret, SystemNamespace, TokenSecretName, new JsonObject
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Secret",

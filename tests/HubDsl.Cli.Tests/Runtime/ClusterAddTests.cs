@@ -355,4 +355,45 @@ public sealed class ClusterAddGuardTests
         Assert.DoesNotContain("hunter2", run.All);
         Assert.Equal("team-a", JsonNode.Parse(run.Stdout)!["annotations"]!["owner"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Build_generated_rbac_replaces_the_default_set_and_rm_removes_it()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("prod");
+        var spoke = fleet["prod"];
+        var file = Path.Combine(TestProject.RepositoryRoot(), "examples", "AgentFleet", "spokes", "prod", "argocd-manager.yaml");
+
+        var run = await fleet.RunAsync("cluster", "add", "prod", "--rbac", file, "--label", "env=prod", "--yes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var role = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role")!;
+        Assert.Equal(new[] { "get", "list", "watch" }, role["rules"]![0]!["verbs"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray());
+        Assert.Equal("hubdsl", spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ServiceAccounts, "kube-system", "argocd-manager")!["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>());
+        var config = JsonNode.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(fleet.HubSecret(spoke)!["data"]!["config"]!.GetValue<string>())))!;
+        Assert.Equal(fleet.SpokeToken(spoke), config["bearerToken"]!.GetValue<string>());
+        Assert.Null(fleet.HubSecret(spoke)!["data"]!["namespaces"]);
+
+        var rm = await fleet.RunAsync("cluster", "rm", "prod", "--rbac", file, "--yes");
+
+        Assert.True(rm.ExitCode == 0, rm.ToString());
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ServiceAccounts, "kube-system", "argocd-manager"));
+    }
+
+    [Fact]
+    public async Task An_rbac_file_with_other_kinds_is_a_user_error()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("prod");
+        var file = Path.Combine(fleet.Folder, "bad-rbac.yaml");
+        File.WriteAllText(file, "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a, namespace: kube-system}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+
+        var run = await fleet.RunAsync("cluster", "add", "prod", "--rbac", file, "--yes");
+        var both = await fleet.RunAsync("cluster", "add", "prod", "--rbac", file, "--namespace", "team-a", "--yes");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("v1 ConfigMap is not an RBAC object", run.Stderr);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("--rbac and --namespace do not go together", both.Stderr);
+        Assert.DoesNotContain(fleet["prod"].Requests.Entries, e => e.Method != "GET");
+    }
 }
