@@ -14,6 +14,10 @@ public static class CliApplication
     {
         var root = new RootCommand("HubDsl: run an Argo CD hub-spoke fleet from typed C#.");
         root.Subcommands.Add(PreviewCommand.Create(output, error));
+        root.Subcommands.Add(ClusterCommand.Create(output, error));
+        root.Subcommands.Add(ApplyCommand.Create(output, error));
+        root.Subcommands.Add(DiffCommand.Create(output, error));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

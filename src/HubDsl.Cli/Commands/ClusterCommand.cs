@@ -1,0 +1,343 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json.Nodes;
+using HubDsl.Cli.Output;
+using HubDsl.Cli.Runtime;
+using HubDsl.Core.Manifests;
+using Spectre.Console;
+
+namespace HubDsl.Cli.Commands;
+
+/// <summary>
+/// <c>hubdsl cluster add|list|get|set|rm</c>: register spoke clusters with the hub exactly as <c>argocd cluster
+/// add</c> does, list them with a live connection probe, merge labels, and remove them with their RBAC.
+/// </summary>
+internal static class ClusterCommand
+{
+    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
+
+    public static Command Create(RuntimeConsole console)
+    {
+        var command = new Command("cluster", "Register, list, label and remove spoke clusters on the Argo CD hub.");
+        command.Subcommands.Add(Add(console));
+        command.Subcommands.Add(List(console));
+        command.Subcommands.Add(Get(console));
+        command.Subcommands.Add(Set(console));
+        command.Subcommands.Add(Remove(console));
+        return command;
+    }
+
+    private static Option<string[]> Repeated(string name, string description) =>
+        new(name) { Description = description, Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+
+    private static Option<string> Format() =>
+        new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+
+    private static Option<double> ProbeTimeout() =>
+        new("--timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
+
+    private static Command Add(RuntimeConsole console)
+    {
+        var common = new CommonOptions();
+        var context = new Argument<string>("CONTEXT") { Description = "The spoke's kubeconfig context." };
+        var name = new Option<string?>("--name") { Description = "The cluster name in Argo CD (default: the context name)." };
+        var labels = Repeated("--label", "A label k=v for the cluster Secret (repeatable).");
+        var annotations = Repeated("--annotation", "An annotation k=v for the cluster Secret (repeatable).");
+        var namespaces = Repeated("--namespace", "Grant rights in this namespace only (repeatable): a Role and RoleBinding each instead of a ClusterRole.");
+        var clusterResources = new Option<bool>("--cluster-resources") { Description = "With --namespace: let Argo CD manage cluster-scoped resources (clusterResources: true)." };
+        var systemNamespace = new Option<string>("--system-namespace") { Description = "Where the argocd-manager ServiceAccount and its token live.", DefaultValueFactory = _ => "kube-system" };
+        var project = new Option<string?>("--project") { Description = "Make the cluster project-scoped." };
+        var shard = new Option<int?>("--shard") { Description = "The application controller shard for the cluster." };
+        var upsert = new Option<bool>("--upsert") { Description = "Overwrite an existing, different cluster Secret for the same server." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
+        var rbacFile = new Option<string?>("--rbac") { Description = "A YAML file with the ServiceAccount and RBAC to create on the spoke instead of argocd cluster add's (e.g. the build's spokes/<cluster>/argocd-manager.yaml)." };
+        var tokenTimeout = new Option<double>("--token-timeout") { Description = "Seconds to wait for the spoke's token controller.", DefaultValueFactory = _ => 30 };
+        var command = new Command("add", "Create the argocd-manager ServiceAccount, RBAC and token on a spoke, then register it on the hub.")
+        {
+            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, rbacFile, tokenTimeout,
+        };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
+        {
+            var options = common.Read(parse, console);
+            var spokeName = parse.GetValue(context)!;
+            var labelPairs = CommonOptions.Pairs(parse.GetValue(labels), "--label", validateLabels: true);
+            var annotationPairs = CommonOptions.Pairs(parse.GetValue(annotations), "--annotation", validateLabels: false);
+            var nsList = (parse.GetValue(namespaces) ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
+            if (labelPairs.ContainsKey(ManifestLabels.SecretTypeKey)) throw new UserInputException("--label: '" + ManifestLabels.SecretTypeKey + "' is set by hubdsl itself");
+            if (parse.GetValue(clusterResources) && nsList.Count == 0) throw new UserInputException("--cluster-resources needs --namespace (without it the cluster is managed cluster-wide)");
+            var timeout = parse.GetValue(tokenTimeout);
+            if (timeout <= 0) throw new UserInputException("--token-timeout must be positive");
+
+            using var hub = HubClient.Connect(options);
+            var spokeContext = hub.Kubeconfig!.Resolve(spokeName);
+            if (parse.GetValue(rbacFile) is not null && nsList.Count > 0) throw new UserInputException("--rbac and --namespace do not go together: the file's Roles say which namespaces");
+            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false });
+            if (!parse.GetValue(yes))
+            {
+                var scope = parse.GetValue(rbacFile) is { } file ? "the privileges in " + file
+                    : nsList.Count == 0 ? "full cluster level privileges" : "full namespace level privileges in " + string.Join(", ", nsList);
+                var question = "WARNING: This will create a service account `" + rbac.ServiceAccountName + "` on the cluster referenced by context `" + spokeName + "` with " + scope + ". Do you want to continue?";
+                if (!console.Confirm(question, "re-run with --yes to grant them", out var refusal))
+                {
+                    throw new UserInputException("cluster add cancelled, nothing was changed: " + refusal);
+                }
+            }
+
+            using var spoke = KubeObjectClient.Create(hub.Kubeconfig.ClientConfiguration(spokeContext, options.InsecureSkipTlsVerify), options.Retry);
+            var registrar = new SpokeRegistrar(hub, spoke);
+            var request = new ClusterRegistrationRequest
+            {
+                Spoke = spokeContext,
+                Name = parse.GetValue(name),
+                Labels = labelPairs,
+                Annotations = annotationPairs,
+                Project = parse.GetValue(project),
+                Shard = parse.GetValue(shard) is int n && n >= 0 ? n : parse.GetValue(shard) is null ? null : throw new UserInputException("--shard must be 0 or more"),
+                ClusterResources = parse.GetValue(clusterResources),
+                Rbac = rbac,
+                Upsert = parse.GetValue(upsert),
+                TokenTimeout = TimeSpan.FromSeconds(timeout),
+                InsecureSkipTlsVerify = options.InsecureSkipTlsVerify,
+            };
+            Action<string>? step = console.IsErrorTerminal ? s => { console.Error.Write("\r\u001b[K" + s); console.Error.Flush(); } : null;
+            try
+            {
+                var result = await registrar.RegisterAsync(request, step, ct);
+                if (step is not null) console.Error.Write("\r\u001b[K");
+                foreach (var done in result.SpokeObjects) await console.Output.WriteLineAsync(done.Object + " " + Word(done.Outcome));
+                await console.Output.WriteLineAsync("Cluster '" + result.Name + "' (" + result.Server + ") " + (result.HubSecret == ObjectOutcome.Unchanged ? "already registered, unchanged" : result.HubSecret == ObjectOutcome.Created ? "added" : "updated"));
+                return ExitCodes.Success;
+            }
+            catch (ClusterRegistrationException e)
+            {
+                if (step is not null) console.Error.Write("\r\u001b[K");
+                foreach (var done in e.Done) await console.Output.WriteLineAsync(done.Object + " " + Word(done.Outcome));
+                var created = e.Created;
+                var tail = created.Count == 0 ? " (it created nothing)" : "; it created " + string.Join(", ", created) + ", which a re-run reuses";
+                await console.Error.WriteLineAsync("hubdsl: cluster add " + spokeName + " failed: " + Redactor.Scrub(e.Message) + tail);
+                return e.IsUserError ? ExitCodes.BadInput : ExitCodes.Problems;
+            }
+        }));
+        return command;
+    }
+
+    private static Command List(RuntimeConsole console)
+    {
+        var common = new CommonOptions();
+        var format = Format();
+        var timeout = ProbeTimeout();
+        var command = new Command("list", "List the hub's clusters and probe each one's connection (concurrently).") { format, timeout };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
+        {
+            var options = common.Read(parse, console);
+            using var hub = HubClient.Connect(options);
+            var clusters = await hub.ListClustersAsync(ct);
+            var health = await ProbeAsync(console, clusters, parse.GetValue(timeout), options.InsecureSkipTlsVerify, ct);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Output.WriteLineAsync(new JsonObject { ["clusters"] = new JsonArray(health.Select(h => (JsonNode)FleetStatusReport.ClusterJson(h)).ToArray()) }.ToJsonString(JsonConvert.Indented));
+            }
+            else
+            {
+                WriteClusterTable(console, health);
+            }
+
+            return health.All(h => h.Reachable) ? ExitCodes.Success : ExitCodes.Problems;
+        }));
+        return command;
+    }
+
+    private static Command Get(RuntimeConsole console)
+    {
+        var common = new CommonOptions();
+        var name = new Argument<string>("NAME") { Description = "The cluster's name, server URL or Secret name." };
+        var format = Format();
+        var timeout = ProbeTimeout();
+        var command = new Command("get", "Show one cluster and probe its connection.") { name, format, timeout };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
+        {
+            var options = common.Read(parse, console);
+            using var hub = HubClient.Connect(options);
+            var wanted = parse.GetValue(name)!;
+            var cluster = await hub.FindClusterAsync(wanted, ct) ?? throw NotFound(wanted, options.ArgoCdNamespace);
+            var health = await ProbeAsync(console, new[] { cluster }, parse.GetValue(timeout), options.InsecureSkipTlsVerify, ct);
+            if (parse.GetValue(format) == "json")
+            {
+                await console.Output.WriteLineAsync(FleetStatusReport.ClusterJson(health[0]).ToJsonString(JsonConvert.Indented));
+            }
+            else
+            {
+                WriteClusterTable(console, health);
+            }
+
+            return health[0].Reachable ? ExitCodes.Success : ExitCodes.Problems;
+        }));
+        return command;
+    }
+
+    private static Command Set(RuntimeConsole console)
+    {
+        var common = new CommonOptions();
+        var name = new Argument<string>("NAME") { Description = "The cluster's name, server URL or Secret name." };
+        var labels = Repeated("--label", "Add or change a label k=v (repeatable); other labels are kept.");
+        var remove = Repeated("--remove-label", "Remove a label by key (repeatable).");
+        var command = new Command("set", "Merge labels into a cluster's Secret (credentials are never touched).") { name, labels, remove };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
+        {
+            var options = common.Read(parse, console);
+            var add = CommonOptions.Pairs(parse.GetValue(labels), "--label", validateLabels: true);
+            var drop = (parse.GetValue(remove) ?? Array.Empty<string>()).ToList();
+            foreach (var key in drop) LabelRules.Validate(key, null, "--remove-label");
+            if (add.Count == 0 && drop.Count == 0) throw new UserInputException("cluster set needs --label k=v or --remove-label k");
+            if (add.ContainsKey(ManifestLabels.SecretTypeKey) || drop.Contains(ManifestLabels.SecretTypeKey)) throw new UserInputException("'" + ManifestLabels.SecretTypeKey + "' makes the Secret a cluster; hubdsl does not change it");
+            var both = add.Keys.Intersect(drop).ToList();
+            if (both.Count > 0) throw new UserInputException("label '" + both[0] + "' is both set and removed");
+
+            using var hub = HubClient.Connect(options);
+            var wanted = parse.GetValue(name)!;
+            var cluster = await hub.FindClusterAsync(wanted, ct) ?? throw NotFound(wanted, options.ArgoCdNamespace);
+            var patchLabels = new JsonObject();
+            foreach (var pair in add) patchLabels[pair.Key] = pair.Value;
+            foreach (var key in drop) patchLabels[key] = null;
+            await hub.Objects.MergePatchAsync(ResourceType.Secret, options.ArgoCdNamespace, cluster.SecretName, new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels } }, SpokeRegistrar.FieldManager, ct);
+            var changes = add.Select(p => p.Key + "=" + p.Value).Concat(drop.Select(k => "-" + k));
+            await console.Output.WriteLineAsync("Cluster '" + cluster.Name + "' labels updated: " + string.Join(", ", changes));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Remove(RuntimeConsole console)
+    {
+        var common = new CommonOptions();
+        var name = new Argument<string>("NAME") { Description = "The cluster's name, server URL or Secret name." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
+        var spokeContext = new Option<string?>("--context") { Description = "The kubeconfig context to remove the spoke's RBAC with (default: a context with the cluster's server, else the stored credentials)." };
+        var systemNamespace = new Option<string>("--system-namespace") { Description = "Where cluster add put the ServiceAccount and its token.", DefaultValueFactory = _ => "kube-system" };
+        var timeout = ProbeTimeout();
+        var rbacFile = new Option<string?>("--rbac") { Description = "The RBAC file given to cluster add --rbac, to remove those objects." };
+        var command = new Command("rm", "Remove a cluster from the hub and, where the spoke is reachable, the RBAC and token cluster add created.") { name, yes, spokeContext, systemNamespace, rbacFile, timeout };
+        common.AddTo(command);
+        command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
+        {
+            var options = common.Read(parse, console);
+            using var hub = HubClient.Connect(options);
+            var wanted = parse.GetValue(name)!;
+            var cluster = await hub.FindClusterAsync(wanted, ct) ?? throw NotFound(wanted, options.ArgoCdNamespace);
+            if (!parse.GetValue(yes) && !console.Confirm("Remove cluster '" + cluster.Name + "' (" + cluster.Server + ") from the hub and its argocd-manager RBAC from the spoke?", "re-run with --yes", out var refusal))
+            {
+                throw new UserInputException("cluster rm cancelled, nothing was changed: " + refusal);
+            }
+
+            // Spoke first, so a cluster whose RBAC could not be removed can still be found by a second rm.
+            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, cluster.Info.Namespaces, parse.GetResult(systemNamespace) is { Implicit: false });
+            var (spoke, via) = SpokeClient(hub, cluster, parse.GetValue(spokeContext), options);
+            var failed = false;
+            if (spoke is null)
+            {
+                console.Warn("cluster '" + cluster.Name + "' has no usable credentials and no kubeconfig context for " + cluster.Server + ": its RBAC stays on the spoke");
+                failed = true;
+            }
+            else
+            {
+                using (spoke)
+                {
+                    string? unreachable = null;
+                    try
+                    {
+                        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                        limit.CancelAfter(TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                        await spoke.Retry.ExecuteAsync(c => spoke.VersionAsync(c), limit.Token);
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        unreachable = e is OperationCanceledException ? "timed out" : KubeErrors.Describe(e);
+                    }
+
+                    if (unreachable is not null)
+                    {
+                        console.Warn("spoke " + cluster.Server + " is not reachable (" + unreachable + "): its argocd-manager RBAC and token stay; remove them later with kubectl");
+                    }
+                    else
+                    {
+                        foreach (var result in await SpokeRegistrar.RemoveSpokeObjectsAsync(spoke, rbac, ct))
+                        {
+                            failed |= result.Outcome == ObjectOutcome.Failed;
+                            await console.Output.WriteLineAsync(result.Object + " " + Word(result.Outcome) + (result.Message is null ? string.Empty : " (" + result.Message + ")") + " (via " + via + ")");
+                        }
+                    }
+                }
+            }
+
+            var deleted = await hub.Objects.DeleteAsync(ResourceType.Secret, options.ArgoCdNamespace, cluster.SecretName, dryRun: false, ct);
+            await console.Output.WriteLineAsync(ResourceType.Secret.Describe(options.ArgoCdNamespace, cluster.SecretName) + " (hub) " + (deleted ? "deleted" : "already gone"));
+            await console.Output.WriteLineAsync("Cluster '" + cluster.Name + "' removed");
+            return failed ? ExitCodes.Problems : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    // An admin context for the spoke if the kubeconfig has one (--context, else one with the same server), else the stored credentials.
+    private static (KubeObjectClient? Client, string Via) SpokeClient(HubClient hub, RegisteredCluster cluster, string? contextName, HubConnectionOptions options)
+    {
+        var kubeconfig = hub.Kubeconfig!;
+        var context = contextName is not null ? kubeconfig.Resolve(contextName) : kubeconfig.FindByServer(cluster.Server, cluster.Name);
+        if (context is not null)
+        {
+            return (KubeObjectClient.Create(kubeconfig.ClientConfiguration(context, options.InsecureSkipTlsVerify), options.Retry), "context " + context.Name);
+        }
+
+        if (cluster.Credentials is { ExternalAuth: null } credentials && (credentials.BearerToken.HasValue || credentials.KeyPem.HasValue || credentials.Password.HasValue))
+        {
+            return (KubeObjectClient.Create(HealthProber.Configuration(cluster.Server, credentials, options.InsecureSkipTlsVerify), options.Retry), "stored credentials");
+        }
+
+        return (null, string.Empty);
+    }
+
+    private static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)
+    {
+        if (file is null) return SpokeRbac.ArgoCdDefault(systemNamespace, namespaces);
+        if (systemNamespaceGiven) throw new UserInputException("--rbac and --system-namespace do not go together: the file's ServiceAccount says where it lives");
+        var manifests = Input.ManifestFiles.Read(file).Select(JsonYaml.ToJson).ToList();
+        return SpokeRbac.FromManifests(manifests, file);
+    }
+
+    private static async Task<IReadOnlyList<ClusterHealth>> ProbeAsync(RuntimeConsole console, IReadOnlyList<RegisteredCluster> clusters, double seconds, bool insecure, CancellationToken ct)
+    {
+        if (seconds <= 0) throw new UserInputException("--timeout must be positive");
+        using var progress = console.Progress("probing clusters", clusters.Count);
+        return await new HealthProber(TimeSpan.FromSeconds(seconds), insecure).ProbeAllAsync(clusters, progress, ct);
+    }
+
+    internal static void WriteClusterTable(RuntimeConsole console, IReadOnlyList<ClusterHealth> health)
+    {
+        var ansi = console.Ansi();
+        var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "SERVER", "LABELS", "CONNECTION");
+        foreach (var h in health)
+        {
+            var labels = string.Join(",", h.Cluster.DisplayLabels.Select(l => l.Key + "=" + l.Value));
+            var connection = h.Reachable ? "[green]Successful[/]" : "[red]Failed[/]: " + Markup.Escape(Redactor.Scrub(h.Message));
+            table.AddRow(Markup.Escape(h.Cluster.Name), Markup.Escape(h.Cluster.Server), Markup.Escape(labels), connection);
+        }
+
+        ansi.Write(table);
+    }
+
+    internal static string Word(ObjectOutcome outcome) => outcome switch
+    {
+        ObjectOutcome.Created => "created",
+        ObjectOutcome.Updated => "updated",
+        ObjectOutcome.Unchanged => "unchanged",
+        ObjectOutcome.Deleted => "deleted",
+        ObjectOutcome.NotFound => "not found",
+        _ => "failed",
+    };
+
+    private static UserInputException NotFound(string name, string ns) =>
+        new("no cluster named '" + name + "' in namespace " + ns + " (by name, server URL or Secret name); see hubdsl cluster list");
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using HubDsl.Core.Rendering;
+
+namespace HubDsl.Cli.Runtime;
+
+/// <summary>One Argo CD Application as <c>status</c> reports it.</summary>
+public sealed record ApplicationStatus(string Name, string Namespace, string Project, string Cluster, string Server, string Sync, string Health)
+{
+    /// <summary>Synced and Healthy.</summary>
+    public bool IsHealthy => Sync == "Synced" && Health == "Healthy";
+}
+
+/// <summary>Every cluster's connection and every Application's sync and health: the input of DNS failover.</summary>
+public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IReadOnlyList<ApplicationStatus> Applications)
+{
+    /// <summary>Every cluster reachable, every Application Synced and Healthy.</summary>
+    public bool IsHealthy => Clusters.All(c => c.Reachable) && Applications.All(a => a.IsHealthy);
+
+    /// <summary><c>{"clusters": [...], "applications": [...]}</c>, without credentials.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["clusters"] = new JsonArray(Clusters.Select(c => (JsonNode)ClusterJson(c)).ToArray()),
+        ["applications"] = new JsonArray(Applications.Select(a => (JsonNode)new JsonObject
+        {
+            ["name"] = a.Name,
+            ["namespace"] = a.Namespace,
+            ["project"] = a.Project,
+            ["cluster"] = a.Cluster,
+            ["server"] = a.Server,
+            ["syncStatus"] = a.Sync,
+            ["healthStatus"] = a.Health,
+        }).ToArray()),
+    };
+
+    /// <summary>A cluster and its connection as JSON (name, server, secret, labels, annotations, namespaces, project, connection).</summary>
+    public static JsonObject ClusterJson(ClusterHealth health)
+    {
+        var cluster = health.Cluster;
+        return new JsonObject
+        {
+            ["name"] = cluster.Name,
+            ["server"] = cluster.Server,
+            ["secretName"] = cluster.SecretName,
+            ["labels"] = new JsonObject(cluster.DisplayLabels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))),
+            ["annotations"] = new JsonObject(cluster.DisplayAnnotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)Redactor.Scrub(a.Value)))),
+            ["namespaces"] = new JsonArray(cluster.Info.Namespaces.Select(n => (JsonNode?)n).ToArray()),
+            ["project"] = cluster.Info.Project,
+            ["connection"] = new JsonObject
+            {
+                ["status"] = health.Status,
+                ["message"] = health.Message is null ? null : Redactor.Scrub(health.Message),
+                ["serverVersion"] = health.ServerVersion,
+                ["durationMs"] = (long)health.Elapsed.TotalMilliseconds,
+            },
+        };
+    }
+}
+
+/// <summary>Collects a <see cref="FleetStatusReport"/>: the cluster Secrets probed concurrently, and the hub's Applications.</summary>
+public static class FleetStatus
+{
+    /// <summary>Probes every cluster and reads every Application.</summary>
+    public static async Task<FleetStatusReport> CollectAsync(HubClient hub, HealthProber prober, IProgress<int>? progress, CancellationToken cancellation)
+    {
+        var clusters = await hub.ListClustersAsync(cancellation).ConfigureAwait(false);
+        var applicationsTask = hub.ListApplicationsAsync(cancellation);
+        var health = await prober.ProbeAllAsync(clusters, progress, cancellation).ConfigureAwait(false);
+        IReadOnlyList<JsonObject> applications;
+        try
+        {
+            applications = await applicationsTask.ConfigureAwait(false);
+        }
+        catch (Exception e) when (KubeErrors.IsNotFound(e))
+        {
+            throw new InvalidOperationException("the hub does not serve argoproj.io/v1alpha1 Applications: is Argo CD installed in it?");
+        }
+
+        var names = clusters.GroupBy(c => c.Server.TrimEnd('/')).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        names.TryAdd(ClusterInfo.InClusterServer, ClusterInfo.InClusterName);
+        var apps = applications.Select(app =>
+        {
+            var server = JsonYaml.Text(app, "spec", "destination", "server") ?? string.Empty;
+            var cluster = JsonYaml.Text(app, "spec", "destination", "name") ?? (names.TryGetValue(server.TrimEnd('/'), out var n) ? n : server);
+            if (server.Length == 0) server = clusters.FirstOrDefault(c => c.Name == cluster)?.Server ?? (cluster == ClusterInfo.InClusterName ? ClusterInfo.InClusterServer : string.Empty);
+            return new ApplicationStatus(
+                JsonYaml.Text(app, "metadata", "name") ?? string.Empty,
+                JsonYaml.Text(app, "metadata", "namespace") ?? hub.ArgoCdNamespace,
+                JsonYaml.Text(app, "spec", "project") is { Length: > 0 } project ? project : "default",
+                cluster,
+                server,
+                JsonYaml.Text(app, "status", "sync", "status") ?? "Unknown",
+                JsonYaml.Text(app, "status", "health", "status") ?? "Unknown");
+        }).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        return new FleetStatusReport(health, apps);
+    }
+}

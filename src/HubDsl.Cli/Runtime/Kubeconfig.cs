@@ -1,0 +1,199 @@
+using System.Text;
+using k8s;
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
+
+namespace HubDsl.Cli.Runtime;
+
+/// <summary>
+/// A loaded kubeconfig (the file given, else every file of <c>KUBECONFIG</c>, else <c>~/.kube/config</c>) and
+/// its contexts. Every problem (missing, unreadable, not a kubeconfig, no such context) is one clear
+/// <see cref="UserInputException"/> line that never quotes credentials.
+/// </summary>
+public sealed class Kubeconfig
+{
+    private readonly K8SConfiguration configuration;
+
+    private Kubeconfig(K8SConfiguration configuration, string describedPath)
+    {
+        this.configuration = configuration;
+        DescribedPath = describedPath;
+    }
+
+    /// <summary>The file (or files) it came from, for messages.</summary>
+    public string DescribedPath { get; }
+
+    /// <summary>The kubeconfig's current-context, if any.</summary>
+    public string? CurrentContext => string.IsNullOrEmpty(configuration.CurrentContext) ? null : configuration.CurrentContext;
+
+    /// <summary>Every context name, in file order.</summary>
+    public IReadOnlyList<string> ContextNames => (configuration.Contexts ?? Enumerable.Empty<Context>()).Select(c => c.Name).ToList();
+
+    /// <summary>Loads the kubeconfig: <paramref name="path"/>, else <c>KUBECONFIG</c> (a path list), else <c>~/.kube/config</c>.</summary>
+    public static Kubeconfig Load(string? path)
+    {
+        string[] files;
+        if (!string.IsNullOrEmpty(path))
+        {
+            files = new[] { path };
+        }
+        else if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } list)
+        {
+            files = list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        }
+        else
+        {
+            files = new[] { Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config") };
+        }
+
+        var described = string.Join(Path.PathSeparator, files);
+        foreach (var file in files)
+        {
+            if (Directory.Exists(file)) throw new UserInputException("kubeconfig '" + file + "' is a folder, not a file");
+        }
+
+        var existing = files.Where(File.Exists).ToArray();
+        if (existing.Length == 0)
+        {
+            throw new UserInputException("kubeconfig '" + described + "' does not exist" + (string.IsNullOrEmpty(path) ? " (set --kubeconfig or KUBECONFIG)" : string.Empty));
+        }
+
+        try
+        {
+            var loaded = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(existing[0]), true);
+            foreach (var more in existing.Skip(1))
+            {
+                // KUBECONFIG lists merge as kubectl merges them: the first file to define a name wins.
+                var next = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(more), true);
+                if (string.IsNullOrEmpty(loaded.CurrentContext)) loaded.CurrentContext = next.CurrentContext;
+                loaded.Contexts = (loaded.Contexts ?? new List<Context>()).Concat((next.Contexts ?? new List<Context>()).Where(c => loaded.Contexts?.All(x => x.Name != c.Name) != false)).ToList();
+                loaded.Clusters = (loaded.Clusters ?? new List<Cluster>()).Concat((next.Clusters ?? new List<Cluster>()).Where(c => loaded.Clusters?.All(x => x.Name != c.Name) != false)).ToList();
+                loaded.Users = (loaded.Users ?? new List<User>()).Concat((next.Users ?? new List<User>()).Where(c => loaded.Users?.All(x => x.Name != c.Name) != false)).ToList();
+            }
+
+            return new Kubeconfig(loaded, described);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException("cannot read kubeconfig '" + described + "': " + e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // YAML errors quote the offending text, which may be a credential: name the problem only.
+            throw new UserInputException("kubeconfig '" + described + "' is not a valid kubeconfig (" + e.GetType().Name.Replace("Exception", string.Empty) + ")");
+        }
+    }
+
+    /// <summary>The context named <paramref name="name"/>, or the current context when null.</summary>
+    public KubeContext Resolve(string? name)
+    {
+        var wanted = name ?? CurrentContext ?? throw new UserInputException("kubeconfig '" + DescribedPath + "' has no current-context; pass a context name (--hub-context)");
+        var context = configuration.Contexts?.FirstOrDefault(c => c.Name == wanted)
+            ?? throw new UserInputException("kubeconfig '" + DescribedPath + "' has no context '" + wanted + "'" + Available());
+        var details = context.ContextDetails ?? throw new UserInputException("context '" + wanted + "' in kubeconfig '" + DescribedPath + "' is empty");
+        var cluster = configuration.Clusters?.FirstOrDefault(c => c.Name == details.Cluster)?.ClusterEndpoint
+            ?? throw new UserInputException("context '" + wanted + "' names cluster '" + details.Cluster + "', which kubeconfig '" + DescribedPath + "' does not define");
+        var user = configuration.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
+        if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException("cluster '" + details.Cluster + "' of context '" + wanted + "' has no server");
+
+        string? Read(string? data, string? file, string what)
+        {
+            if (!string.IsNullOrEmpty(data))
+            {
+                try
+                {
+                    return Encoding.UTF8.GetString(Convert.FromBase64String(data));
+                }
+                catch (FormatException)
+                {
+                    throw new UserInputException("context '" + wanted + "': " + what + " data is not valid base64");
+                }
+            }
+
+            if (string.IsNullOrEmpty(file)) return null;
+            var full = Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration.FileName ?? DescribedPath)) ?? ".", file);
+            try
+            {
+                return File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserInputException("context '" + wanted + "': cannot read " + what + " file '" + file + "'");
+            }
+        }
+
+        return new KubeContext(
+            this,
+            wanted,
+            cluster.Server,
+            Read(cluster.CertificateAuthorityData, cluster.CertificateAuthority, "certificate-authority"),
+            string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
+            cluster.SkipTlsVerify,
+            new Secret(user?.Token),
+            Read(user?.ClientCertificateData, user?.ClientCertificate, "client-certificate"),
+            new Secret(Read(user?.ClientKeyData, user?.ClientKey, "client-key")),
+            string.IsNullOrEmpty(details.Namespace) ? null : details.Namespace);
+    }
+
+    /// <summary>A context whose cluster server is <paramref name="server"/> (trailing '/' ignored), preferring one named <paramref name="preferredName"/>.</summary>
+    public KubeContext? FindByServer(string server, string? preferredName)
+    {
+        var normalized = server.TrimEnd('/');
+        KubeContext? match = null;
+        foreach (var name in ContextNames)
+        {
+            KubeContext candidate;
+            try
+            {
+                candidate = Resolve(name);
+            }
+            catch (UserInputException)
+            {
+                continue;
+            }
+
+            if (candidate.Server.TrimEnd('/') != normalized) continue;
+            if (candidate.Name == preferredName) return candidate;
+            match ??= candidate;
+        }
+
+        return match;
+    }
+
+    /// <summary>A client configuration for a context; TLS verification stays on unless <paramref name="insecure"/>.</summary>
+    internal KubernetesClientConfiguration ClientConfiguration(KubeContext context, bool insecure)
+    {
+        KubernetesClientConfiguration config;
+        try
+        {
+            config = KubernetesClientConfiguration.BuildConfigFromConfigObject(configuration, context.Name);
+        }
+        catch (KubeConfigException e)
+        {
+            throw new UserInputException("context '" + context.Name + "' in kubeconfig '" + DescribedPath + "' cannot be used: " + Redactor.Scrub(e.Message));
+        }
+
+        config.SkipTlsVerify = insecure;
+        config.HttpClientTimeout = TimeSpan.FromSeconds(30);
+        return config;
+    }
+
+    private string Available() => ContextNames.Count == 0 ? " (it has no contexts)" : " (contexts: " + string.Join(", ", ContextNames) + ")";
+}
+
+/// <summary>One kubeconfig context with its cluster and credentials resolved (files inlined).</summary>
+public sealed record KubeContext(
+    Kubeconfig Source,
+    string Name,
+    string Server,
+    string? CertificateAuthorityPem,
+    string? TlsServerName,
+    bool KubeconfigSkipsTlsVerify,
+    Secret Token,
+    string? ClientCertificatePem,
+    Secret ClientKeyPem,
+    string? Namespace)
+{
+    /// <summary>Whether the context authenticates with a client certificate and key.</summary>
+    public bool HasClientCertificate => !string.IsNullOrEmpty(ClientCertificatePem) && ClientKeyPem.HasValue;
+}

@@ -1,0 +1,130 @@
+using Spectre.Console;
+
+namespace HubDsl.Cli.Runtime;
+
+/// <summary>
+/// The runtime commands' view of the terminal: where output goes, whether it is a terminal (progress and colours
+/// only then), and how to ask a yes/no question (never reading a redirected or closed standard input).
+/// </summary>
+public sealed class RuntimeConsole
+{
+    /// <summary>Creates a console over writers; <paramref name="readLine"/> null means nobody can answer a prompt.</summary>
+    public RuntimeConsole(TextWriter output, TextWriter error, bool outputIsTerminal, bool errorIsTerminal, Func<string?>? readLine)
+    {
+        Output = output;
+        Error = error;
+        IsOutputTerminal = outputIsTerminal;
+        IsErrorTerminal = errorIsTerminal;
+        ReadLine = readLine;
+    }
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Standard error (prompts, progress, warnings, errors).</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>Whether standard output is a terminal.</summary>
+    public bool IsOutputTerminal { get; }
+
+    /// <summary>Whether standard error is a terminal (progress is drawn there).</summary>
+    public bool IsErrorTerminal { get; }
+
+    /// <summary>Reads one answer line; null when standard input is not interactive.</summary>
+    public Func<string?>? ReadLine { get; }
+
+    /// <summary>The process console behind <paramref name="output"/> and <paramref name="error"/> (terminals detected; other writers are plain).</summary>
+    public static RuntimeConsole For(TextWriter output, TextWriter error)
+    {
+        var outputTerminal = output == Console.Out && !Console.IsOutputRedirected;
+        var errorTerminal = error == Console.Error && !Console.IsErrorRedirected;
+
+        // Only a terminal on standard input, with the question visible on one, can be asked anything.
+        var interactive = !Console.IsInputRedirected && errorTerminal;
+        return new RuntimeConsole(output, error, outputTerminal, errorTerminal, interactive ? Console.In.ReadLine : null);
+    }
+
+    /// <summary>Asks a yes/no question; false (with the reason in <paramref name="refusal"/>) unless answered y/yes.</summary>
+    public bool Confirm(string question, string howToSkip, out string? refusal)
+    {
+        if (ReadLine is null)
+        {
+            refusal = "standard input is not a terminal, so nobody can confirm: " + howToSkip;
+            return false;
+        }
+
+        Error.Write(question + " [y/N] ");
+        Error.Flush();
+        var answer = ReadLine();
+        if (answer is null)
+        {
+            Error.WriteLine();
+            refusal = "no answer (standard input closed): " + howToSkip;
+            return false;
+        }
+
+        var yes = answer.Trim().ToLowerInvariant() is "y" or "yes";
+        refusal = yes ? null : "not confirmed";
+        return yes;
+    }
+
+    /// <summary>A warning line on standard error.</summary>
+    public void Warn(string message) => Error.WriteLine("hubdsl: warning: " + Redactor.Scrub(message));
+
+    /// <summary>Progress "what n/total" redrawn on a terminal; nothing when standard error is redirected.</summary>
+    public TerminalProgress Progress(string what, int total) => new(this, what, total);
+
+    /// <summary>A Spectre console over standard output: colours on a terminal, plain wide text otherwise.</summary>
+    public IAnsiConsole Ansi()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output),
+            Ansi = IsOutputTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = IsOutputTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!IsOutputTerminal) console.Profile.Width = 400;
+        return console;
+    }
+}
+
+/// <summary>A one-line progress counter on a terminal's standard error; cleared when disposed.</summary>
+public sealed class TerminalProgress : IProgress<int>, IDisposable
+{
+    private readonly RuntimeConsole console;
+    private readonly string what;
+    private readonly int total;
+    private readonly object gate = new();
+    private bool drawn;
+
+    internal TerminalProgress(RuntimeConsole console, string what, int total)
+    {
+        this.console = console;
+        this.what = what;
+        this.total = total;
+    }
+
+    /// <inheritdoc />
+    public void Report(int value)
+    {
+        if (!console.IsErrorTerminal) return;
+        lock (gate)
+        {
+            console.Error.Write("\r" + what + " " + value + (total > 0 ? "/" + total : " done") + " ");
+            console.Error.Flush();
+            drawn = true;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (!drawn) return;
+            console.Error.Write("\r" + new string(' ', what.Length + 24) + "\r");
+            console.Error.Flush();
+            drawn = false;
+        }
+    }
+}

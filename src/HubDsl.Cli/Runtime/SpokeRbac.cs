@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+
+namespace HubDsl.Cli.Runtime;
+
+/// <summary>One object <c>cluster add</c> writes on a spoke.</summary>
+public sealed record SpokeObject(ResourceType Type, string? Namespace, string Name, JsonObject Manifest)
+{
+    /// <summary>"Kind ns/name".</summary>
+    public override string ToString() => Type.Describe(Namespace, Name);
+}
+
+/// <summary>
+/// What <c>cluster add</c> grants on a spoke: the ServiceAccount, its long-lived token Secret, and the RBAC
+/// objects (roles and bindings). An input to <see cref="SpokeRegistrar"/>, so a build-generated RBAC set can
+/// replace <see cref="ArgoCdDefault"/> (the exact set <c>argocd cluster add</c> creates).
+/// </summary>
+public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName, string TokenSecretName, IReadOnlyList<SpokeObject> RbacObjects, IReadOnlyList<string> Namespaces)
+{
+    /// <summary>argocd cluster add's ServiceAccount name.</summary>
+    public const string DefaultServiceAccount = "argocd-manager";
+
+    /// <summary>argocd cluster add's role name (ClusterRole or, per namespace, Role).</summary>
+    public const string DefaultRoleName = "argocd-manager-role";
+
+    /// <summary>argocd cluster add's binding name.</summary>
+    public const string DefaultBindingName = "argocd-manager-role-binding";
+
+    /// <summary>argocd cluster add's token Secret name.</summary>
+    public const string DefaultTokenSecret = "argocd-manager-long-lived-token";
+
+    private const string RbacApiVersion = "rbac.authorization.k8s.io/v1";
+
+    /// <summary>Whether the grants are cluster-wide (a ClusterRole) rather than per namespace.</summary>
+    public bool IsClusterWide => RbacObjects.Any(o => !o.Type.Namespaced);
+
+    /// <summary>
+    /// argocd cluster add's objects: cluster-wide, a ClusterRole with every verb on every resource and every
+    /// non-resource URL plus its ClusterRoleBinding; with <paramref name="namespaces"/>, a Role (every verb on
+    /// every resource) and RoleBinding in each namespace instead. Subject: the ServiceAccount in the system namespace.
+    /// </summary>
+    public static SpokeRbac ArgoCdDefault(string systemNamespace = "kube-system", IReadOnlyList<string>? namespaces = null)
+    {
+        namespaces ??= Array.Empty<string>();
+        var objects = new List<SpokeObject>();
+        JsonArray Subjects() => new(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = DefaultServiceAccount, ["namespace"] = systemNamespace });
+        JsonObject AllResources() => new() { ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*"), ["verbs"] = new JsonArray("*") };
+        if (namespaces.Count == 0)
+        {
+            objects.Add(new SpokeObject(ResourceType.ClusterRole, null, DefaultRoleName, new JsonObject
+            {
+                ["apiVersion"] = RbacApiVersion,
+                ["kind"] = "ClusterRole",
+                ["metadata"] = new JsonObject { ["name"] = DefaultRoleName },
+                ["rules"] = new JsonArray(AllResources(), new JsonObject { ["nonResourceURLs"] = new JsonArray("*"), ["verbs"] = new JsonArray("*") }),
+            }));
+            objects.Add(new SpokeObject(ResourceType.ClusterRoleBinding, null, DefaultBindingName, new JsonObject
+            {
+                ["apiVersion"] = RbacApiVersion,
+                ["kind"] = "ClusterRoleBinding",
+                ["metadata"] = new JsonObject { ["name"] = DefaultBindingName },
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = DefaultRoleName },
+                ["subjects"] = Subjects(),
+            }));
+        }
+        else
+        {
+            foreach (var ns in namespaces)
+            {
+                objects.Add(new SpokeObject(ResourceType.Role, ns, DefaultRoleName, new JsonObject
+                {
+                    ["apiVersion"] = RbacApiVersion,
+                    ["kind"] = "Role",
+                    ["metadata"] = new JsonObject { ["name"] = DefaultRoleName, ["namespace"] = ns },
+                    ["rules"] = new JsonArray(AllResources()),
+                }));
+                objects.Add(new SpokeObject(ResourceType.RoleBinding, ns, DefaultBindingName, new JsonObject
+                {
+                    ["apiVersion"] = RbacApiVersion,
+                    ["kind"] = "RoleBinding",
+                    ["metadata"] = new JsonObject { ["name"] = DefaultBindingName, ["namespace"] = ns },
+                    ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = DefaultRoleName },
+                    ["subjects"] = Subjects(),
+                }));
+            }
+        }
+
+        return new SpokeRbac(systemNamespace, DefaultServiceAccount, DefaultTokenSecret, objects, namespaces);
+    }
+
+    /// <summary>The ServiceAccount as given (e.g. with labels), instead of the plain default.</summary>
+    public JsonObject? ServiceAccountManifest { get; init; }
+
+    /// <summary>The token Secret as given, instead of the plain default.</summary>
+    public JsonObject? TokenSecretManifest { get; init; }
+
+    /// <summary>
+    /// The RBAC a build generated (e.g. <c>spokes/&lt;cluster&gt;/argocd-manager.yaml</c>): one ServiceAccount, optionally
+    /// its token Secret (default <c>&lt;account&gt;-long-lived-token</c>), and ClusterRoles, ClusterRoleBindings, Roles
+    /// and RoleBindings. Without cluster-scoped objects the cluster is registered in namespaced mode for the
+    /// namespaces of the Roles.
+    /// </summary>
+    public static SpokeRbac FromManifests(IReadOnlyList<JsonObject> manifests, string source)
+    {
+        var accounts = manifests.Where(m => Is(m, "v1", "ServiceAccount")).ToList();
+        if (accounts.Count != 1) throw new UserInputException("'" + source + "' must hold exactly one ServiceAccount (it holds " + accounts.Count + ")");
+        var account = accounts[0];
+        var accountName = JsonYaml.Text(account, "metadata", "name") ?? throw new UserInputException("'" + source + "': the ServiceAccount has no name");
+        var systemNamespace = JsonYaml.Text(account, "metadata", "namespace") ?? "kube-system";
+        account["metadata"]!["namespace"] = systemNamespace;
+        var tokens = manifests.Where(m => Is(m, "v1", "Secret")).ToList();
+        if (tokens.Count > 1 || tokens.Any(t => JsonYaml.Text(t, "type") != "kubernetes.io/service-account-token" || JsonYaml.Text(t, "metadata", "annotations", "kubernetes.io/service-account.name") != accountName))
+        {
+            throw new UserInputException("'" + source + "': the only Secret allowed is the ServiceAccount's kubernetes.io/service-account-token Secret");
+        }
+
+        var token = tokens.FirstOrDefault();
+        token?["metadata"]!.AsObject().Remove("namespace");
+        if (token is not null) token["metadata"]!["namespace"] = systemNamespace;
+        var tokenName = token is null ? accountName + "-long-lived-token" : JsonYaml.Text(token, "metadata", "name") ?? throw new UserInputException("'" + source + "': the token Secret has no name");
+        var rbac = new List<SpokeObject>();
+        foreach (var manifest in manifests.Where(m => !Is(m, "v1", "ServiceAccount") && !Is(m, "v1", "Secret")))
+        {
+            var type = ResourceType.Find(JsonYaml.Text(manifest, "apiVersion"), JsonYaml.Text(manifest, "kind"));
+            if (type is null || type.Group != "rbac.authorization.k8s.io")
+            {
+                throw new UserInputException("'" + source + "': " + JsonYaml.Text(manifest, "apiVersion") + " " + JsonYaml.Text(manifest, "kind") + " is not an RBAC object");
+            }
+
+            var name = JsonYaml.Text(manifest, "metadata", "name") ?? throw new UserInputException("'" + source + "': a " + type.Kind + " has no name");
+            var ns = type.Namespaced ? JsonYaml.Text(manifest, "metadata", "namespace") ?? throw new UserInputException("'" + source + "': " + type.Kind + " " + name + " has no namespace") : null;
+            rbac.Add(new SpokeObject(type, ns, name, manifest));
+        }
+
+        if (rbac.Count == 0) throw new UserInputException("'" + source + "' holds no Role or ClusterRole");
+        var namespaces = rbac.Any(o => !o.Type.Namespaced) ? Array.Empty<string>() : rbac.Select(o => o.Namespace!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        return new SpokeRbac(systemNamespace, accountName, tokenName, rbac, namespaces) { ServiceAccountManifest = account, TokenSecretManifest = token };
+    }
+
+    private static bool Is(JsonObject manifest, string apiVersion, string kind) =>
+        JsonYaml.Text(manifest, "apiVersion") == apiVersion && JsonYaml.Text(manifest, "kind") == kind;
+
+    /// <summary>The ServiceAccount.</summary>
+    public SpokeObject ServiceAccount => ServiceAccountManifest is { } given ? new(ResourceType.ServiceAccount, SystemNamespace, ServiceAccountName, given) : new(ResourceType.ServiceAccount, SystemNamespace, ServiceAccountName, new JsonObject
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ServiceAccount",
+        ["metadata"] = new JsonObject { ["name"] = ServiceAccountName, ["namespace"] = SystemNamespace },
+    });
+
+    /// <summary>The legacy, non-expiring token Secret the token controller fills.</summary>
+    public SpokeObject TokenSecret => TokenSecretManifest is { } given ? new(ResourceType.Secret, SystemNamespace, TokenSecretName, given) : new(ResourceType.Secret, SystemNamespace, TokenSecretName, new JsonObject
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Secret",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = TokenSecretName,
+            ["namespace"] = SystemNamespace,
+            ["annotations"] = new JsonObject { ["kubernetes.io/service-account.name"] = ServiceAccountName },
+        },
+        ["type"] = "kubernetes.io/service-account-token",
+    });
+}

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using HubDsl.Cli.Commands;
+using HubDsl.Cli.Runtime;
+using HubDsl.Core.Manifests;
+using HubDsl.KubeEmulator;
+
+namespace HubDsl.Cli.Tests.Runtime;
+
+/// <summary>What one hubdsl run printed.</summary>
+public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string All => Stdout + Stderr;
+
+    public override string ToString() => "exit " + ExitCode + "\n--- stdout\n" + Stdout + "\n--- stderr\n" + Stderr;
+}
+
+/// <summary>
+/// A hub and spokes, each an <see cref="EmulatedCluster"/> on 127.0.0.1, and one kubeconfig with a context per
+/// cluster (hub current). <see cref="RunAsync"/> runs hubdsl in-process with plain (redirected) output.
+/// </summary>
+public sealed class RuntimeFleet : IAsyncDisposable
+{
+    private readonly List<EmulatedCluster> spokes = new();
+
+    private RuntimeFleet(EmulatedCluster hub, string folder)
+    {
+        Hub = hub;
+        Folder = folder;
+    }
+
+    public EmulatedCluster Hub { get; }
+
+    public IReadOnlyList<EmulatedCluster> Spokes => spokes;
+
+    public string Folder { get; }
+
+    public string Kubeconfig => Path.Combine(Folder, "kubeconfig");
+
+    public EmulatedCluster this[string name] => spokes.Single(s => s.Name == name);
+
+    public static async Task<RuntimeFleet> StartAsync(params string[] spokeNames) => await StartAsync(spokeNames, null);
+
+    public static async Task<RuntimeFleet> StartAsync(string[] spokeNames, Func<string, EmulatedClusterOptions>? options)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hubdsl-runtime-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var hub = await EmulatedCluster.StartAsync(new EmulatedClusterOptions { Name = "hub" });
+        var fleet = new RuntimeFleet(hub, folder);
+        foreach (var name in spokeNames)
+        {
+            fleet.spokes.Add(await EmulatedCluster.StartAsync(options?.Invoke(name) ?? new EmulatedClusterOptions
+            {
+                Name = name,
+                TokenControllerDelay = TimeSpan.FromMilliseconds(100),
+                ExtraNamespaces = new[] { "team-a", "team-b" },
+                InstallArgoCdCrds = false,
+            }));
+        }
+
+        fleet.WriteKubeconfig();
+        return fleet;
+    }
+
+    public void WriteKubeconfig(Action<KubeconfigBuilder>? extra = null)
+    {
+        var builder = new KubeconfigBuilder().AddContext("hub", Hub, @namespace: "argocd");
+        foreach (var spoke in spokes) builder.AddContext(spoke.Name, spoke);
+        builder.UseContext("hub");
+        extra?.Invoke(builder);
+        builder.WriteTo(Kubeconfig);
+    }
+
+    /// <summary>Runs hubdsl with --kubeconfig added; standard input is not a terminal unless <paramref name="answers"/> is given.</summary>
+    public Task<RunResult> RunAsync(params string[] args) => RunWithAsync(null, CancellationToken.None, args);
+
+    public async Task<RunResult> RunWithAsync(Queue<string?>? answers, CancellationToken cancellation, params string[] args)
+    {
+        var withConfig = args.Concat(new[] { "--kubeconfig", Kubeconfig }).ToArray();
+        return await Cli.RunAsync(withConfig, answers, cancellation);
+    }
+
+    public string ServerOf(EmulatedCluster cluster) => cluster.Server.ToString().TrimEnd('/');
+
+    public string SecretNameOf(EmulatedCluster cluster) => ClusterSecretNames.ForServer(ServerOf(cluster))!;
+
+    public JsonObject? HubSecret(EmulatedCluster spoke) => Hub.Resources.TryGet(ResourceCatalog.Secrets, "argocd", SecretNameOf(spoke));
+
+    public string? SpokeToken(EmulatedCluster spoke)
+    {
+        var secret = spoke.Resources.TryGet(ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret);
+        var data = secret?["data"]?["token"]?.GetValue<string>();
+        return data is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(data));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var spoke in spokes) await spoke.DisposeAsync();
+        await Hub.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Runs the runtime commands in-process, with the same parse and error handling as CliApplication.</summary>
+public static class Cli
+{
+    public static async Task<RunResult> RunAsync(string[] args, Queue<string?>? answers = null, CancellationToken cancellation = default)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var sync = TextWriter.Synchronized(output);
+        var syncError = TextWriter.Synchronized(error);
+        Func<string?>? readLine = answers is null ? null : () => answers.Count == 0 ? null : answers.Dequeue();
+        var console = new RuntimeConsole(sync, syncError, false, false, readLine);
+        var root = new RootCommand("test") { ClusterCommand.Create(console), ApplyCommand.Create(console), DiffCommand.Create(console), StatusCommand.Create(console) };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            return new RunResult(ExitCodes.BadInput, string.Empty, string.Join("\n", parsed.Errors.Select(e => e.Message)));
+        }
+
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = sync, Error = syncError, EnableDefaultExceptionHandler = false }, cancellation);
+        return new RunResult(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Through the real entry point (the process console is not a terminal in tests).</summary>
+    public static async Task<RunResult> RunAppAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, output, error);
+        return new RunResult(exit, output.ToString(), error.ToString());
+    }
+}
