@@ -40,51 +40,20 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
     /// </summary>
     public static SpokeRbac ArgoCdDefault(string systemNamespace = "kube-system", IReadOnlyList<string>? namespaces = null)
     {
+        // The same objects the build writes to spokes/<cluster>/argocd-manager.yaml for a ClusterAdmin or
+        // Namespaced cluster: one implementation, so what is committed and what is applied cannot differ.
         namespaces ??= Array.Empty<string>();
-        var objects = new List<SpokeObject>();
-        JsonArray Subjects() => new(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = DefaultServiceAccount, ["namespace"] = systemNamespace });
-        JsonObject AllResources() => new() { ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*"), ["verbs"] = new JsonArray("*") };
-        if (namespaces.Count == 0)
+        var cluster = new HubDsl.Core.Model.ClusterModel("cli", "cli", "https://cli.invalid",
+            HubDsl.Core.Model.EquatableArray<HubDsl.Core.Model.StringPair>.Empty, HubDsl.Core.Model.EquatableArray<HubDsl.Core.Model.StringPair>.Empty,
+            null, HubDsl.Core.Model.EquatableArray.ToEquatableArray(namespaces), false, false)
         {
-            objects.Add(new SpokeObject(ResourceType.ClusterRole, null, DefaultRoleName, new JsonObject
-            {
-                ["apiVersion"] = RbacApiVersion,
-                ["kind"] = "ClusterRole",
-                ["metadata"] = new JsonObject { ["name"] = DefaultRoleName },
-                ["rules"] = new JsonArray(AllResources(), new JsonObject { ["nonResourceURLs"] = new JsonArray("*"), ["verbs"] = new JsonArray("*") }),
-            }));
-            objects.Add(new SpokeObject(ResourceType.ClusterRoleBinding, null, DefaultBindingName, new JsonObject
-            {
-                ["apiVersion"] = RbacApiVersion,
-                ["kind"] = "ClusterRoleBinding",
-                ["metadata"] = new JsonObject { ["name"] = DefaultBindingName },
-                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = DefaultRoleName },
-                ["subjects"] = Subjects(),
-            }));
-        }
-        else
-        {
-            foreach (var ns in namespaces)
-            {
-                objects.Add(new SpokeObject(ResourceType.Role, ns, DefaultRoleName, new JsonObject
-                {
-                    ["apiVersion"] = RbacApiVersion,
-                    ["kind"] = "Role",
-                    ["metadata"] = new JsonObject { ["name"] = DefaultRoleName, ["namespace"] = ns },
-                    ["rules"] = new JsonArray(AllResources()),
-                }));
-                objects.Add(new SpokeObject(ResourceType.RoleBinding, ns, DefaultBindingName, new JsonObject
-                {
-                    ["apiVersion"] = RbacApiVersion,
-                    ["kind"] = "RoleBinding",
-                    ["metadata"] = new JsonObject { ["name"] = DefaultBindingName, ["namespace"] = ns },
-                    ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = DefaultRoleName },
-                    ["subjects"] = Subjects(),
-                }));
-            }
-        }
-
-        return new SpokeRbac(systemNamespace, DefaultServiceAccount, DefaultTokenSecret, objects, namespaces);
+            Access = namespaces.Count == 0 ? "ClusterAdmin" : "Namespaced",
+            SystemNamespace = systemNamespace,
+        };
+        var manifests = HubDsl.Core.Manifests.SpokeRbacManifest.Build(cluster, Array.Empty<HubDsl.Core.Model.ApplicationSetModel>())
+            .Select(m => (JsonObject)Output.JsonConvert.From(m)!)
+            .ToList();
+        return FromManifests(manifests, "argocd cluster add's defaults");
     }
 
     /// <summary>The ServiceAccount as given (e.g. with labels), instead of the plain default.</summary>
