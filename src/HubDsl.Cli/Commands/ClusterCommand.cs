@@ -52,9 +52,10 @@ internal static class ClusterCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
         var rbacFile = new Option<string?>("--rbac") { Description = "A YAML file with the ServiceAccount and RBAC to create on the spoke instead of argocd cluster add's (e.g. the build's spokes/<cluster>/argocd-manager.yaml)." };
         var tokenTimeout = new Option<double>("--token-timeout") { Description = "Seconds to wait for the spoke's token controller.", DefaultValueFactory = _ => 30 };
+        var fleetFolder = new Option<string?>("--fleet") { Description = "The HubDsl project folder: its spokes/<cluster>/argocd-manager.yaml, when present, is the RBAC to create (default: the current folder)." };
         var command = new Command("add", "Create the argocd-manager ServiceAccount, RBAC and token on a spoke, then register it on the hub.")
         {
-            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, rbacFile, tokenTimeout,
+            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, rbacFile, tokenTimeout, fleetFolder,
         };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
@@ -72,10 +73,17 @@ internal static class ClusterCommand
             using var hub = HubClient.Connect(options);
             var spokeContext = hub.Kubeconfig!.Resolve(spokeName);
             if (parse.GetValue(rbacFile) is not null && nsList.Count > 0) throw new UserInputException("--rbac and --namespace do not go together: the file's Roles say which namespaces");
-            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false });
+            var chosenRbac = parse.GetValue(rbacFile) ?? BuildRbacFile(parse.GetValue(fleetFolder), parse.GetValue(name) ?? spokeName, nsList, parse.GetResult(systemNamespace) is { Implicit: false });
+            if (chosenRbac is not null && parse.GetValue(rbacFile) is null)
+            {
+                // What the build generated for this cluster: committed and applied RBAC cannot differ.
+                await console.Error.WriteLineAsync("hubdsl: using the RBAC the build generated for this cluster: " + chosenRbac);
+            }
+
+            var rbac = LoadRbac(chosenRbac, parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false } && parse.GetValue(rbacFile) is not null);
             if (!parse.GetValue(yes))
             {
-                var scope = parse.GetValue(rbacFile) is { } file ? "the privileges in " + file
+                var scope = chosenRbac is { } file ? "the privileges in " + file
                     : nsList.Count == 0 ? "full cluster level privileges" : "full namespace level privileges in " + string.Join(", ", nsList);
                 var question = "WARNING: This will create a service account `" + rbac.ServiceAccountName + "` on the cluster referenced by context `" + spokeName + "` with " + scope + ". Do you want to continue?";
                 if (!console.Confirm(question, "re-run with --yes to grant them", out var refusal))
@@ -297,6 +305,16 @@ internal static class ClusterCommand
         }
 
         return (null, string.Empty);
+    }
+
+    // The build's spokes/<cluster>/argocd-manager.yaml in the fleet folder (default: the current one), unless the
+    // command line asks for something else (namespaces or a system namespace of its own).
+    private static string? BuildRbacFile(string? folder, string clusterName, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)
+    {
+        if (folder is not null && !Directory.Exists(folder)) throw new UserInputException("--fleet: folder '" + folder + "' does not exist");
+        if (namespaces.Count > 0 || systemNamespaceGiven) return null;
+        var path = Path.Combine(folder ?? Directory.GetCurrentDirectory(), HubDsl.Core.Manifests.FleetManifests.SpokeFile(clusterName));
+        return File.Exists(path) ? path : null;
     }
 
     private static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)

@@ -36,7 +36,7 @@ public static class FleetManifests
             var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
                 ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName),
                 "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
-            files.Add(new ManifestFile("spokes/" + FileName(cluster.Name) + "/argocd-manager.yaml", yaml));
+            files.Add(new ManifestFile(SpokeFile(cluster.Name), yaml));
         }
 
         return files;
@@ -71,6 +71,9 @@ public static class FleetManifests
             ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
             "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
     };
+
+    /// <summary>Where the build writes a cluster's spoke objects, relative to the output root.</summary>
+    public static string SpokeFile(string clusterName) => "spokes/" + FileName(clusterName) + "/argocd-manager.yaml";
 
     // Cluster names are free text in Argo CD; keep file names portable.
     private static string FileName(string name)

@@ -381,6 +381,23 @@ public sealed class ClusterAddGuardTests
     }
 
     [Fact]
+    public async Task The_fleet_folders_generated_rbac_is_used_without_naming_the_file()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("prod");
+        var spoke = fleet["prod"];
+        var example = Path.Combine(TestProject.RepositoryRoot(), "examples", "AgentFleet");
+
+        var run = await fleet.RunAsync("cluster", "add", "prod", "--fleet", example, "--yes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("using the RBAC the build generated for this cluster", run.Stderr);
+        // prod is LeastPrivilege in the example: read everything, write only what the agent deploys.
+        var role = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role")!;
+        Assert.Equal(new[] { "get", "list", "watch" }, role["rules"]![0]!["verbs"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray());
+        Assert.DoesNotContain(role["rules"]!.AsArray(), r => r!["verbs"]!.AsArray().Any(v => v!.GetValue<string>() == "*"));
+    }
+
+    [Fact]
     public async Task An_rbac_file_with_other_kinds_is_a_user_error()
     {
         await using var fleet = await RuntimeFleet.StartAsync("prod");
