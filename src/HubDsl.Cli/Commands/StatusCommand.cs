@@ -35,15 +35,25 @@ internal static class StatusCommand
             using var hub = HubClient.Connect(options);
             var prober = new HealthProber(TimeSpan.FromSeconds(seconds), options.InsecureSkipTlsVerify);
             var exit = ExitCodes.Success;
+            var completed = 0;
             while (true)
             {
                 FleetStatusReport report;
-                using (var progress = console.Progress("probing clusters", 0))
+                try
                 {
+                    using var progress = console.Progress("probing clusters", 0);
                     report = await FleetStatus.CollectAsync(hub, prober, watching ? null : progress, ct);
                 }
+                catch (OperationCanceledException) when (watching && completed > 0 && ct.IsCancellationRequested)
+                {
+                    return exit;
+                }
 
+                // Ctrl+C during a refresh aborts its probes: that refresh says nothing about the fleet, so the last
+                // complete one decides the exit code and the aborted one is not printed.
+                if (watching && ct.IsCancellationRequested && completed > 0) return exit;
                 exit = report.IsHealthy ? ExitCodes.Success : ExitCodes.Problems;
+                completed++;
                 if (watching && console.IsOutputTerminal && !json) await console.Output.WriteAsync("\u001b[H\u001b[2J");
                 if (json)
                 {
@@ -54,8 +64,14 @@ internal static class StatusCommand
                     WriteTables(console, report, watching);
                 }
 
-                await console.Output.FlushAsync(ct);
-                if (!watching) return exit;
+                if (!watching)
+                {
+                    await console.Output.FlushAsync(ct);
+                    return exit;
+                }
+
+                // Ctrl+C may also land while the refresh is written: the refresh was complete, so it stands.
+                await console.Output.FlushAsync(CancellationToken.None);
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(every), ct);
