@@ -42,7 +42,7 @@ internal static class PreviewCommand
         {
             var paramSets = results.SelectMany(r => r.ParamSets).Select(p => JsonConvert.FromParam(p)).ToArray();
             if (format == "json") output.WriteLine(new JsonObject { ["paramSets"] = new JsonArray(paramSets) }.ToJsonString(JsonConvert.Indented));
-            else if (format == "yaml") output.Write(string.Join("---\n", paramSets.Select(p => YamlWriter.Write(ToYaml(p)))));
+            else if (format == "yaml") output.Write(string.Join("---\n", paramSets.Select(p => YamlWriter.Write(Runtime.JsonYaml.ToYaml(p)))));
             else WriteParamsTable(results, output);
             return problems ? ExitCodes.Problems : ExitCodes.Success;
         }
@@ -161,16 +161,6 @@ internal static class PreviewCommand
         }
     }
 
-    private static YamlNode ToYaml(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.Aggregate(new YamlMapping(), (m, p) => m.Set(p.Key, ToYaml(p.Value))),
-        JsonArray array => new YamlSequence(array.Select(ToYaml)),
-        JsonValue value when value.TryGetValue<string>(out var s) => YamlScalar.String(s),
-        JsonValue value when value.TryGetValue<bool>(out var b) => YamlScalar.Bool(b),
-        JsonValue value when value.TryGetValue<long>(out var l) => YamlScalar.Int(l),
-        JsonValue value when value.TryGetValue<double>(out var d) => YamlScalar.Float(d),
-        _ => YamlScalar.Null,
-    };
 
     // A console that writes to the given writer: a terminal gets colours; redirected output gets plain text
     // wide enough that rows never wrap (scripts read it line by line).

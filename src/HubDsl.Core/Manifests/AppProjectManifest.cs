@@ -48,5 +48,5 @@ public static class AppProjectManifest
 
     /// <summary>The declared clusters the ApplicationSet's selector matches, by name.</summary>
     public static IEnumerable<ClusterModel> Targeted(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters) =>
-        clusters.Where(c => appSet.Selector.Matches(Validation.FleetValidator.SecretLabels(c))).OrderBy(c => c.Name, System.StringComparer.Ordinal);
+        clusters.Where(Rendering.ClusterTargeting.For(appSet.Selector)).OrderBy(c => c.Name, System.StringComparer.Ordinal);
 }

@@ -31,8 +31,7 @@ public static class FleetManifests
         var appSets = applicationSets.Where(a => a.Namespace == fleet.Namespace).ToList();
         foreach (var cluster in fleet.Clusters)
         {
-            var labels = Validation.FleetValidator.SecretLabels(cluster);
-            var targeting = appSets.Where(a => a.Selector.Matches(labels));
+            var targeting = appSets.Where(a => Rendering.ClusterTargeting.For(a.Selector)(cluster));
             var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
                 ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName),
                 "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");

@@ -31,15 +31,4 @@ public sealed record ClusterModel(
 
     /// <summary>Where TLS verification was turned off (analyzers only).</summary>
     public SourceSpan? InsecureOrigin { get; init; }
-
-    /// <summary>The value of a label, or null.</summary>
-    public string? Label(string key)
-    {
-        foreach (var label in Labels)
-        {
-            if (label.Key == key) return label.Value;
-        }
-
-        return null;
-    }
 }

@@ -13,26 +13,15 @@ public static partial class FleetValidator
         var declaration = Declaration(appSet.ClassName);
         foreach (var label in appSet.Selector.MatchLabels) CheckLabel(findings, declaration, "selector label", label);
         if (appSet.Selector.IsEmpty) return; // the empty selector also targets the in-cluster pseudo-cluster
+        var targets = Rendering.ClusterTargeting.For(appSet.Selector);
         foreach (var (_, cluster) in clusters)
         {
-            if (appSet.Selector.Matches(SecretLabels(cluster))) return;
+            if (targets(cluster)) return;
         }
 
         findings.Add(DiagnosticIds.SelectorMatchesNothing,
             declaration + ": the cluster selector (" + Describe(appSet.Selector) + ") matches none of the " + clusters.Count + " declared cluster(s), so Argo CD generates no Application. Fix the selector or the clusters' labels.",
             appSet.SelectorOrigin ?? appSet.Origin);
-    }
-
-    /// <summary>The labels Argo CD matches a cluster selector against: the Secret's, including the secret-type label.</summary>
-    public static Dictionary<string, string> SecretLabels(ClusterModel cluster)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Manifests.ManifestLabels.SecretTypeKey] = "cluster",
-            [Manifests.ManifestLabels.ManagedByKey] = Manifests.ManifestLabels.ManagedByValue,
-        };
-        foreach (var label in cluster.Labels) labels[label.Key] = label.Value;
-        return labels;
     }
 
     private static string Describe(LabelSelectorModel selector)

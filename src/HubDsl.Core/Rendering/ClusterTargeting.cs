@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using HubDsl.Core.Binding;
+using HubDsl.Core.Manifests;
+using HubDsl.Core.Model;
+
+namespace HubDsl.Core.Rendering;
+
+/// <summary>
+/// Which declared clusters an ApplicationSet's selector targets, decided by the renderer's own selector (with the
+/// implicit <c>argocd.argoproj.io/secret-type=cluster</c> requirement) on the labels of the Secret the build writes:
+/// the rules, the spoke RBAC and the AppProject select clusters exactly as the Cluster generator will.
+/// </summary>
+public static class ClusterTargeting
+{
+    private static readonly Dictionary<string, string> SecretType = new(StringComparer.Ordinal) { [ManifestLabels.SecretTypeKey] = "cluster" };
+
+    /// <summary>A predicate for the selector, parsed once. An invalid selector targets nothing (Argo CD's generator fails).</summary>
+    public static Func<ClusterModel, bool> For(LabelSelectorModel selector)
+    {
+        var parsed = LabelSelector.TryParse(SelectorBinder.ToYaml(selector), validateValues: false, out _, SecretType);
+        return cluster => parsed is not null && parsed.Matches(SecretLabels(cluster));
+    }
+
+    /// <summary>The labels of the cluster's Secret as the build writes it (ClusterSecretManifest).</summary>
+    public static Dictionary<string, string> SecretLabels(ClusterModel cluster)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ManifestLabels.SecretTypeKey] = "cluster",
+            [ManifestLabels.ManagedByKey] = ManifestLabels.ManagedByValue,
+        };
+        foreach (var label in cluster.Labels) labels[label.Key] = label.Value;
+        return labels;
+    }
+}
