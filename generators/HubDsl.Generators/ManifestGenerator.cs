@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
+using System.Linq;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Generators.Caching;
 using HubDsl.Generators.Emit;
 using HubDsl.Generators.Models;
 using HubDsl.Generators.Parsing;
@@ -22,18 +25,28 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 DeclarationReader.FleetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationReader.ReadFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+                static (ctx, ct) => DeclarationReader.ReadFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Fleet);
 
-        var fleetManifests = fleets
-            .Select(static (fleet, _) => new ManifestSet("HubDsl.Fleet." + fleet.ClassName + ".g.cs", FleetManifests.ClusterSecrets(fleet).ToEquatableArray()))
+        // Each cluster is its own step input, so an edit to one cluster re-emits that cluster's files only.
+        var clusters = fleets
+            .SelectMany(static (fleet, _) => fleet.Clusters.Select(cluster => new FleetCluster(fleet.ClassName, fleet.Namespace, cluster)))
+            .WithTrackingName(TrackingNames.Clusters);
+
+        var clusterSecrets = clusters
+            .Select(static (c, _) => (c.FleetClass, File: FleetManifests.ClusterSecret(c.FleetClass, c.Namespace, c.Cluster)))
+            .WithTrackingName(TrackingNames.ClusterSecret);
+
+        var fleetManifests = clusterSecrets
+            .Collect()
+            .Select(static (files, _) => ManifestSets("HubDsl.Fleet.", files))
             .WithTrackingName(TrackingNames.FleetManifests);
 
         var applicationSets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 DeclarationReader.ApplicationSetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationReader.ReadApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+                static (ctx, ct) => DeclarationReader.ReadApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.ApplicationSet);
 
         // Each ApplicationSet's files depend on that declaration alone, so editing a cluster regenerates no
@@ -49,17 +62,22 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 DeclarationReader.HubAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationReader.ReadHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _))
+                static (ctx, ct) => DeclarationReader.ReadHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Hub)
             .Where(static model => model is not null)
             .Select(static (hub, _) => new ManifestSet("HubDsl.Hub." + hub!.ClassName + ".g.cs", FleetManifests.Hub(hub).ToEquatableArray()))
             .WithTrackingName(TrackingNames.HubManifests);
 
-        // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so this step
-        // depends on the fleet and on every ApplicationSet.
-        var spokeManifests = fleets
+        // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so each cluster's
+        // spoke files depend on that cluster and on every ApplicationSet.
+        var spokeFiles = clusters
             .Combine(applicationSets.Where(static model => model is not null).Collect())
-            .Select(static (pair, _) => new ManifestSet("HubDsl.Spokes." + pair.Left.ClassName + ".g.cs", FleetManifests.SpokeRbac(pair.Left, pair.Right!).ToEquatableArray()))
+            .Select(static (pair, _) => (pair.Left.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.FleetClass, pair.Left.Namespace, pair.Left.Cluster, pair.Right!)))
+            .WithTrackingName(TrackingNames.SpokeManifest);
+
+        var spokeManifests = spokeFiles
+            .Collect()
+            .Select(static (files, _) => ManifestSets("HubDsl.Spokes.", files))
             .WithTrackingName(TrackingNames.SpokeManifests);
 
         // An AppProject lists the destinations of the clusters its ApplicationSet targets.
@@ -69,11 +87,22 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new ManifestSet("HubDsl.Project." + pair.Left!.ClassName + ".g.cs", FleetManifests.Project(pair.Left!, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ProjectManifests);
 
-        context.RegisterImplementationSourceOutput(fleetManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(fleetManifests, static (spc, sets) => Emit(spc, sets));
         context.RegisterImplementationSourceOutput(projectManifests, static (spc, set) => Emit(spc, set));
-        context.RegisterImplementationSourceOutput(spokeManifests, static (spc, set) => Emit(spc, set));
+        context.RegisterImplementationSourceOutput(spokeManifests, static (spc, sets) => Emit(spc, sets));
         context.RegisterImplementationSourceOutput(hubManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(applicationSetManifests, static (spc, set) => Emit(spc, set));
+    }
+
+    // One set (one generated C# file) per fleet class, in declaration order.
+    private static EquatableArray<ManifestSet> ManifestSets(string hintPrefix, ImmutableArray<(string FleetClass, ManifestFile File)> files) =>
+        files.GroupBy(f => f.FleetClass)
+            .Select(g => new ManifestSet(hintPrefix + g.Key + ".g.cs", g.Select(f => f.File).ToEquatableArray()))
+            .ToEquatableArray();
+
+    private static void Emit(SourceProductionContext context, EquatableArray<ManifestSet> sets)
+    {
+        foreach (var set in sets) Emit(context, set);
     }
 
     private static void Emit(SourceProductionContext context, ManifestSet set)

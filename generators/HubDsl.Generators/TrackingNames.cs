@@ -6,13 +6,22 @@ public static class TrackingNames
     /// <summary>A <c>[Fleet]</c> class evaluated into a fleet model.</summary>
     public const string Fleet = nameof(Fleet);
 
-    /// <summary>A fleet's cluster Secret files.</summary>
+    /// <summary>Each cluster of every fleet, on its own.</summary>
+    public const string Clusters = nameof(Clusters);
+
+    /// <summary>One cluster's Secret file.</summary>
+    public const string ClusterSecret = nameof(ClusterSecret);
+
+    /// <summary>The cluster Secret files, gathered per fleet.</summary>
     public const string FleetManifests = nameof(FleetManifests);
 
     /// <summary>An ApplicationSet's AppProject.</summary>
     public const string ProjectManifests = nameof(ProjectManifests);
 
-    /// <summary>Each cluster's spoke ServiceAccount, token Secret and RBAC.</summary>
+    /// <summary>One cluster's spoke ServiceAccount, token Secret and RBAC.</summary>
+    public const string SpokeManifest = nameof(SpokeManifest);
+
+    /// <summary>The spoke files, gathered per fleet.</summary>
     public const string SpokeManifests = nameof(SpokeManifests);
 
     /// <summary>An <c>[ApplicationSet]</c> class evaluated into an ApplicationSet model.</summary>

@@ -44,6 +44,10 @@ public sealed class IncrementalTests
         var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(clusters, changed)).GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[TrackingNames.FleetManifests].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        // Only the edited cluster's Secret is emitted again; the other clusters' files come from the cache.
+        var secrets = result.TrackedSteps[TrackingNames.ClusterSecret].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, secrets.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, secrets.Count(r => r == IncrementalStepRunReason.Cached));
         // The ApplicationSet's own model does not depend on the clusters and stays cached.
         Assert.All(result.TrackedSteps[TrackingNames.ApplicationSet].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         Assert.All(result.TrackedSteps[TrackingNames.ApplicationSetManifests].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));

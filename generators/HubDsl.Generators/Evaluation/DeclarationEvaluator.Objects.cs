@@ -257,9 +257,16 @@ internal sealed partial class DeclarationEvaluator
     private DslObject? DefaultObject(ITypeSymbol type)
     {
         // Records are immutable: every creation of a type starts from the same defaults.
-        if (_defaults.TryGetValue(type, out var cached)) return cached;
+        if (_defaults.TryGetValue(type, out var cached))
+        {
+            _dependencies?.Reuse(type);
+            return cached;
+        }
+
+        _dependencies?.Begin();
         var created = CreateDefaultObject(type);
         _defaults[type] = created;
+        _dependencies?.End(type);
         return created;
     }
 

@@ -32,12 +32,19 @@ internal sealed partial class DeclarationEvaluator
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly Dictionary<ITypeSymbol, DslObject?> _defaults = new(SymbolEqualityComparer.Default);
 
+    // With a cache, every value remembers the initializers it read, so a later compilation can tell whether it still holds.
+    private readonly IMemberValueCache? _cache;
+    private readonly DependencyTracker? _dependencies;
+
     /// <param name="recordOrigins">Record source spans (analyzers); the generator leaves them out so its models hold no locations.</param>
-    public DeclarationEvaluator(Compilation compilation, bool recordOrigins, CancellationToken cancellationToken)
+    /// <param name="cache">Values from earlier compilations (the generator); null evaluates everything (the analyzers, which need origins).</param>
+    public DeclarationEvaluator(Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, IMemberValueCache? cache = null)
     {
         _compilation = compilation;
         _recordOrigins = recordOrigins;
         _cancellationToken = cancellationToken;
+        _cache = recordOrigins ? null : cache;
+        _dependencies = _cache is null ? null : new DependencyTracker();
     }
 
     public IReadOnlyList<DeclarationError> Errors => _errors;
@@ -51,7 +58,21 @@ internal sealed partial class DeclarationEvaluator
     /// <summary>The value of a static field or property from its initializer.</summary>
     public DslValue? EvaluateMember(ISymbol member)
     {
-        if (_members.TryGetValue(member, out var cached)) return cached;
+        if (_members.TryGetValue(member, out var cached))
+        {
+            _dependencies?.Reuse(member);
+            return cached;
+        }
+
+        var key = _cache is null ? null : MemberKeys.Of(member);
+        if (key is not null && _cache!.TryGet(key, out var reused, out var reusedDependencies))
+        {
+            _members[member] = reused;
+            _dependencies!.Remember(member, reusedDependencies, failed: false);
+            _dependencies.Reuse(member);
+            return reused;
+        }
+
         if (!_inProgress.Add(member))
         {
             Error(member.Locations.FirstOrDefault()?.SourceTree is { } tree ? Span(member.DeclaringSyntaxReferences.First().GetSyntax(_cancellationToken)) : null,
@@ -59,6 +80,7 @@ internal sealed partial class DeclarationEvaluator
             return null;
         }
 
+        _dependencies?.Begin();
         try
         {
             var initializer = InitializerOf(member, out var site);
@@ -74,6 +96,12 @@ internal sealed partial class DeclarationEvaluator
             }
 
             _members[member] = value;
+            if (_dependencies is not null)
+            {
+                var (dependencies, failed) = _dependencies.End(member);
+                if (key is not null && value is not null && !failed) _cache!.Store(key, value, dependencies);
+            }
+
             return value;
         }
         finally
@@ -355,6 +383,7 @@ internal sealed partial class DeclarationEvaluator
                 _ => null,
             };
             if (valueSyntax is null) continue;
+            _dependencies?.Read(MemberKeys.Of(member));
             var model = ModelFor(syntax.SyntaxTree);
             var operation = model.GetOperation(valueSyntax, _cancellationToken);
             return operation switch
@@ -376,7 +405,11 @@ internal sealed partial class DeclarationEvaluator
     private SourceSpan? Span(SyntaxNode? syntax) =>
         _recordOrigins && syntax is not null ? new SourceSpan(syntax.SyntaxTree.FilePath, syntax.Span.Start, syntax.Span.Length) : null;
 
-    private void Error(SourceSpan? at, string message) => _errors.Add(new DeclarationError(message, at));
+    private void Error(SourceSpan? at, string message)
+    {
+        _errors.Add(new DeclarationError(message, at));
+        _dependencies?.Fail();
+    }
 
     private static string Describe(IOperation operation) => operation.Kind switch
     {

@@ -21,18 +21,18 @@ internal static class DeclarationReader
     public const string HubAttribute = "HubDsl.HubAttribute";
     private const string ValuesAttribute = "HubDsl.ValuesAttribute";
 
-    public static FleetModel ReadFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
+    public static FleetModel ReadFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
-        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken);
+        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == FleetBinder.ClusterType, cancellationToken);
         var fleet = FleetBinder.Bind(TypeShapes.FullName(type), NamedString(attribute, "Namespace") ?? "argocd", members, out var bindErrors);
         errors = evaluator.Errors.Concat(bindErrors).ToList();
         return fleet;
     }
 
-    public static HubModel? ReadHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
+    public static HubModel? ReadHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
-        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken);
+        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == HubBinder.HubInstallType, cancellationToken);
         if (evaluator.Errors.Count > 0)
         {
@@ -43,9 +43,9 @@ internal static class DeclarationReader
         return HubBinder.Bind(TypeShapes.FullName(type), members, out errors);
     }
 
-    public static ApplicationSetModel? ReadApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors)
+    public static ApplicationSetModel? ReadApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
-        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken);
+        var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, IsApplicationSetMemberType, cancellationToken);
         var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         if (name is null)

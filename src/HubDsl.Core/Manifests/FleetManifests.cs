@@ -9,17 +9,13 @@ namespace HubDsl.Core.Manifests;
 public static class FleetManifests
 {
     /// <summary>One cluster Secret file per declared cluster.</summary>
-    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet)
-    {
-        var files = new List<ManifestFile>();
-        foreach (var cluster in fleet.Clusters)
-        {
-            var yaml = YamlWriter.Write(ClusterSecretManifest.Build(cluster, fleet.Namespace), ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName));
-            files.Add(new ManifestFile("argocd/clusters/" + FileName(cluster.Name) + ".yaml", yaml));
-        }
+    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet) =>
+        fleet.Clusters.Select(cluster => ClusterSecret(fleet.ClassName, fleet.Namespace, cluster)).ToList();
 
-        return files;
-    }
+    /// <summary>The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>.</summary>
+    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster) =>
+        new("argocd/clusters/" + FileName(cluster.Name) + ".yaml",
+            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
 
     /// <summary>
     /// Per cluster, the spoke objects that let the hub manage it (ServiceAccount, token Secret, RBAC), ready for
@@ -27,18 +23,18 @@ public static class FleetManifests
     /// </summary>
     public static IReadOnlyList<ManifestFile> SpokeRbac(FleetModel fleet, IEnumerable<ApplicationSetModel> applicationSets)
     {
-        var files = new List<ManifestFile>();
-        var appSets = applicationSets.Where(a => a.Namespace == fleet.Namespace).ToList();
-        foreach (var cluster in fleet.Clusters)
-        {
-            var targeting = appSets.Where(a => Rendering.ClusterTargeting.For(a.Selector)(cluster));
-            var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
-                ManifestHeader.For(fleet.ClassName + "." + cluster.MemberName),
-                "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
-            files.Add(new ManifestFile(SpokeFile(cluster.Name), yaml));
-        }
+        var appSets = applicationSets.ToList();
+        return fleet.Clusters.Select(cluster => SpokeRbac(fleet.ClassName, fleet.Namespace, cluster, appSets)).ToList();
+    }
 
-        return files;
+    /// <summary>One cluster's spoke objects; the ApplicationSets of the fleet's namespace that target it decide least-privilege grants.</summary>
+    public static ManifestFile SpokeRbac(string fleetClass, string @namespace, ClusterModel cluster, IEnumerable<ApplicationSetModel> applicationSets)
+    {
+        var targeting = applicationSets.Where(a => a.Namespace == @namespace && Rendering.ClusterTargeting.For(a.Selector)(cluster));
+        var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
+            ManifestHeader.For(fleetClass + "." + cluster.MemberName),
+            "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
+        return new ManifestFile(SpokeFile(cluster.Name), yaml);
     }
 
     /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using HubDsl.Core.Declarations;
+using HubDsl.Generators.Evaluation;
+using Microsoft.CodeAnalysis;
+
+namespace HubDsl.Generators.Caching;
+
+/// <summary>
+/// Member values of one project carried from compilation to compilation. Roslyn re-runs the generator's
+/// transforms on every edit (a new compilation means a new semantic model), and binding a large fleet's
+/// initializers is most of that cost; this keeps each value for as long as nothing it read has changed.
+/// </summary>
+/// <remarks>
+/// The cache keeps the syntax trees of the last compilation it saw (not the compilation) and moves forward
+/// to each new compilation by comparing trees: unchanged instances are free, changed trees are compared by
+/// <see cref="DeclarationChanges"/>, and new references, options or a structural change empty the cache.
+/// Values are only handed out for the compilation the cache is at, so concurrent or out-of-order
+/// compilations never see a value from another.
+/// </remarks>
+internal sealed class EvaluationCache
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private WeakReference<Compilation>? _current;
+    private long _generation;
+    private Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
+    private ImmutableArray<MetadataReference> _references = ImmutableArray<MetadataReference>.Empty;
+    private CompilationOptions? _options;
+    private long _reused;
+    private long _stored;
+
+    /// <summary>Values held, handed out and stored since the cache was made (tests and benchmarks).</summary>
+    public (int Held, long Reused, long Stored) Statistics
+    {
+        get
+        {
+            lock (_gate) return (_entries.Count, _reused, _stored);
+        }
+    }
+
+    /// <summary>The values valid in <paramref name="compilation"/>, moving the cache to it first if needed.</summary>
+    public IMemberValueCache For(Compilation compilation, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_current is null || !_current.TryGetTarget(out var current) || !ReferenceEquals(current, compilation))
+            {
+                MoveTo(compilation, cancellationToken);
+            }
+
+            return new View(this, _generation);
+        }
+    }
+
+    public bool Holds(string member)
+    {
+        lock (_gate) return _entries.ContainsKey(member);
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _current = null;
+            _trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            _generation++;
+        }
+    }
+
+    private void MoveTo(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees) trees[tree.FilePath] = tree;
+
+        // Compute everything before touching the state, so a cancelled move leaves the cache where it was.
+        var changed = Changes(compilation, trees, cancellationToken);
+        _generation++;
+        if (changed is null) _entries.Clear();
+        else if (changed.Count > 0) Invalidate(changed);
+
+        _current = new WeakReference<Compilation>(compilation);
+        _trees = trees;
+        _references = compilation.References.ToImmutableArray();
+        _options = compilation.Options;
+    }
+
+    // The changed member keys, or null when nothing can be kept.
+    private HashSet<string>? Changes(Compilation compilation, Dictionary<string, SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        if (_entries.Count == 0) return new HashSet<string>();
+        if (trees.Count != compilation.SyntaxTrees.Count() || trees.Count != _trees.Count) return null;
+        if (!Equals(_options, compilation.Options) || !_references.SequenceEqual(compilation.References)) return null;
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pair in trees)
+        {
+            if (!_trees.TryGetValue(pair.Key, out var before)) return null;
+            var after = pair.Value;
+            if (ReferenceEquals(before, after)) continue;
+            if (!Equals(before.Options, after.Options)) return null;
+            var inTree = DeclarationChanges.Between(before, after, cancellationToken);
+            if (inTree is null) return null;
+            changed.UnionWith(inTree);
+        }
+
+        return changed;
+    }
+
+    private void Invalidate(HashSet<string> changed)
+    {
+        var stale = _entries.Where(e => e.Value.Dependencies.Any(changed.Contains)).Select(e => e.Key).ToList();
+        foreach (var key in stale) _entries.Remove(key);
+    }
+
+    private sealed class Entry
+    {
+        public Entry(DslValue value, IReadOnlyCollection<string> dependencies)
+        {
+            Value = value;
+            Dependencies = dependencies;
+        }
+
+        public DslValue Value { get; }
+
+        public IReadOnlyCollection<string> Dependencies { get; }
+    }
+
+    // The cache as seen by one evaluation: valid only while the cache is still at that evaluation's compilation.
+    private sealed class View : IMemberValueCache
+    {
+        private readonly EvaluationCache _cache;
+        private readonly long _generation;
+
+        public View(EvaluationCache cache, long generation)
+        {
+            _cache = cache;
+            _generation = generation;
+        }
+
+        public bool TryGet(string member, out DslValue value, out IReadOnlyCollection<string> dependencies)
+        {
+            lock (_cache._gate)
+            {
+                if (_cache._generation == _generation && _cache._entries.TryGetValue(member, out var entry))
+                {
+                    value = entry.Value;
+                    dependencies = entry.Dependencies;
+                    _cache._reused++;
+                    return true;
+                }
+            }
+
+            value = null!;
+            dependencies = Array.Empty<string>();
+            return false;
+        }
+
+        public void Store(string member, DslValue value, IReadOnlyCollection<string> dependencies)
+        {
+            lock (_cache._gate)
+            {
+                if (_cache._generation != _generation) return;
+                _cache._entries[member] = new Entry(value, dependencies);
+                _cache._stored++;
+            }
+        }
+    }
+}

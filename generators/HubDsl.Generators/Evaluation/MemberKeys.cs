@@ -1,0 +1,36 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace HubDsl.Generators.Evaluation;
+
+/// <summary>
+/// Names a member by its declaration (namespace, containing types with arity, member name) so that the
+/// same member has the same key in two compilations, whether found through a symbol or through syntax.
+/// </summary>
+internal static class MemberKeys
+{
+    public static string Of(ISymbol member)
+    {
+        var builder = new StringBuilder();
+        AppendType(builder, member.ContainingType);
+        return builder.Append('.').Append(member.Name).ToString();
+    }
+
+    public static string Of(string containingTypeKey, string memberName) => containingTypeKey + "." + memberName;
+
+    private static void AppendType(StringBuilder builder, INamedTypeSymbol? type)
+    {
+        if (type is null) return;
+        if (type.ContainingType is { } outer)
+        {
+            AppendType(builder, outer);
+            builder.Append('+');
+        }
+        else if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        {
+            builder.Append(ns.ToDisplayString()).Append('.');
+        }
+
+        builder.Append(type.MetadataName);
+    }
+}
