@@ -8,4 +8,11 @@ if (args.Length == 3 && args[0] == "write-fleet")
     return;
 }
 
+// `generator-steps SIZES ROUNDS FILE` writes the driver's per-step times as JSON (for bench/run-all.sh).
+if (args.Length == 4 && args[0] == "generator-steps")
+{
+    GeneratorSteps.Run(args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);

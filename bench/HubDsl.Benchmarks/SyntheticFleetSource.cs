@@ -3,12 +3,13 @@ using System.Text;
 namespace HubDsl.Benchmarks;
 
 /// <summary>
-/// C# source of a synthetic fleet: N clusters over four environments and one ApplicationSet with typed values
-/// per environment, for measuring the generator and analyzers as fleets grow.
+/// C# source of a synthetic fleet: N clusters over four environments and M ApplicationSets with typed values
+/// per environment, for measuring the generator and analyzers as fleets grow. The first ApplicationSet, "agent",
+/// targets every cluster; each further one ("agent-2", ...) targets the prod and dr clusters.
 /// </summary>
 public static class SyntheticFleetSource
 {
-    public static string Write(int clusters)
+    public static string Write(int clusters, int applicationSets = 1)
     {
         var sb = new StringBuilder();
         sb.Append("using HubDsl;\n\nnamespace Synthetic;\n\n[Fleet]\npublic static partial class Clusters\n{\n");
@@ -53,6 +54,30 @@ public static class SyntheticFleetSource
             }
 
             """);
+        for (var m = 2; m <= applicationSets; m++) sb.Append(ExtraApplicationSet(m));
         return sb.ToString();
     }
+
+    private static string ExtraApplicationSet(int m) => $$"""
+
+        [ApplicationSet("agent-{{m}}")]
+        public static partial class Agent{{m}}
+        {
+            public static readonly ClusterSelector Targets = ClusterSelector.Where(LabelExpression.In("env", "prod", "dr"));
+
+            public static readonly ApplicationTemplate Template = new($"agent-{{m}}-{Param.Name}")
+            {
+                Destination = new(Param.Server, "agent-{{m}}"),
+                Source = new HelmSource("https://github.com/example/agent", "charts/agent-{{m}}/", "main")
+                {
+                    ValueFiles = ["values.yaml", $"values-{Param.Label("env")}.yaml"],
+                },
+            };
+
+            [Values] public static readonly AppValues Defaults = new() { Replicas = {{m}} };
+            [Values("prod")] public static readonly AppValues Prod = Defaults with { Replicas = {{m + 2}} };
+            [Values("dr")] public static readonly AppValues Dr = Prod;
+        }
+
+        """;
 }
