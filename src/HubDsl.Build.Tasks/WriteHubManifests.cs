@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -23,6 +24,10 @@ public sealed class WriteHubManifests : Task
     /// <summary>Compare only; fail on any drift.</summary>
     public bool Check { get; set; }
 
+    /// <summary>Every file the declarations generate (written or already up to date), for the next build's up-to-date check.</summary>
+    [Output]
+    public ITaskItem[] Generated { get; set; } = Array.Empty<ITaskItem>();
+
     /// <inheritdoc/>
     public override bool Execute()
     {
@@ -34,6 +39,7 @@ public sealed class WriteHubManifests : Task
             if (Check) return ReportDrift(plan) && !Log.HasLoggedErrors;
 
             ManifestSync.Apply(plan);
+            Generated = plan.Missing.Concat(plan.Different).Concat(plan.Unchanged).OrderBy(f => f, StringComparer.Ordinal).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
             foreach (var file in plan.Missing) Log.LogMessage(MessageImportance.High, "HubDsl: wrote " + Relative(file) + " (new)");
             foreach (var file in plan.Different) Log.LogMessage(MessageImportance.High, "HubDsl: wrote " + Relative(file));
             foreach (var file in plan.Stale) Log.LogMessage(MessageImportance.High, "HubDsl: deleted " + Relative(file) + " (no longer generated)");

@@ -36,11 +36,12 @@ public sealed class BuildTests
         Assert.True(build.ExitCode == 0, build.Output);
         foreach (var manifest in Manifests) Assert.Equal(committed[manifest], copy.Read(manifest));
 
-        // 3. A no-change build rewrites nothing (timestamps stay).
+        // 3. A no-change build rewrites nothing (timestamps stay), and does not even run the task.
         var stamp = File.GetLastWriteTimeUtc(Path.Combine(copy.Root, Manifests[0]));
         var again = copy.Build();
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.DoesNotContain("HubDsl: wrote", again.Output);
+        Assert.Contains("Skipping target \"HubDslWriteManifests\" because all output files are up-to-date", again.Output);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(copy.Root, Manifests[0])));
 
         // 4. Drift: an edited file, a missing file and a stale generated file each fail check mode, by name.
