@@ -15,4 +15,11 @@ if (args.Length == 4 && args[0] == "generator-steps")
     return;
 }
 
+// `report RESULTS-FOLDER OUTPUT.md` writes BENCHMARKS.md from a run of bench/run-all.sh.
+if (args.Length == 3 && args[0] == "report")
+{
+    BenchmarkReport.Write(args[1], args[2]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);

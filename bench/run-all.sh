@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every HubDsl benchmark and writes BENCHMARKS.md at the repository root (issue 8):
+#   BenchmarkDotNet suites (generator, analyzers, emitter, preview renderer; status fan-out), the generator's
+#   per-step times, the peers (Pkl, per-cluster helm template) and the build cost with and without HubDsl.
+# Raw results stay in bench-results/ (git-ignored). Takes about 30 minutes on a 2-core machine; run it on a
+# quiet machine. Usage: bench/run-all.sh [--quick]   (--quick: BenchmarkDotNet's Dry job, to check the plumbing)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+job="Short"
+build_runs=5
+if [ "${1:-}" = "--quick" ]; then job="Dry"; build_runs=1; fi
+
+results="$root/bench-results"
+rm -rf "$results" && mkdir -p "$results"
+date -u +"%Y-%m-%d %H:%M UTC (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))" > "$results/started.txt"
+{
+  echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//') ($(nproc) cores available)"
+  echo "Memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1024/1024}' /proc/meminfo)"
+  echo "OS: $(. /etc/os-release && echo "$PRETTY_NAME") ($(uname -r))"
+  echo ".NET SDK: $(dotnet --version)"
+} > "$results/machine.txt"
+
+echo "== Tools (Helm for the per-cluster peer, Pkl) =="
+bash .ci/install-tools.sh
+if [ -x bench/peers/install-pkl.sh ]; then bash bench/peers/install-pkl.sh; fi
+
+echo "== Build (Release) =="
+dotnet build -c Release bench/HubDsl.Benchmarks -nologo -v:q
+dotnet build -c Release bench/HubDsl.Runtime.Benchmarks -nologo -v:q
+bench="dotnet bench/HubDsl.Benchmarks/bin/Release/net10.0/HubDsl.Benchmarks.dll"
+
+echo "== BenchmarkDotNet: generator, analyzers, emitter, renderer =="
+$bench --filter '*' --job "$job" --exporters json --artifacts "$results/bdn"
+echo "== BenchmarkDotNet: status fan-out =="
+dotnet bench/HubDsl.Runtime.Benchmarks/bin/Release/net10.0/HubDsl.Runtime.Benchmarks.dll --filter '*' --job "$job" --exporters json --artifacts "$results/bdn-runtime"
+
+echo "== Generator steps =="
+$bench generator-steps 10,100,1000 5 "$results/generator-steps.json"
+
+echo "== Peers =="
+if $bench peers --help >/dev/null 2>&1; then
+  $bench peers --sizes 10,100,1000 --out "$results/peers.json"
+else
+  echo "peer harness not available in this build"
+fi
+
+echo "== Build cost =="
+bash bench/scripts/measure-build-cost.sh "$results/build-cost.json" "$build_runs"
+
+echo "== Report =="
+$bench report "$results" "$root/BENCHMARKS.md"
+echo "wrote $root/BENCHMARKS.md"
