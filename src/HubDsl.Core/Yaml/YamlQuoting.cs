@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace HubDsl.Core.Yaml;
 
@@ -11,23 +10,43 @@ namespace HubDsl.Core.Yaml;
 /// </summary>
 public static class YamlQuoting
 {
-    // Starts with a letter, '_' or '/', and holds only characters that are never indicators.
-    // ':' is allowed but not before a space or at the end (checked separately).
-    private static readonly Regex SafePlain = new Regex(@"\A[A-Za-z_/][A-Za-z0-9_./:@+=~-]*\z", RegexOptions.CultureInvariant);
-
     // Words some YAML version reads as a bool or null (YAML 1.1 booleans include y/n/on/off).
-    private static readonly Regex SpecialWord = new Regex(
-        @"\A(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)\z",
-        RegexOptions.CultureInvariant);
+    private static readonly System.Collections.Generic.HashSet<string> SpecialWords = new(StringComparer.Ordinal)
+    {
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    };
 
-    /// <summary>Whether the string may be written without quotes.</summary>
-    public static bool CanBePlain(string value) =>
-        value.Length > 0
-        && SafePlain.IsMatch(value)
-        && !SpecialWord.IsMatch(value)
-        && !value.EndsWith(":", StringComparison.Ordinal)
-        && value.IndexOf("::", StringComparison.Ordinal) < 0
-        && value != "_";
+    /// <summary>
+    /// Whether the string may be written without quotes: it starts with a letter, '_' or '/', holds only
+    /// characters that are never indicators (letters, digits and <c>_./:@+=~-</c>), is no special word, and has
+    /// no ':' at the end or doubled. Hand-written rather than a regex: it runs for every scalar the emitter writes.
+    /// </summary>
+    public static bool CanBePlain(string value)
+    {
+        if (value.Length == 0 || value == "_" || SpecialWords.Contains(value)) return false;
+        var first = value[0];
+        if (!(IsAsciiLetter(first) || first == '_' || first == '/')) return false;
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (IsAsciiLetter(c) || (c >= '0' && c <= '9')) continue;
+            switch (c)
+            {
+                case '_': case '.': case '/': case '@': case '+': case '=': case '~': case '-':
+                    continue;
+                case ':':
+                    if (i == value.Length - 1 || value[i + 1] == ':') return false;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     /// <summary>Whether the string is fit for a literal block (<c>|</c>): multi-line, printable, no CR.</summary>
     public static bool CanBeLiteralBlock(string value)
