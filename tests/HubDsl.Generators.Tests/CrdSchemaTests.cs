@@ -1,13 +1,14 @@
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;
-using YamlDotNet.RepresentationModel;
+using HubDsl.Tests.Shared;
 
 namespace HubDsl.Generators.Tests;
 
 /// <summary>
-/// Generated Argo CD objects against Argo CD's own CRD schemas (shared/schemas/argocd, v3.5.1): the
-/// ApplicationSet, the AppProject, and the Applications the preview renderer produces from them.
+/// Generated Argo CD objects against Argo CD's own CRD schemas (shared/schemas/argocd, v3.5.1), validated by
+/// NJsonSchema: the ApplicationSet, the AppProject, the Applications the preview renderer produces from them,
+/// and the ApplicationSets of every snapshot fleet.
 /// </summary>
 public sealed class CrdSchemaTests
 {
@@ -18,14 +19,14 @@ public sealed class CrdSchemaTests
     [SchemaFact]
     public void The_ApplicationSet_validates()
     {
-        var errors = CrdSchemaValidator.Load(Crd("applicationset-crd.yaml")).Validate(ReadDotNet(File("argocd/applicationsets/agent-multi-cluster.yaml")));
+        var errors = CrdSchema.Load(Crd("applicationset-crd.yaml")).Validate(File("argocd/applicationsets/agent-multi-cluster.yaml"));
         Assert.Empty(errors);
     }
 
     [SchemaFact]
     public void The_AppProject_validates()
     {
-        var errors = CrdSchemaValidator.Load(Crd("appproject-crd.yaml")).Validate(ReadDotNet(File("argocd/projects/agent.yaml")));
+        var errors = CrdSchema.Load(Crd("appproject-crd.yaml")).Validate(File("argocd/projects/agent.yaml"));
         Assert.Empty(errors);
     }
 
@@ -35,22 +36,34 @@ public sealed class CrdSchemaTests
         var secrets = Files.Where(f => f.Path.StartsWith("argocd/clusters/", StringComparison.Ordinal)).Select(f => (YamlMapping)YamlReader.Parse(f.Content)).ToList();
         var result = ApplicationSetRenderer.Render((YamlMapping)YamlReader.Parse(File("argocd/applicationsets/agent-multi-cluster.yaml")), secrets);
         Assert.Equal(3, result.Applications.Count);
-        var validator = CrdSchemaValidator.Load(Crd("application-crd.yaml"));
-        foreach (var application in result.Applications) Assert.Empty(validator.Validate(ReadDotNet(YamlWriter.Write(application))));
+        var schema = CrdSchema.Load(Crd("application-crd.yaml"));
+        foreach (var application in result.Applications) Assert.Empty(schema.Validate(YamlWriter.Write(application)));
     }
 
     [SchemaFact]
-    public void The_validator_rejects_what_the_API_server_would()
+    public void Every_snapshot_fleets_ApplicationSet_validates()
     {
-        // The check must be able to fail: a misspelt field, a wrong type and a bad enum value.
-        var validator = CrdSchemaValidator.Load(Crd("applicationset-crd.yaml"));
+        var schema = CrdSchema.Load(Crd("applicationset-crd.yaml"));
+        var files = Directory.GetFiles(Path.Combine(GeneratorHarness.RepositoryRoot(), "tests", "HubDsl.Generators.Tests", "Snapshots"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => f.Replace('\\', '/').Contains("/argocd/applicationsets/", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files) Assert.True(schema.Validate(System.IO.File.ReadAllText(file)).Count == 0, file + ": " + string.Join("; ", schema.Validate(System.IO.File.ReadAllText(file))));
+    }
+
+    [SchemaFact]
+    public void The_schema_rejects_what_the_API_server_would()
+    {
+        // The check must be able to fail: a misspelt field, a missing required field, a wrong type and a bad enum value.
+        var schema = CrdSchema.Load(Crd("applicationset-crd.yaml"));
         var broken = File("argocd/applicationsets/agent-multi-cluster.yaml")
-            .Replace("preserveResourcesOnDeletion: true", "preserveResourcesOnDeletion: true\n    applicationsSync: sometimes")
+            .Replace("preserveResourcesOnDeletion: true", "preserveResourcesOnDeletion: yes-please\n    applicationsSync: sometimes")
             .Replace("generators:", "generator:");
-        var errors = validator.Validate(ReadDotNet(broken));
-        Assert.Contains(errors, e => e.Contains("spec.generator: unknown field"));
-        Assert.Contains(errors, e => e.Contains("spec.generators: required"));
-        Assert.Contains(errors, e => e.Contains("applicationsSync: 'sometimes' is not one of the allowed values"));
+        var errors = schema.Validate(broken);
+        Assert.Contains(errors, e => e.Contains("generator: NoAdditionalPropertiesAllowed"));
+        Assert.Contains(errors, e => e.Contains("generators: PropertyRequired"));
+        Assert.Contains(errors, e => e.Contains("applicationsSync: NotInEnumeration"));
+        Assert.Contains(errors, e => e.Contains("preserveResourcesOnDeletion: BooleanExpected"));
     }
 
     [Fact]
@@ -66,11 +79,4 @@ public sealed class CrdSchemaTests
     }
 
     private static string File(string path) => Files.Single(f => f.Path == path).Content;
-
-    private static YamlDotNet.RepresentationModel.YamlNode ReadDotNet(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream.Documents[0].RootNode;
-    }
 }
