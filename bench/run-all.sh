@@ -24,7 +24,7 @@ date -u +"%Y-%m-%d %H:%M UTC (commit $(git rev-parse --short HEAD 2>/dev/null ||
 
 echo "== Tools (Helm for the per-cluster peer, Pkl) =="
 bash .ci/install-tools.sh
-if [ -x bench/peers/install-pkl.sh ]; then bash bench/peers/install-pkl.sh; fi
+bash bench/peers/install-pkl.sh
 
 echo "== Build (Release) =="
 dotnet build -c Release bench/HubDsl.Benchmarks -nologo -v:q
@@ -40,11 +40,7 @@ echo "== Generator steps =="
 $bench generator-steps 10,100,1000 5 "$results/generator-steps.json"
 
 echo "== Peers =="
-if $bench peers --help >/dev/null 2>&1; then
-  $bench peers --sizes 10,100,1000 --out "$results/peers.json"
-else
-  echo "peer harness not available in this build"
-fi
+$bench peers 10,100,1000 "$results/peers.json"
 
 echo "== Build cost =="
 bash bench/scripts/measure-build-cost.sh "$results/build-cost.json" "$build_runs"

@@ -15,6 +15,27 @@ if (args.Length == 4 && args[0] == "generator-steps")
     return;
 }
 
+// `write-manifests N FOLDER` writes what HubDsl generates for the synthetic N-cluster fleet (one ApplicationSet).
+if (args.Length == 3 && args[0] == "write-manifests")
+{
+    foreach (var file in HubDsl.Benchmarks.Peers.HubDslFleetOutput.Manifests(HubDsl.Benchmarks.Peers.HubDslFleetOutput.GenerateCold(HubDsl.Benchmarks.Peers.HubDslFleetOutput.Compilation(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)))))
+    {
+        var path = Path.Combine(args[2], file.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, file.Content);
+    }
+
+    return;
+}
+
+// `peers SIZES RESULTS.json` runs HubDsl, Pkl and per-cluster helm template on the same fleet (bench/peers).
+if (args.Length == 3 && args[0] == "peers")
+{
+    var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+    Environment.ExitCode = HubDsl.Benchmarks.Peers.PeerComparison.Run(args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), root, args[2]);
+    return;
+}
+
 // `report RESULTS-FOLDER OUTPUT.md` writes BENCHMARKS.md from a run of bench/run-all.sh.
 if (args.Length == 3 && args[0] == "report")
 {
