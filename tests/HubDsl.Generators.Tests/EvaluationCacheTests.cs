@@ -111,6 +111,21 @@ public sealed class EvaluationCacheTests
         Assert.True(EvaluationCaches.Holds(assembly, "AgentFleet.Clusters.Prod"));
     }
 
+    [Fact]
+    public void Only_the_most_recently_used_projects_keep_a_cache()
+    {
+        var files = Files();
+        var first = "CacheTest-" + Guid.NewGuid().ToString("N");
+        GeneratorHarness.CreateDriver().RunGenerators(Compile(files, first));
+        Assert.True(EvaluationCaches.Holds(first, "AgentFleet.Clusters.Prod"));
+        for (var i = 0; i < EvaluationCaches.MaxProjects; i++)
+        {
+            GeneratorHarness.CreateDriver().RunGenerators(Compile(files, "CacheTest-" + Guid.NewGuid().ToString("N")));
+        }
+
+        Assert.False(EvaluationCaches.Holds(first, "AgentFleet.Clusters.Prod"));
+    }
+
     private static Dictionary<string, string> Files()
     {
         var files = GeneratorHarness.ExampleSources("AgentFleet").ToDictionary(f => Path.GetFileName(f.Path), f => f.Source);

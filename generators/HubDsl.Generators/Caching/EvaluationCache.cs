@@ -33,6 +33,9 @@ internal sealed class EvaluationCache
     private long _reused;
     private long _stored;
 
+    /// <summary>When this project last asked for values (<see cref="EvaluationCaches"/> drops the least recently used).</summary>
+    public long LastUsed { get; set; }
+
     /// <summary>Values held, handed out and stored since the cache was made (tests and benchmarks).</summary>
     public (int Held, long Reused, long Stored) Statistics
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -7,14 +8,36 @@ namespace HubDsl.Generators.Caching;
 /// <summary>
 /// One <see cref="EvaluationCache"/> per project. A generator instance is shared by every project that
 /// references it (in the IDE and in the compiler server), so caches are told apart by assembly name; two
-/// compilations with one name (multi-targeting) only cost re-evaluation, never a wrong value.
+/// compilations with one name (multi-targeting) only cost re-evaluation, never a wrong value. A cache holds its
+/// project's last syntax trees, so only the most recently used projects keep one (a long-lived compiler server
+/// builds many projects).
 /// </summary>
 internal static class EvaluationCaches
 {
-    private static readonly ConcurrentDictionary<string, EvaluationCache> Caches = new();
+    /// <summary>Projects that keep a cache; the least recently used one beyond this is dropped.</summary>
+    public const int MaxProjects = 8;
 
-    public static Evaluation.IMemberValueCache For(Compilation compilation, CancellationToken cancellationToken) =>
-        Caches.GetOrAdd(compilation.AssemblyName ?? string.Empty, _ => new EvaluationCache()).For(compilation, cancellationToken);
+    private static readonly ConcurrentDictionary<string, EvaluationCache> Caches = new();
+    private static long _clock;
+
+    public static Evaluation.IMemberValueCache For(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var cache = Caches.GetOrAdd(compilation.AssemblyName ?? string.Empty, _ => new EvaluationCache());
+        cache.LastUsed = Interlocked.Increment(ref _clock);
+        if (Caches.Count > MaxProjects) DropLeastRecentlyUsed();
+        return cache.For(compilation, cancellationToken);
+    }
+
+    private static void DropLeastRecentlyUsed()
+    {
+        var oldest = default(KeyValuePair<string, EvaluationCache>);
+        foreach (var pair in Caches)
+        {
+            if (oldest.Value is null || pair.Value.LastUsed < oldest.Value.LastUsed) oldest = pair;
+        }
+
+        if (oldest.Value is not null) Caches.TryRemove(oldest.Key, out _);
+    }
 
     /// <summary>Forgets every value, so the next run evaluates from scratch (cold-run benchmarks and tests).</summary>
     public static void Clear()
