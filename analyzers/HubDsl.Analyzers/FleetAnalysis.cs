@@ -66,6 +66,10 @@ internal sealed class FleetAnalysis
             errors.AddRange(declarationErrors.Select(e => (e, fallback)));
         }
 
+        // A declaration of another assembly that fails is reported once, at its first use, not by every declaration using it.
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
+
         return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets), fleets, applicationSets);
     }
 

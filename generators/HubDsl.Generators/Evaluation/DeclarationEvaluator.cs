@@ -56,8 +56,11 @@ internal sealed partial class DeclarationEvaluator
     }
 
     /// <summary>The value of a static field or property from its initializer.</summary>
-    public DslValue? EvaluateMember(ISymbol member)
+    public DslValue? EvaluateMember(ISymbol member) => EvaluateMember(member, null);
+
+    private DslValue? EvaluateMember(ISymbol member, SyntaxNode? site)
     {
+        if (IsReferenced(member)) return ReferencedMember(member, site);
         if (_members.TryGetValue(member, out var cached))
         {
             _dependencies?.Reuse(member);
@@ -83,11 +86,11 @@ internal sealed partial class DeclarationEvaluator
         _dependencies?.Begin();
         try
         {
-            var initializer = InitializerOf(member, out var site);
+            var initializer = InitializerOf(member, out var declared);
             DslValue? value;
             if (initializer is null)
             {
-                Error(site, "'" + member.ContainingType?.Name + "." + member.Name + "' has no initializer HubDsl can evaluate; give it one (= new ...).");
+                Error(declared, "'" + member.ContainingType?.Name + "." + member.Name + "' has no initializer HubDsl can evaluate; give it one (= new ...).");
                 value = null;
             }
             else
@@ -321,7 +324,7 @@ internal sealed partial class DeclarationEvaluator
                 return new DslCall(TypeShapes.FullName(containingType!), member.Name, null, EquatableArray<DslValue>.Empty);
             }
 
-            return EvaluateMember(member);
+            return EvaluateMember(member, operation.Syntax);
         }
 
         if (instance is not null && instance is not IInstanceReferenceOperation)
@@ -382,7 +385,8 @@ internal sealed partial class DeclarationEvaluator
                 PropertyDeclarationSyntax { ExpressionBody: { } body } => body,
                 _ => null,
             };
-            if (valueSyntax is null) continue;
+            // Only this compilation can bind its own trees (declarations of other assemblies go through ReferencedValues).
+            if (valueSyntax is null || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree)) continue;
             _dependencies?.Read(MemberKeys.Of(member));
             var model = ModelFor(syntax.SyntaxTree);
             var operation = model.GetOperation(valueSyntax, _cancellationToken);
