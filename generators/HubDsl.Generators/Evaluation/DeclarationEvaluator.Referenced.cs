@@ -32,11 +32,30 @@ internal sealed partial class DeclarationEvaluator
         return DefaultObject(type, null);
     }
 
-    /// <summary>Declared in another assembly than the one being compiled, and not one of HubDsl's own types.</summary>
+    /// <summary>
+    /// Declared in another assembly that is built with HubDsl (a project of the user's), and not one of HubDsl's own
+    /// types. Other assemblies (the framework, packages) are read from metadata in every host.
+    /// </summary>
     private bool IsReferenced(ISymbol symbol)
     {
         var type = symbol as ITypeSymbol ?? symbol.ContainingType;
-        return !TypeShapes.IsDslType(type) && symbol.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly);
+        return !TypeShapes.IsDslType(type) && IsOtherAssembly(symbol) && ReferencesHubDsl(symbol.ContainingAssembly);
+    }
+
+    private bool IsOtherAssembly(ISymbol symbol) =>
+        symbol.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly);
+
+    private static bool ReferencesHubDsl(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (reference.Name == TypeShapes.DslNamespace) return true;
+            }
+        }
+
+        return false;
     }
 
     private DslValue? ReferencedMember(ISymbol member, SyntaxNode? site)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,7 +53,11 @@ internal sealed partial class DeclarationEvaluator
     /// <summary>Prefixes the errors reported since <paramref name="count"/> with the declaration they belong to.</summary>
     public void NameErrorsSince(int count, string declaration)
     {
-        for (var i = count; i < _errors.Count; i++) _errors[i] = _errors[i] with { Message = declaration + ": " + _errors[i].Message };
+        // HUB024 names the referenced declaration itself, so that uses from several declarations report it once.
+        for (var i = count; i < _errors.Count; i++)
+        {
+            if (_errors[i].Id != DiagnosticIds.ReferencedInitializer) _errors[i] = _errors[i] with { Message = declaration + ": " + _errors[i].Message };
+        }
     }
 
     /// <summary>The value of a static field or property from its initializer.</summary>
@@ -61,6 +66,12 @@ internal sealed partial class DeclarationEvaluator
     private DslValue? EvaluateMember(ISymbol member, SyntaxNode? site)
     {
         if (IsReferenced(member)) return ReferencedMember(member, site);
+        if (IsOtherAssembly(member))
+        {
+            Error(Span(site), "'" + member.ContainingType?.Name + "." + member.Name + "' is declared in '" + member.ContainingAssembly.Name + "', which is not built with HubDsl, so its value is not known at compile time. Use a literal or a declared static member instead.");
+            return null;
+        }
+
         if (_members.TryGetValue(member, out var cached))
         {
             _dependencies?.Reuse(member);
