@@ -190,3 +190,31 @@ public sealed class ReferencedProjectTests
         }
     }
 }
+
+/// <summary>The generator's evaluation cache, kept across compilations, sees an edit in a referenced library.</summary>
+public sealed class ReferencedProjectCacheTests
+{
+    [Theory]
+    [InlineData(Shape.Assembly)]
+    [InlineData(Shape.Project)]
+    public void A_library_edit_reaches_the_manifests_of_a_warm_generator(Shape shape)
+    {
+        var dsl = Dsl(Shape.Assembly);
+        var before = Library("Shared", ReferencedProjectTests.LibrarySources, shape, dsl);
+        var edited = ReferencedProjectTests.LibrarySources.Select(s => (s.Item1, s.Item2.Replace("Replicas { get; init; } = 2;", "Replicas { get; init; } = 5;").Replace("https://staging.example.com", "https://staging-2.example.com"))).ToArray();
+        var after = Library("Shared", edited, shape, dsl);
+        var fleet = Fleet(ReferencedProjectTests.FleetSources, dsl, before);
+
+        GeneratorDriver driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new HubDsl.Generators.ManifestGenerator());
+        driver = driver.RunGenerators(fleet);
+        var first = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("replicas: 2", first);
+
+        // Only the reference changes, as when the library project is edited: no fleet tree changes.
+        driver = driver.RunGenerators(fleet.ReplaceReference(before, after));
+        var second = string.Join("\n", driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("replicas: 5", second);
+        Assert.Contains("https://staging-2.example.com", second);
+        Assert.DoesNotContain("replicas: 2", second);
+    }
+}
