@@ -44,6 +44,7 @@ internal sealed class FleetAnalysis
     {
         var errors = new List<(DeclarationError, Location)>();
         var fleets = new List<FleetModel>();
+        var everyClusterEvaluated = true;
         var applicationSets = new List<ApplicationSetModel>();
         foreach (var (type, attribute, kind) in Declarations(compilation, cancellationToken))
         {
@@ -56,6 +57,7 @@ internal sealed class FleetAnalysis
             else if (kind == DeclarationKind.Fleet)
             {
                 fleets.Add(DeclarationReader.ReadFleet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors));
+                everyClusterEvaluated &= declarationErrors.Count == 0;
             }
             else
             {
@@ -66,7 +68,12 @@ internal sealed class FleetAnalysis
             errors.AddRange(declarationErrors.Select(e => (e, fallback)));
         }
 
-        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets), fleets, applicationSets);
+        // A declaration of another assembly that fails is reported once, at its first use, not by every declaration using it.
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
+
+        // A cluster that could not be evaluated is missing: what would rest on its absence is not reported.
+        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, everyClusterEvaluated), fleets, applicationSets);
     }
 
     // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.

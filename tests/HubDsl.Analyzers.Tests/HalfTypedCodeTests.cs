@@ -44,6 +44,36 @@ public sealed class HalfTypedCodeTests
     }
 
     [Fact]
+    public void Every_token_prefix_across_project_references()
+    {
+        // As an editor gives it: HubDsl and a library with the values record and shared clusters arrive as
+        // compilations (CompilationReference), and both the fleet and the library are half-typed.
+        var runs = 0;
+        var library = ReferencedProjectTests.LibrarySources;
+        var fleet = ReferencedProjectTests.FleetSources;
+        for (var side = 0; side < 2; side++)
+        {
+            var files = side == 0 ? library : fleet;
+            for (var f = 0; f < files.Length; f++)
+            {
+                var text = files[f].Item2;
+                var tokens = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct().Where((_, i) => i % 3 == 0).ToList();
+                foreach (var cut in tokens)
+                {
+                    var cutFiles = files.Select((file, i) => (file.Item1, i == f ? text.Substring(0, cut) : file.Item2)).ToArray();
+                    var dsl = ReferenceLayouts.DslProject.ToMetadataReference();
+                    var lib = ReferenceLayouts.Library("Shared", side == 0 ? cutFiles : library, ReferenceLayouts.Shape.Project, dsl);
+                    var compilation = ReferenceLayouts.Fleet(side == 1 ? cutFiles : fleet, dsl, lib);
+                    AssertNoCrash(compilation, "prefix of " + files[f].Item1 + " cut at " + cut);
+                    runs++;
+                }
+            }
+        }
+
+        Assert.True(runs > 100, "expected hundreds of prefixes, ran " + runs);
+    }
+
+    [Fact]
     public void Random_edits_of_the_example()
     {
         var files = DeclarationAnalyzerTests.ExampleSources();
@@ -96,6 +126,11 @@ public sealed class HalfTypedCodeTests
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, new CSharpParseOptions(LanguageVersion.Latest), s.Path)),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        AssertNoCrash(compilation, what, analyzers);
+    }
+
+    private static void AssertNoCrash(CSharpCompilation compilation, string what, ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
+    {
         var driver = CSharpGeneratorDriver.Create(new ManifestGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         Assert.True(result.Exception is null, what + ": generator threw " + result.Exception);

@@ -25,7 +25,7 @@ internal sealed partial class DeclarationEvaluator
             return null;
         }
 
-        var start = DefaultObject(type);
+        var start = DefaultObject(type, creation.Syntax);
         if (start is null) return null;
         var properties = start.Properties.ToList();
         foreach (var argument in creation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
@@ -56,7 +56,7 @@ internal sealed partial class DeclarationEvaluator
             .Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length >= arguments.Count && c.Parameters.Skip(arguments.Count).All(p => p.HasExplicitDefaultValue || p.IsParams))
             .OrderBy(c => c.Parameters.Length)
             .FirstOrDefault();
-        var start = constructor is null || syntax.Initializer is not null ? null : DefaultObject(type);
+        var start = constructor is null || syntax.Initializer is not null ? null : DefaultObject(type, syntax);
         if (start is null)
         {
             Error(Span(syntax), "write the type here (new " + type.Name + "(...)): this target-typed new() cannot be evaluated by this compiler version.");
@@ -253,8 +253,9 @@ internal sealed partial class DeclarationEvaluator
     /// <summary>
     /// An object of the type with every public instance property at its declared default: the source
     /// initializer where there is one, else the type's default (get-only collections start empty).
+    /// <paramref name="site"/> is where the object is created, for a default of another assembly that fails.
     /// </summary>
-    private DslObject? DefaultObject(ITypeSymbol type)
+    private DslObject? DefaultObject(ITypeSymbol type, SyntaxNode? site)
     {
         // Records are immutable: every creation of a type starts from the same defaults.
         if (_defaults.TryGetValue(type, out var cached))
@@ -264,13 +265,13 @@ internal sealed partial class DeclarationEvaluator
         }
 
         _dependencies?.Begin();
-        var created = CreateDefaultObject(type);
+        var created = CreateDefaultObject(type, site);
         _defaults[type] = created;
         _dependencies?.End(type);
         return created;
     }
 
-    private DslObject? CreateDefaultObject(ITypeSymbol type)
+    private DslObject? CreateDefaultObject(ITypeSymbol type, SyntaxNode? site)
     {
         var chain = new List<ITypeSymbol>();
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -281,12 +282,31 @@ internal sealed partial class DeclarationEvaluator
         var properties = new List<DslProperty>();
         foreach (var declaring in chain)
         {
+            // A type of another project brings its own defaults (with its bases'), evaluated where it is declared.
+            if (declaring is INamedTypeSymbol named && IsReferenced(named))
+            {
+                var defaults = ReferencedDefaults(named, site, out var known);
+                if (defaults is null && known) return null;
+                if (defaults is not null)
+                {
+                    foreach (var property in defaults.Properties)
+                    {
+                        if (!properties.Any(p => p.Name == property.Name)) properties.Add(property);
+                    }
+
+                    continue;
+                }
+            }
+
             foreach (var property in declaring.GetMembers().OfType<IPropertySymbol>())
             {
                 if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.Name == "EqualityContract") continue;
                 if (properties.Any(p => p.Name == property.Name)) continue;
                 DslValue? value;
-                if (InitializerOf(property, out _) is { } initializer && !property.IsImplicitlyDeclared)
+
+                // HubDsl's own types are read from metadata in every host (the binders own their defaults), so a
+                // project reference to the DSL in an editor gives what the package gives.
+                if (!TypeShapes.IsDslType(declaring) && !property.IsImplicitlyDeclared && InitializerOf(property, out _) is { } initializer)
                 {
                     value = Evaluate(initializer);
                     if (value is null) return null;
@@ -334,15 +354,14 @@ internal sealed partial class DeclarationEvaluator
     }
 
     // Only record primary constructors and constructors without statements map arguments to properties faithfully.
+    // HubDsl's own constructors are given meaning by the binders, and those of other projects are checked where
+    // they are declared (EvaluateDefaults), so every host decides alike.
     private bool HasUnevaluatedBody(IMethodSymbol constructor)
     {
+        if (TypeShapes.IsDslType(constructor.ContainingType) || IsReferenced(constructor)) return false;
         foreach (var reference in constructor.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(_cancellationToken) is ConstructorDeclarationSyntax declaration
-                && (declaration.ExpressionBody is not null || declaration.Body is { Statements.Count: > 0 }))
-            {
-                return true;
-            }
+            if (IsConstructorWithStatements(reference.GetSyntax(_cancellationToken))) return true;
         }
 
         return false;

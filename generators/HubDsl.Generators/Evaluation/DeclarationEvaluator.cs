@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,12 +53,25 @@ internal sealed partial class DeclarationEvaluator
     /// <summary>Prefixes the errors reported since <paramref name="count"/> with the declaration they belong to.</summary>
     public void NameErrorsSince(int count, string declaration)
     {
-        for (var i = count; i < _errors.Count; i++) _errors[i] = _errors[i] with { Message = declaration + ": " + _errors[i].Message };
+        // HUB024 names the referenced declaration itself, so that uses from several declarations report it once.
+        for (var i = count; i < _errors.Count; i++)
+        {
+            if (_errors[i].Id != DiagnosticIds.ReferencedInitializer) _errors[i] = _errors[i] with { Message = declaration + ": " + _errors[i].Message };
+        }
     }
 
     /// <summary>The value of a static field or property from its initializer.</summary>
-    public DslValue? EvaluateMember(ISymbol member)
+    public DslValue? EvaluateMember(ISymbol member) => EvaluateMember(member, null);
+
+    private DslValue? EvaluateMember(ISymbol member, SyntaxNode? site)
     {
+        if (IsReferenced(member)) return ReferencedMember(member, site);
+        if (IsOtherAssembly(member))
+        {
+            Error(Span(site), "'" + member.ContainingType?.Name + "." + member.Name + "' is declared in '" + member.ContainingAssembly.Name + "', which is not built with HubDsl, so its value is not known at compile time. Use a literal or a declared static member instead.");
+            return null;
+        }
+
         if (_members.TryGetValue(member, out var cached))
         {
             _dependencies?.Reuse(member);
@@ -83,11 +97,11 @@ internal sealed partial class DeclarationEvaluator
         _dependencies?.Begin();
         try
         {
-            var initializer = InitializerOf(member, out var site);
+            var initializer = InitializerOf(member, out var declared);
             DslValue? value;
             if (initializer is null)
             {
-                Error(site, "'" + member.ContainingType?.Name + "." + member.Name + "' has no initializer HubDsl can evaluate; give it one (= new ...).");
+                Error(declared, "'" + member.ContainingType?.Name + "." + member.Name + "' has no initializer HubDsl can evaluate; give it one (= new ...).");
                 value = null;
             }
             else
@@ -321,7 +335,7 @@ internal sealed partial class DeclarationEvaluator
                 return new DslCall(TypeShapes.FullName(containingType!), member.Name, null, EquatableArray<DslValue>.Empty);
             }
 
-            return EvaluateMember(member);
+            return EvaluateMember(member, operation.Syntax);
         }
 
         if (instance is not null && instance is not IInstanceReferenceOperation)
@@ -382,7 +396,8 @@ internal sealed partial class DeclarationEvaluator
                 PropertyDeclarationSyntax { ExpressionBody: { } body } => body,
                 _ => null,
             };
-            if (valueSyntax is null) continue;
+            // Only this compilation can bind its own trees (declarations of other assemblies go through ReferencedValues).
+            if (valueSyntax is null || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree)) continue;
             _dependencies?.Read(MemberKeys.Of(member));
             var model = ModelFor(syntax.SyntaxTree);
             var operation = model.GetOperation(valueSyntax, _cancellationToken);

@@ -18,6 +18,14 @@ internal static class MemberKeys
 
     public static string Of(string containingTypeKey, string memberName) => containingTypeKey + "." + memberName;
 
+    /// <summary>The type's part of a member key, e.g. <c>Fleet.Shared+Values`1</c>.</summary>
+    public static string OfType(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder();
+        AppendType(builder, type);
+        return builder.ToString();
+    }
+
     private static void AppendType(StringBuilder builder, INamedTypeSymbol? type)
     {
         if (type is null) return;

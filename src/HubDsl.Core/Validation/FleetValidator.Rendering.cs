@@ -45,7 +45,7 @@ public static partial class FleetValidator
             var key = group.Key.Key;
             var finding = new Finding(DiagnosticIds.UnknownParameter,
                 declaration + ": " + group.Key.FieldPath + " uses '" + key + "', which the Cluster generator does not produce for " + Clusters(clusterNames) + "; Argo CD renders " + literally + " there, without any error. " + FixFor(key, clusterNames, result, out var suggestion),
-                group.Key.Node?.Origin ?? appSet.Origin);
+                OriginOf(group.Key.Node, key.Trim()) ?? appSet.Origin);
             findings.Add(suggestion is null ? finding : finding with { Properties = new Dictionary<string, string> { ["suggestion"] = suggestion, ["unknown"] = key } });
         }
     }
@@ -147,10 +147,36 @@ public static partial class FleetValidator
 
             if (problem is null) continue;
             wrong.Add(scalar);
-            findings.Add(DiagnosticIds.WrongTemplateSyntax, declaration + ": " + problem, scalar.Origin ?? appSet.Origin);
+            findings.Add(DiagnosticIds.WrongTemplateSyntax, declaration + ": " + problem, OriginOf(scalar, WrongPart(scalar.Value, appSet.Mode.GoTemplate)) ?? appSet.Origin);
         }
 
         return wrong;
+    }
+
+    /// <summary>Where the part of <paramref name="node"/> that holds <paramref name="text"/> was written: the string of an inline Helm value, else the node.</summary>
+    private static SourceSpan? OriginOf(YamlNode? node, string? text)
+    {
+        if (node is YamlScalar { PartOrigins: { } parts } && !string.IsNullOrEmpty(text))
+        {
+            // A string with template text first: the key alone may also be plain text elsewhere.
+            foreach (var inTemplate in new[] { true, false })
+            {
+                foreach (var (part, origin) in parts)
+                {
+                    if ((!inTemplate || part.Contains("{{")) && part.IndexOf(text!, StringComparison.Ordinal) >= 0) return origin;
+                }
+            }
+        }
+
+        return node?.Origin;
+    }
+
+    // The text of the first template action written in the wrong syntax, to find the string that holds it.
+    private static string? WrongPart(string text, bool goTemplate)
+    {
+        if (!goTemplate) return FastTemplateTags(text).FirstOrDefault(IsGoSyntax) is { } tag ? "{{" + tag + "}}" : null;
+        var start = text.IndexOf("{{", StringComparison.Ordinal);
+        return start < 0 ? null : text.Substring(start, Math.Min(text.Length - start, text.IndexOf("}}", start, StringComparison.Ordinal) is var end and >= 0 ? end + 2 - start : text.Length - start));
     }
 
     private static IEnumerable<string> FastTemplateTags(string text)
@@ -251,7 +277,7 @@ public static partial class FleetValidator
         foreach (var values in appSet.Values)
         {
             if (values.Environment is null || used.Contains(values.Environment)) continue;
-            findings.Add(new Finding(DiagnosticIds.UnusedEnvironmentValues,
+            findings.AddAbsence(new Finding(DiagnosticIds.UnusedEnvironmentValues,
                 Declaration(appSet.ClassName, values.MemberName) + ": no targeted cluster reads the values of environment '" + values.Environment + "'" +
                 (pattern is null ? " (valueFiles has no per-environment entry such as $\"values-{Param.Label(\"env\")}.yaml\")" : " ('" + pattern.FileFor(values.Environment) + "')") +
                 ". Remove them, or label a cluster for that environment.",

@@ -20,7 +20,7 @@ public static partial class FleetValidator
             foreach (var cluster in matched) covered.Add(cluster);
             if (matched.Count == 0)
             {
-                findings.Add(DiagnosticIds.RollingSyncCoverage,
+                findings.AddAbsence(DiagnosticIds.RollingSyncCoverage,
                     declaration + ": RollingSync step " + (i + 1) + " selects none of the generated Applications; the rollout skips it. Check its expressions against the template's Labels.",
                     steps[i].Origin ?? steps.Origin ?? appSet.Origin);
             }

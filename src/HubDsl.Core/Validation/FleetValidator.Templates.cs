@@ -19,7 +19,7 @@ public static partial class FleetValidator
             if (targets(cluster)) return;
         }
 
-        findings.Add(DiagnosticIds.SelectorMatchesNothing,
+        findings.AddAbsence(DiagnosticIds.SelectorMatchesNothing,
             declaration + ": the cluster selector (" + Describe(appSet.Selector) + ") matches none of the " + clusters.Count + " declared cluster(s), so Argo CD generates no Application. Fix the selector or the clusters' labels.",
             appSet.SelectorOrigin ?? appSet.Origin);
     }

@@ -11,9 +11,19 @@ namespace HubDsl.Core.Validation;
 public static partial class FleetValidator
 {
     /// <summary>Every finding, in a stable order, without duplicates.</summary>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets)
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets) =>
+        Validate(fleets, applicationSets, everyClusterEvaluated: true);
+
+    /// <param name="fleets">The fleets.</param>
+    /// <param name="applicationSets">The ApplicationSets.</param>
+    /// <param name="everyClusterEvaluated">
+    /// False when a cluster declaration could not be evaluated (HUB001) and is missing: the findings that rest on no
+    /// cluster being there (a selector that matches nothing, values nobody reads, a RollingSync step that selects
+    /// nothing) are left out, since the missing cluster may be the one, and the error already says what to fix.
+    /// </param>
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, bool everyClusterEvaluated)
     {
-        var findings = new FindingList();
+        var findings = new FindingList { ReportAbsence = everyClusterEvaluated };
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
         foreach (var fleet in fleets)
         {
@@ -51,6 +61,17 @@ public static partial class FleetValidator
         private readonly HashSet<(string, string?, SourceSpan?)> _seen = new();
 
         public List<Finding> Items { get; } = new();
+
+        /// <summary>Whether findings about something no cluster has are reported (every cluster was evaluated).</summary>
+        public bool ReportAbsence { get; init; } = true;
+
+        /// <summary>A finding that holds only if no missing cluster would change it.</summary>
+        public void AddAbsence(Finding finding)
+        {
+            if (ReportAbsence) Add(finding);
+        }
+
+        public void AddAbsence(string id, string message, SourceSpan? origin) => AddAbsence(new Finding(id, message, origin));
 
         public void Add(Finding finding)
         {

@@ -18,6 +18,12 @@ public sealed class YamlScalar : YamlNode
     /// <summary>The text: the string itself, or the canonical YAML form of a number, bool or null.</summary>
     public string Value { get; }
 
+    /// <summary>
+    /// For text written from several declared strings (inline Helm values as one YAML document): each string and where
+    /// it was written, so a finding about part of the text can point at the string that holds it.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<(string Text, SourceSpan Origin)>? PartOrigins { get; set; }
+
     /// <summary>The null scalar.</summary>
     public static YamlScalar Null { get; } = new YamlScalar(ScalarKind.Null, "null");
 
