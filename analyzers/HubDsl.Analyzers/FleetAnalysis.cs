@@ -45,13 +45,17 @@ internal sealed class FleetAnalysis
         var errors = new List<(DeclarationError, Location)>();
         var fleets = new List<FleetModel>();
         var applicationSets = new List<ApplicationSetModel>();
+        var hubNamespaces = new List<string>();
+        var hubsKnown = true;
         foreach (var (type, attribute, kind) in Declarations(compilation, cancellationToken))
         {
             var fallback = type.Locations.FirstOrDefault() ?? Location.None;
             IReadOnlyList<DeclarationError> declarationErrors;
             if (kind == DeclarationKind.Hub)
             {
-                DeclarationReader.ReadHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                var hub = DeclarationReader.ReadHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                if (hub is null) hubsKnown = false;
+                else hubNamespaces.Add(hub.Namespace);
             }
             else if (kind == DeclarationKind.Fleet)
             {
@@ -66,7 +70,7 @@ internal sealed class FleetAnalysis
             errors.AddRange(declarationErrors.Select(e => (e, fallback)));
         }
 
-        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets), fleets, applicationSets);
+        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null), fleets, applicationSets);
     }
 
     // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.

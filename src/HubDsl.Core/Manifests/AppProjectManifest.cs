@@ -40,9 +40,15 @@ public static class AppProjectManifest
         }
 
         projectSpec.Set("destinations", destinations);
-        projectSpec.Set("clusterResourceWhitelist", appSet.CreatesNamespace
-            ? new YamlSequence().Add(new YamlMapping().Set("group", string.Empty).Set("kind", "Namespace"))
-            : new YamlSequence());
+        // Namespace for CreateNamespace=true, and the cluster-scoped kinds the ApplicationSet declares it deploys.
+        var clusterKinds = new YamlSequence();
+        if (appSet.CreatesNamespace) clusterKinds.Add(new YamlMapping().Set("group", string.Empty).Set("kind", "Namespace"));
+        foreach (var resource in appSet.DeployedResources.Where(r => r.ClusterScoped && r.Kind is not null && !(r.Group.Length == 0 && r.Kind == "Namespace")))
+        {
+            clusterKinds.Add(new YamlMapping().Set("group", resource.Group).Set("kind", resource.Kind!));
+        }
+
+        projectSpec.Set("clusterResourceWhitelist", clusterKinds);
         return manifest;
     }
 

@@ -39,4 +39,6 @@ public static class DiagnosticIds
     public const string WrongTemplateSyntax = "HUB017";
     /// <summary>An ApplicationSet reaches outside its AppProject's declared limits.</summary>
     public const string OutsideProject = "HUB018";
+    /// <summary>A least-privilege cluster's access does not cover what Argo CD will do there.</summary>
+    public const string LeastPrivilegeIncomplete = "HUB022";
 }

@@ -10,8 +10,11 @@ namespace HubDsl.Core.Validation;
 /// </summary>
 public static partial class FleetValidator
 {
-    /// <summary>Every finding, in a stable order, without duplicates.</summary>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets)
+    /// <summary>
+    /// Every finding, in a stable order, without duplicates. <paramref name="hubNamespaces"/> are the namespaces of
+    /// the project's <c>[Hub]</c> declarations (null when unknown, e.g. one failed to evaluate).
+    /// </summary>
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null)
     {
         var findings = new FindingList();
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
@@ -30,6 +33,8 @@ public static partial class FleetValidator
             CheckProject(findings, appSet, clusters);
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
+
+        CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces);
 
         return findings.Items;
     }
