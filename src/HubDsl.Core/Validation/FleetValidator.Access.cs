@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using HubDsl.Core.Access;
 using HubDsl.Core.Model;
+using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Validation;
 
@@ -42,7 +43,13 @@ public static partial class FleetValidator
             var (appSet, resource, problem) = gap.Key;
             findings.Add(DiagnosticIds.LeastPrivilegeIncomplete,
                 Declaration(appSet.ClassName) + " targets LeastPrivilege " + Clusters(gap.Value) + " but " + problem + ".",
-                resource?.Origin ?? (problem.Contains("destination namespace") ? TemplateNode(appSet, "spec", "destination")?.Origin : null) ?? appSet.Origin);
+                resource?.Origin ?? (problem.Contains("destination namespace") ? DestinationOrigin(appSet) : null) ?? appSet.Origin);
         }
+    }
+
+    private static SourceSpan? DestinationOrigin(ApplicationSetModel appSet)
+    {
+        var destination = TemplateNode(appSet, "spec", "destination");
+        return TemplateNode(appSet, "spec", "destination", "namespace")?.Origin ?? destination?.Origin ?? (destination as YamlMapping)?["server"]?.Origin;
     }
 }
