@@ -41,7 +41,7 @@ public sealed class LeastPrivilegeAnalyzerTests
     public Task HUB022_a_custom_resource_without_its_kind() => Verify.VerifyAsync(
         Make(access: "SpokeAccess.LeastPrivilege", deploys: "public static readonly DeployedResources Deploys = new(ApiResource.Deployments, {|#0:new ApiResource(\"monitoring.coreos.com\", \"servicemonitors\")|});", hub: Hub),
         new Microsoft.CodeAnalysis.Testing.DiagnosticResult("HUB022", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
-            "App targets LeastPrivilege cluster 'prod' but deploys monitoring.coreos.com/servicemonitors, which is not a built-in Kubernetes resource: give its Kind (Argo CD's resource.inclusions match kinds), e.g. new ApiResource(\"monitoring.coreos.com\", \"servicemonitors\") { Kind = \"...\" }, and ClusterScoped = true if it is cluster-scoped."));
+            "App targets LeastPrivilege cluster 'prod' but deploys monitoring.coreos.com/servicemonitors, whose kind HubDsl does not know (a custom resource): give its Kind (Argo CD's resource.inclusions match kinds), e.g. new ApiResource(\"monitoring.coreos.com\", \"servicemonitors\") { Kind = \"...\" }, and ClusterScoped = true if it is cluster-scoped."));
 
     [Fact]
     public Task HUB022_a_template_without_a_destination_namespace() => Verify.VerifyAsync(

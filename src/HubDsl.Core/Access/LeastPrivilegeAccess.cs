@@ -108,7 +108,7 @@ public sealed class LeastPrivilegeAccess
 
             foreach (var resource in appSet.DeployedResources.Where(r => r.Kind is null))
             {
-                gaps.Add(new AccessGap(appSet, resource, "deploys " + resource.Display + ", which is not a built-in Kubernetes resource: give its Kind (Argo CD's resource.inclusions match kinds), e.g. new ApiResource(\"" + resource.Group + "\", \"" + resource.Resource + "\") { Kind = \"...\" }, and ClusterScoped = true if it is cluster-scoped"));
+                gaps.Add(new AccessGap(appSet, resource, "deploys " + resource.Display + ", whose kind HubDsl does not know (a custom resource): give its Kind (Argo CD's resource.inclusions match kinds), e.g. new ApiResource(\"" + resource.Group + "\", \"" + resource.Resource + "\") { Kind = \"...\" }, and ClusterScoped = true if it is cluster-scoped"));
             }
 
             foreach (var ns in destinations)
