@@ -216,6 +216,7 @@ public sealed class SpokeRbacTests
             public static class App
             {
                 public static readonly ClusterSelector Targets = ClusterSelector.Where(LabelExpression.Exists("team"));
+                public static readonly AppProject Project = new("app");
                 public static readonly DeployedResources Deploys = new(ApiResource.ConfigMaps);
                 public static readonly ApplicationTemplate Template = new($"app-{Param.Name}") { Destination = new(Param.Server, $"team-{Param.Label("team")}"), Source = new HelmSource("https://github.com/example/app", "chart") };
             }
@@ -224,6 +225,9 @@ public sealed class SpokeRbacTests
         Assert.Equal(new[] { "team-red" }, Load(files, "a").OfType<V1Role>().Select(r => r.Metadata.NamespaceProperty).ToArray());
         Assert.Equal(new[] { "team-blue" }, Load(files, "b").OfType<V1Role>().Select(r => r.Metadata.NamespaceProperty).ToArray());
         Assert.Contains("namespaces: team-blue", File(files, "argocd/clusters/b.yaml"));
+        // The AppProject allows the same rendered namespaces, so Argo CD accepts the Applications the Roles serve.
+        Assert.Contains("- name: a\n      server: https://a.example.com\n      namespace: team-red\n", File(files, "argocd/projects/app.yaml"));
+        Assert.Contains("- name: b\n      server: https://b.example.com\n      namespace: team-blue\n", File(files, "argocd/projects/app.yaml"));
     }
 
     [Fact]

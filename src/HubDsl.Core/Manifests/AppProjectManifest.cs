@@ -36,7 +36,13 @@ public static class AppProjectManifest
         }
         else
         {
-            foreach (var cluster in Targeted(appSet, clusters)) destinations.Add(new YamlMapping().Set("name", cluster.Name).Set("server", cluster.Server).Set("namespace", destinationNamespace));
+            foreach (var cluster in Targeted(appSet, clusters))
+            {
+                foreach (var ns in Namespaces(appSet, cluster, destinationNamespace))
+                {
+                    destinations.Add(new YamlMapping().Set("name", cluster.Name).Set("server", cluster.Server).Set("namespace", ns));
+                }
+            }
         }
 
         projectSpec.Set("destinations", destinations);
@@ -50,6 +56,15 @@ public static class AppProjectManifest
 
         projectSpec.Set("clusterResourceWhitelist", clusterKinds);
         return manifest;
+    }
+
+    // A templated namespace (e.g. team-{{metadata.labels.team}}) is rendered for the cluster, as Argo CD renders it
+    // and as the cluster's least-privilege Roles are placed; a literal one is used as it is.
+    private static IReadOnlyList<string> Namespaces(ApplicationSetModel appSet, ClusterModel cluster, string destinationNamespace)
+    {
+        if (destinationNamespace.IndexOf("{{", System.StringComparison.Ordinal) < 0) return new[] { destinationNamespace };
+        var rendered = Access.LeastPrivilegeAccess.DestinationNamespaces(cluster, appSet, new[] { ClusterSecretManifest.Build(cluster, appSet.Namespace) });
+        return rendered.Count > 0 ? rendered : new[] { destinationNamespace };
     }
 
     /// <summary>The declared clusters the ApplicationSet's selector matches, by name.</summary>
