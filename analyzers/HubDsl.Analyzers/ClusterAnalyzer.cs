@@ -3,13 +3,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace HubDsl.Analyzers;
 
-/// <summary>HUB006 duplicate cluster names, HUB007 duplicate servers, HUB012 label syntax.</summary>
+/// <summary>HUB006 duplicate cluster names, HUB007 duplicate servers, HUB012 label syntax, HUB022 least-privilege gaps.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClusterAnalyzer : FleetRuleAnalyzer
 {
     /// <summary>Creates the analyzer.</summary>
     public ClusterAnalyzer()
-        : base(Descriptors.DuplicateClusterName, Descriptors.DuplicateClusterServer, Descriptors.InvalidLabel)
+        : base(Descriptors.DuplicateClusterName, Descriptors.DuplicateClusterServer, Descriptors.InvalidLabel, Descriptors.LeastPrivilegeIncomplete)
     {
     }
 }

@@ -35,6 +35,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PruneAllowEmpty = Warning(DiagnosticIds.PruneAllowEmpty, "Automated prune with allowEmpty can delete everything", Security);
     public static readonly DiagnosticDescriptor RollingSyncCoverage = Warning(DiagnosticIds.RollingSyncCoverage, "RollingSync steps and Applications do not match", Targeting);
     public static readonly DiagnosticDescriptor OutsideProject = Error(DiagnosticIds.OutsideProject, "ApplicationSet reaches outside its AppProject", Targeting);
+    public static readonly DiagnosticDescriptor LeastPrivilegeIncomplete = Warning(DiagnosticIds.LeastPrivilegeIncomplete, "Least-privilege access does not cover what Argo CD will do", Clusters);
     public static readonly DiagnosticDescriptor WrongTemplateSyntax = Error(DiagnosticIds.WrongTemplateSyntax, "Template text in the wrong syntax for the template mode", Templates);
     public static readonly DiagnosticDescriptor ReferencedInitializer = Error(DiagnosticIds.ReferencedInitializer, "Declaration of a referenced assembly cannot be evaluated", Evaluation);
 

@@ -46,13 +46,17 @@ internal sealed class FleetAnalysis
         var fleets = new List<FleetModel>();
         var everyClusterEvaluated = true;
         var applicationSets = new List<ApplicationSetModel>();
+        var hubNamespaces = new List<string>();
+        var hubsKnown = true;
         foreach (var (type, attribute, kind) in Declarations(compilation, cancellationToken))
         {
             var fallback = type.Locations.FirstOrDefault() ?? Location.None;
             IReadOnlyList<DeclarationError> declarationErrors;
             if (kind == DeclarationKind.Hub)
             {
-                DeclarationReader.ReadHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                var hub = DeclarationReader.ReadHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                if (hub is null) hubsKnown = false;
+                else hubNamespaces.Add(hub.Namespace);
             }
             else if (kind == DeclarationKind.Fleet)
             {
@@ -73,7 +77,7 @@ internal sealed class FleetAnalysis
         errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
 
         // A cluster that could not be evaluated is missing: what would rest on its absence is not reported.
-        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, everyClusterEvaluated), fleets, applicationSets);
+        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null, everyClusterEvaluated), fleets, applicationSets);
     }
 
     // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.

@@ -29,7 +29,7 @@ public class EmitterBenchmarks
     public static long Bytes(FleetModel fleet, IReadOnlyList<ApplicationSetModel> applicationSets)
     {
         long bytes = 0;
-        foreach (var file in FleetManifests.ClusterSecrets(fleet)) bytes += System.Text.Encoding.UTF8.GetByteCount(file.Content);
+        foreach (var file in FleetManifests.ClusterSecrets(fleet, applicationSets)) bytes += System.Text.Encoding.UTF8.GetByteCount(file.Content);
         foreach (var file in FleetManifests.SpokeRbac(fleet, applicationSets)) bytes += System.Text.Encoding.UTF8.GetByteCount(file.Content);
         foreach (var appSet in applicationSets)
         {

@@ -33,21 +33,28 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .SelectMany(static (fleet, _) => fleet.Clusters.Select(cluster => new FleetCluster(fleet.ClassName, fleet.Namespace, cluster)))
             .WithTrackingName(TrackingNames.Clusters);
 
-        var clusterSecrets = clusters
-            .Select(static (c, _) => (c.FleetClass, File: FleetManifests.ClusterSecret(c.FleetClass, c.Namespace, c.Cluster)))
-            .WithTrackingName(TrackingNames.ClusterSecret);
-
-        var fleetManifests = clusterSecrets
-            .Collect()
-            .Select(static (files, _) => ManifestSets("HubDsl.Fleet.", files))
-            .WithTrackingName(TrackingNames.FleetManifests);
-
         var applicationSets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 DeclarationReader.ApplicationSetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (ctx, ct) => DeclarationReader.ReadApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.ApplicationSet);
+
+        // Least-privilege clusters' Secrets, spoke RBAC and hub values depend on the ApplicationSets that target them.
+        var allApplicationSets = applicationSets
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .Collect();
+
+        var clusterSecrets = clusters
+            .Combine(allApplicationSets)
+            .Select(static (pair, _) => (pair.Left.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.FleetClass, pair.Left.Namespace, pair.Left.Cluster, pair.Right)))
+            .WithTrackingName(TrackingNames.ClusterSecret);
+
+        var fleetManifests = clusterSecrets
+            .Collect()
+            .Select(static (files, _) => ManifestSets("HubDsl.Fleet.", files))
+            .WithTrackingName(TrackingNames.FleetManifests);
 
         // Each ApplicationSet's files depend on that declaration alone, so editing a cluster regenerates no
         // ApplicationSet and editing one ApplicationSet regenerates no other.
@@ -65,14 +72,16 @@ public sealed class ManifestGenerator : IIncrementalGenerator
                 static (ctx, ct) => DeclarationReader.ReadHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Hub)
             .Where(static model => model is not null)
-            .Select(static (hub, _) => new ManifestSet("HubDsl.Hub." + hub!.ClassName + ".g.cs", FleetManifests.Hub(hub).ToEquatableArray()))
+            .Combine(fleets.Collect())
+            .Combine(allApplicationSets)
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Hub." + pair.Left.Left!.ClassName + ".g.cs", FleetManifests.Hub(pair.Left.Left!, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.HubManifests);
 
         // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so each cluster's
         // spoke files depend on that cluster and on every ApplicationSet.
         var spokeFiles = clusters
-            .Combine(applicationSets.Where(static model => model is not null).Collect())
-            .Select(static (pair, _) => (pair.Left.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.FleetClass, pair.Left.Namespace, pair.Left.Cluster, pair.Right!)))
+            .Combine(allApplicationSets)
+            .Select(static (pair, _) => (pair.Left.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.FleetClass, pair.Left.Namespace, pair.Left.Cluster, pair.Right)))
             .WithTrackingName(TrackingNames.SpokeManifest);
 
         var spokeManifests = spokeFiles

@@ -58,6 +58,7 @@ public sealed class KubeObjectClient : IDisposable
                 {
                     ("", "Secret") => await api.CoreV1.ListNamespacedSecretAsync(ns, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
                     ("", "ServiceAccount") => await api.CoreV1.ListNamespacedServiceAccountAsync(ns, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
+                    ("", "Namespace") => await api.CoreV1.ListNamespaceAsync(labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
                     _ when type.Namespaced => await api.CustomObjects.ListNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
                     _ => await api.CustomObjects.ListClusterCustomObjectAsync(type.Group, type.Version, type.Plural, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
                 };
@@ -73,6 +74,7 @@ public sealed class KubeObjectClient : IDisposable
             {
                 ("", "Secret") => ToJson(await api.CoreV1.CreateNamespacedSecretAsync(Typed<V1Secret>(body), ns, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
                 ("", "ServiceAccount") => ToJson(await api.CoreV1.CreateNamespacedServiceAccountAsync(Typed<V1ServiceAccount>(body), ns, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
+                ("", "Namespace") => ToJson(await api.CoreV1.CreateNamespaceAsync(Typed<V1Namespace>(body), fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
                 _ when type.Namespaced => ToJson(await api.CustomObjects.CreateNamespacedCustomObjectAsync(body, type.Group, type.Version, ns, type.Plural, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
                 _ => ToJson(await api.CustomObjects.CreateClusterCustomObjectAsync(body, type.Group, type.Version, type.Plural, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
             },
@@ -83,6 +85,7 @@ public sealed class KubeObjectClient : IDisposable
     {
         ("", "Secret") => Json(api.CoreV1.ReplaceNamespacedSecretAsync(Typed<V1Secret>(body), name, ns, fieldManager: fieldManager, cancellationToken: ct)),
         ("", "ServiceAccount") => Json(api.CoreV1.ReplaceNamespacedServiceAccountAsync(Typed<V1ServiceAccount>(body), name, ns, fieldManager: fieldManager, cancellationToken: ct)),
+        ("", "Namespace") => Json(api.CoreV1.ReplaceNamespaceAsync(Typed<V1Namespace>(body), name, fieldManager: fieldManager, cancellationToken: ct)),
         _ when type.Namespaced => Json(api.CustomObjects.ReplaceNamespacedCustomObjectAsync(body, type.Group, type.Version, ns, type.Plural, name, fieldManager: fieldManager, cancellationToken: ct)),
         _ => Json(api.CustomObjects.ReplaceClusterCustomObjectAsync(body, type.Group, type.Version, type.Plural, name, fieldManager: fieldManager, cancellationToken: ct)),
     };
@@ -110,6 +113,9 @@ public sealed class KubeObjectClient : IDisposable
                             break;
                         case ("", "ServiceAccount"):
                             await api.CoreV1.DeleteNamespacedServiceAccountAsync(name, ns, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
+                            break;
+                        case ("", "Namespace"):
+                            await api.CoreV1.DeleteNamespaceAsync(name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
                             break;
                         default:
                             if (type.Namespaced) await api.CustomObjects.DeleteNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
@@ -159,6 +165,12 @@ public sealed class KubeObjectClient : IDisposable
                             return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
                         }
 
+                    case ("", "Namespace"):
+                        using (var response = await api.CoreV1.PatchNamespaceWithHttpMessagesAsync(patch, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
+                        {
+                            return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
+                        }
+
                     default:
                         if (type.Namespaced)
                         {
@@ -178,6 +190,7 @@ public sealed class KubeObjectClient : IDisposable
     {
         ("", "Secret") => ToJson(await api.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct).ConfigureAwait(false)),
         ("", "ServiceAccount") => ToJson(await api.CoreV1.ReadNamespacedServiceAccountAsync(name, ns, cancellationToken: ct).ConfigureAwait(false)),
+        ("", "Namespace") => ToJson(await api.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct).ConfigureAwait(false)),
         _ when type.Namespaced => ToJson(await api.CustomObjects.GetNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, name, cancellationToken: ct).ConfigureAwait(false)),
         _ => ToJson(await api.CustomObjects.GetClusterCustomObjectAsync(type.Group, type.Version, type.Plural, name, cancellationToken: ct).ConfigureAwait(false)),
     };

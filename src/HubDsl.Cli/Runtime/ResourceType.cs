@@ -9,6 +9,9 @@ public sealed record ResourceType(string Group, string Version, string Kind, str
     /// <summary>v1 ServiceAccount.</summary>
     public static readonly ResourceType ServiceAccount = new(string.Empty, "v1", "ServiceAccount", "serviceaccounts", true);
 
+    /// <summary>v1 Namespace (a least-privilege spoke file creates its destination namespaces).</summary>
+    public static readonly ResourceType Namespace = new(string.Empty, "v1", "Namespace", "namespaces", false);
+
     /// <summary>rbac.authorization.k8s.io/v1 ClusterRole.</summary>
     public static readonly ResourceType ClusterRole = new("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false);
 
@@ -33,7 +36,7 @@ public sealed record ResourceType(string Group, string Version, string Kind, str
     /// <summary>The kinds <c>hubdsl apply</c> writes to the hub (and may prune).</summary>
     public static IReadOnlyList<ResourceType> HubKinds { get; } = new[] { ApplicationSet, AppProject, Secret };
 
-    private static readonly ResourceType[] All = { Secret, ServiceAccount, ClusterRole, ClusterRoleBinding, Role, RoleBinding, Application, ApplicationSet, AppProject };
+    private static readonly ResourceType[] All = { Secret, ServiceAccount, Namespace, ClusterRole, ClusterRoleBinding, Role, RoleBinding, Application, ApplicationSet, AppProject };
 
     /// <summary>apiVersion as written in manifests.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;

@@ -30,8 +30,21 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
 
     private const string RbacApiVersion = "rbac.authorization.k8s.io/v1";
 
-    /// <summary>Whether the grants are cluster-wide (a ClusterRole) rather than per namespace.</summary>
-    public bool IsClusterWide => RbacObjects.Any(o => !o.Type.Namespaced);
+    /// <summary>Whether the grants are cluster-wide (a ClusterRole and no Roles) rather than per namespace.</summary>
+    public bool IsClusterWide => Namespaces.Count == 0 && RbacObjects.Any(o => !o.Type.Namespaced);
+
+    /// <summary>
+    /// Namespaces the file creates before its Roles (a least-privilege file's destination namespaces, for
+    /// <c>CreateNamespace=true</c>). Created when absent, reused as they are, and never deleted by <c>cluster rm</c>:
+    /// they hold the fleet's workloads.
+    /// </summary>
+    public IReadOnlyList<SpokeObject> NamespaceObjects { get; init; } = Array.Empty<SpokeObject>();
+
+    /// <summary>
+    /// Whether Argo CD may also manage cluster-scoped resources (<c>clusterResources: true</c>): a ClusterRole beside
+    /// the Roles, as a least-privilege file has when the fleet deploys cluster-scoped kinds.
+    /// </summary>
+    public bool ClusterResources => Namespaces.Count > 0 && RbacObjects.Any(o => !o.Type.Namespaced);
 
     /// <summary>
     /// argocd cluster add's objects: cluster-wide, a ClusterRole with every verb on every resource and every
@@ -50,7 +63,7 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
             Access = namespaces.Count == 0 ? "ClusterAdmin" : "Namespaced",
             SystemNamespace = systemNamespace,
         };
-        var manifests = HubDsl.Core.Manifests.SpokeRbacManifest.Build(cluster, Array.Empty<HubDsl.Core.Model.ApplicationSetModel>())
+        var manifests = HubDsl.Core.Manifests.SpokeRbacManifest.Build(cluster)
             .Select(m => (JsonObject)Output.JsonConvert.From(m)!)
             .ToList();
         return FromManifests(manifests, "argocd cluster add's defaults");
@@ -64,9 +77,10 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
 
     /// <summary>
     /// The RBAC a build generated (e.g. <c>spokes/&lt;cluster&gt;/argocd-manager.yaml</c>): one ServiceAccount, optionally
-    /// its token Secret (default <c>&lt;account&gt;-long-lived-token</c>), and ClusterRoles, ClusterRoleBindings, Roles
-    /// and RoleBindings. Without cluster-scoped objects the cluster is registered in namespaced mode for the
-    /// namespaces of the Roles.
+    /// its token Secret (default <c>&lt;account&gt;-long-lived-token</c>), Namespaces to create first, and ClusterRoles,
+    /// ClusterRoleBindings, Roles and RoleBindings. With Roles the cluster is registered in namespaced mode for the
+    /// namespaces of the Roles (and <c>clusterResources</c> when a ClusterRole is beside them); with only cluster-scoped
+    /// objects, cluster-wide.
     /// </summary>
     public static SpokeRbac FromManifests(IReadOnlyList<JsonObject> manifests, string source)
     {
@@ -86,8 +100,15 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
         token?["metadata"]!.AsObject().Remove("namespace");
         if (token is not null) token["metadata"]!["namespace"] = systemNamespace;
         var tokenName = token is null ? accountName + "-long-lived-token" : JsonYaml.Text(token, "metadata", "name") ?? throw new UserInputException("'" + source + "': the token Secret has no name");
+        var namespaceObjects = new List<SpokeObject>();
+        foreach (var manifest in manifests.Where(m => Is(m, "v1", "Namespace")))
+        {
+            var name = JsonYaml.Text(manifest, "metadata", "name") ?? throw new UserInputException("'" + source + "': a Namespace has no name");
+            namespaceObjects.Add(new SpokeObject(ResourceType.Namespace, null, name, manifest));
+        }
+
         var rbac = new List<SpokeObject>();
-        foreach (var manifest in manifests.Where(m => !Is(m, "v1", "ServiceAccount") && !Is(m, "v1", "Secret")))
+        foreach (var manifest in manifests.Where(m => !Is(m, "v1", "ServiceAccount") && !Is(m, "v1", "Secret") && !Is(m, "v1", "Namespace")))
         {
             var type = ResourceType.Find(JsonYaml.Text(manifest, "apiVersion"), JsonYaml.Text(manifest, "kind"));
             if (type is null || type.Group != "rbac.authorization.k8s.io")
@@ -101,8 +122,8 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
         }
 
         if (rbac.Count == 0) throw new UserInputException("'" + source + "' holds no Role or ClusterRole");
-        var namespaces = rbac.Any(o => !o.Type.Namespaced) ? Array.Empty<string>() : rbac.Select(o => o.Namespace!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        return new SpokeRbac(systemNamespace, accountName, tokenName, rbac, namespaces) { ServiceAccountManifest = account, TokenSecretManifest = token };
+        var namespaces = rbac.Where(o => o.Type.Namespaced).Select(o => o.Namespace!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        return new SpokeRbac(systemNamespace, accountName, tokenName, rbac, namespaces) { ServiceAccountManifest = account, TokenSecretManifest = token, NamespaceObjects = namespaceObjects };
     }
 
     private static bool Is(JsonObject manifest, string apiVersion, string kind) =>

@@ -152,7 +152,14 @@ public sealed class SpokeRegistrar
             step?.Invoke("ServiceAccount " + account.Namespace + "/" + account.Name);
             done.Add(await CreateOrReuseAsync(account, cancellation).ConfigureAwait(false));
 
-            // 3. Roles and bindings: created, or overwritten when different.
+            // 3. Namespaces the Roles live in (least privilege with CreateNamespace=true): created if absent, reused
+            // as they are; then roles and bindings: created, or overwritten when different.
+            foreach (var ns in request.Rbac.NamespaceObjects)
+            {
+                step?.Invoke(ns.ToString());
+                done.Add(await CreateOrReuseAsync(ns, cancellation).ConfigureAwait(false));
+            }
+
             foreach (var rbac in request.Rbac.RbacObjects)
             {
                 step?.Invoke(rbac.ToString());
@@ -253,7 +260,7 @@ public sealed class SpokeRegistrar
         if (request.Rbac.Namespaces.Count > 0) data["namespaces"] = Base64(string.Join(",", request.Rbac.Namespaces));
         data["config"] = Base64(credentials.ToConfigJson());
         if (request.Shard is { } shard) data["shard"] = Base64(shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (request.ClusterResources) data["clusterResources"] = Base64("true");
+        if (request.ClusterResources || request.Rbac.ClusterResources) data["clusterResources"] = Base64("true");
         if (!string.IsNullOrEmpty(request.Project)) data["project"] = Base64(request.Project!);
 
         var labels = new JsonObject();

@@ -182,9 +182,9 @@ public static class ApplicationSetBinder
         };
     }
 
-    private static EquatableArray<StringPair> Resources(BindingContext context, DslValue? value)
+    private static EquatableArray<DeployedResourceModel> Resources(BindingContext context, DslValue? value)
     {
-        var resources = new List<StringPair>();
+        var resources = new List<DeployedResourceModel>();
         foreach (var item in DslReader.List(context, DslReader.Property(value, "Resources"), "DeployedResources"))
         {
             var group = item switch
@@ -205,7 +205,14 @@ public static class ApplicationSetBinder
                 continue;
             }
 
-            resources.Add(new StringPair(group, resource));
+            // Kubernetes' own resources are known; a custom resource says its kind and scope itself.
+            var declaredKind = item is DslObject withKind ? DslReader.String(context, withKind.Find("Kind")?.Value, "Kind") : null;
+            var declaredScope = item is DslObject withScope && DslReader.Bool(context, withScope.Find("ClusterScoped")?.Value, "ClusterScoped");
+            var known = Access.KnownResources.TryFind(group, resource, out var kind, out var clusterScoped);
+            resources.Add(new DeployedResourceModel(group, resource, known ? kind : string.IsNullOrEmpty(declaredKind) ? null : declaredKind, known ? clusterScoped : declaredScope)
+            {
+                Origin = item.Origin,
+            });
         }
 
         return resources.ToEquatableArray();

@@ -69,6 +69,7 @@ public static class FleetBinder
             Origin = member.Origin,
             NameOrigin = obj.Find("Name")?.Value.Origin,
             ServerOrigin = obj.Find("Server")?.Value.Origin,
+            AccessOrigin = obj.Find("Access")?.Value.Origin,
             InsecureOrigin = obj.Find("InsecureSkipTlsVerify")?.Value is DslScalar { Kind: Yaml.ScalarKind.Bool, Text: "true" } insecure ? insecure.Origin : null,
         };
     }

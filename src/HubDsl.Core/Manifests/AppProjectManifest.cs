@@ -36,14 +36,35 @@ public static class AppProjectManifest
         }
         else
         {
-            foreach (var cluster in Targeted(appSet, clusters)) destinations.Add(new YamlMapping().Set("name", cluster.Name).Set("server", cluster.Server).Set("namespace", destinationNamespace));
+            foreach (var cluster in Targeted(appSet, clusters))
+            {
+                foreach (var ns in Namespaces(appSet, cluster, destinationNamespace))
+                {
+                    destinations.Add(new YamlMapping().Set("name", cluster.Name).Set("server", cluster.Server).Set("namespace", ns));
+                }
+            }
         }
 
         projectSpec.Set("destinations", destinations);
-        projectSpec.Set("clusterResourceWhitelist", appSet.CreatesNamespace
-            ? new YamlSequence().Add(new YamlMapping().Set("group", string.Empty).Set("kind", "Namespace"))
-            : new YamlSequence());
+        // Namespace for CreateNamespace=true, and the cluster-scoped kinds the ApplicationSet declares it deploys.
+        var clusterKinds = new YamlSequence();
+        if (appSet.CreatesNamespace) clusterKinds.Add(new YamlMapping().Set("group", string.Empty).Set("kind", "Namespace"));
+        foreach (var resource in appSet.DeployedResources.Where(r => r.ClusterScoped && r.Kind is not null && !(r.Group.Length == 0 && r.Kind == "Namespace")))
+        {
+            clusterKinds.Add(new YamlMapping().Set("group", resource.Group).Set("kind", resource.Kind!));
+        }
+
+        projectSpec.Set("clusterResourceWhitelist", clusterKinds);
         return manifest;
+    }
+
+    // A templated namespace (e.g. team-{{metadata.labels.team}}) is rendered for the cluster, as Argo CD renders it
+    // and as the cluster's least-privilege Roles are placed; a literal one is used as it is.
+    private static IReadOnlyList<string> Namespaces(ApplicationSetModel appSet, ClusterModel cluster, string destinationNamespace)
+    {
+        if (destinationNamespace.IndexOf("{{", System.StringComparison.Ordinal) < 0) return new[] { destinationNamespace };
+        var rendered = Access.LeastPrivilegeAccess.DestinationNamespaces(cluster, appSet, new[] { ClusterSecretManifest.Build(cluster, appSet.Namespace) });
+        return rendered.Count > 0 ? rendered : new[] { destinationNamespace };
     }
 
     /// <summary>The declared clusters the ApplicationSet's selector matches, by name.</summary>

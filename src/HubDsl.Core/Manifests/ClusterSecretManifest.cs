@@ -9,8 +9,11 @@ namespace HubDsl.Core.Manifests;
 /// </summary>
 public static class ClusterSecretManifest
 {
-    /// <summary>The Secret as a YAML tree.</summary>
-    public static YamlMapping Build(ClusterModel cluster, string @namespace)
+    /// <summary>
+    /// The Secret as a YAML tree. A least-privilege cluster's <paramref name="access"/> puts Argo CD in namespaced
+    /// mode for the namespaces its Roles cover (and <c>clusterResources</c> when it deploys cluster-scoped kinds).
+    /// </summary>
+    public static YamlMapping Build(ClusterModel cluster, string @namespace, Access.LeastPrivilegeAccess? access = null)
     {
         var secret = new YamlMapping().Set("apiVersion", "v1").Set("kind", "Secret");
         var metadata = secret.GetOrAddMapping("metadata");
@@ -31,10 +34,11 @@ public static class ClusterSecretManifest
         data.Set("name", cluster.Name);
         data.Set("server", cluster.Server);
         if (!string.IsNullOrEmpty(cluster.Project)) data.Set("project", cluster.Project!);
-        if (cluster.Namespaces.Count > 0)
+        var namespaces = access?.Namespaces ?? cluster.Namespaces;
+        if (namespaces.Count > 0)
         {
-            data.Set("namespaces", string.Join(",", cluster.Namespaces));
-            if (cluster.ClusterResources) data.Set("clusterResources", "true");
+            data.Set("namespaces", string.Join(",", namespaces));
+            if (cluster.ClusterResources || access?.ClusterResources == true) data.Set("clusterResources", "true");
         }
 
         return secret;

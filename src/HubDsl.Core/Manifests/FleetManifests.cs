@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using HubDsl.Core.Access;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
@@ -9,13 +10,20 @@ namespace HubDsl.Core.Manifests;
 public static class FleetManifests
 {
     /// <summary>One cluster Secret file per declared cluster.</summary>
-    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet) =>
-        fleet.Clusters.Select(cluster => ClusterSecret(fleet.ClassName, fleet.Namespace, cluster)).ToList();
+    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet, IReadOnlyList<ApplicationSetModel> applicationSets) =>
+        fleet.Clusters.Select(cluster => ClusterSecret(fleet.ClassName, fleet.Namespace, cluster, applicationSets)).ToList();
 
-    /// <summary>The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>.</summary>
-    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster) =>
+    /// <summary>
+    /// The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>; the
+    /// ApplicationSets decide a least-privilege cluster's namespaces.
+    /// </summary>
+    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets) =>
         new("argocd/clusters/" + FileName(cluster.Name) + ".yaml",
-            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
+            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets)), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
+
+    /// <summary>A least-privilege cluster's access from the ApplicationSets that target it; null in the other modes.</summary>
+    public static LeastPrivilegeAccess? Access(ClusterModel cluster, string @namespace, IReadOnlyList<ApplicationSetModel> applicationSets) =>
+        cluster.Access == "LeastPrivilege" ? LeastPrivilegeAccess.For(cluster, @namespace, applicationSets) : null;
 
     /// <summary>
     /// Per cluster, the spoke objects that let the hub manage it (ServiceAccount, token Secret, RBAC), ready for
@@ -30,8 +38,7 @@ public static class FleetManifests
     /// <summary>One cluster's spoke objects; the ApplicationSets of the fleet's namespace that target it decide least-privilege grants.</summary>
     public static ManifestFile SpokeRbac(string fleetClass, string @namespace, ClusterModel cluster, IEnumerable<ApplicationSetModel> applicationSets)
     {
-        var targeting = applicationSets.Where(a => a.Namespace == @namespace && Rendering.ClusterTargeting.For(a.Selector)(cluster));
-        var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, targeting),
+        var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, Access(cluster, @namespace, applicationSets.ToList())),
             ManifestHeader.For(fleetClass + "." + cluster.MemberName),
             "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
         return new ManifestFile(SpokeFile(cluster.Name), yaml);
@@ -59,10 +66,14 @@ public static class FleetManifests
         return files;
     }
 
-    /// <summary>The values file for the official argo-cd chart (<c>helm install argocd argo/argo-cd -f ...</c>).</summary>
-    public static IReadOnlyList<ManifestFile> Hub(HubModel hub) => new[]
+    /// <summary>
+    /// The values file for the official argo-cd chart (<c>helm install argocd argo/argo-cd -f ...</c>): the
+    /// <c>[Hub]</c> declaration's values, plus what the least-privilege clusters of the fleets in the hub's
+    /// namespace need (<see cref="HubValues"/>).
+    /// </summary>
+    public static IReadOnlyList<ManifestFile> Hub(HubModel hub, IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets) => new[]
     {
-        new ManifestFile("hub/argo-cd-values.yaml", YamlWriter.Write(hub.ChartValues,
+        new ManifestFile("hub/argo-cd-values.yaml", YamlWriter.Write(HubValues.Build(hub, fleets, applicationSets),
             ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
             "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
     };

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using HubDsl.Core.Access;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
@@ -8,7 +9,8 @@ namespace HubDsl.Core.Manifests;
 /// <summary>
 /// What a spoke needs so the hub can manage it: the <c>argocd-manager</c> ServiceAccount, its long-lived token
 /// Secret, and its RBAC in the cluster's access mode. ClusterAdmin is exactly what <c>argocd cluster add</c>
-/// creates (argocd-behaviour.md §6); <c>hubdsl cluster add</c> applies these same objects.
+/// creates (argo-cd util/clusterauth/clusterauth.go InstallClusterManagerRBAC); Namespaced is its <c>--namespace</c>
+/// form; LeastPrivilege is <see cref="LeastPrivilegeAccess"/>. <c>hubdsl cluster add</c> applies these same objects.
 /// </summary>
 public static class SpokeRbacManifest
 {
@@ -24,8 +26,11 @@ public static class SpokeRbacManifest
     /// <summary>The long-lived token Secret's name.</summary>
     public const string TokenSecretName = "argocd-manager-long-lived-token";
 
-    /// <summary>The objects to apply on the spoke, in apply order.</summary>
-    public static IReadOnlyList<YamlMapping> Build(ClusterModel cluster, IEnumerable<ApplicationSetModel> targeting)
+    /// <summary>
+    /// The objects to apply on the spoke, in apply order. A <c>LeastPrivilege</c> cluster needs its
+    /// <paramref name="access"/> (from the ApplicationSets that target it); without it, it is granted nothing.
+    /// </summary>
+    public static IReadOnlyList<YamlMapping> Build(ClusterModel cluster, LeastPrivilegeAccess? access = null)
     {
         var objects = new List<YamlMapping>
         {
@@ -43,8 +48,7 @@ public static class SpokeRbacManifest
 
                 break;
             case "LeastPrivilege":
-                objects.Add(Object("rbac.authorization.k8s.io/v1", "ClusterRole", RoleName, null).Set("rules", LeastPrivilegeRules(targeting.ToList())));
-                objects.Add(Binding("ClusterRoleBinding", "ClusterRole", null, cluster.SystemNamespace));
+                objects.AddRange(LeastPrivilege(cluster, access));
                 break;
             default:
                 objects.Add(Object("rbac.authorization.k8s.io/v1", "ClusterRole", RoleName, null).Set("rules", new YamlSequence()
@@ -57,25 +61,43 @@ public static class SpokeRbacManifest
         return objects;
     }
 
-    // Read everything (Argo CD's cluster cache watches every kind); write only what the fleet deploys.
-    private static YamlSequence LeastPrivilegeRules(List<ApplicationSetModel> targeting)
+    // Per destination namespace a Role and RoleBinding (so the namespace first, when the template would have Argo
+    // CD create it); a ClusterRole only for cluster-scoped kinds the fleet deploys. No non-resource URLs: the
+    // discovery, OpenAPI and version endpoints Argo CD reads are open to every authenticated user (Kubernetes RBAC
+    // docs, "Discovery roles": system:discovery and system:public-info-viewer are bound to system:authenticated).
+    private static IEnumerable<YamlMapping> LeastPrivilege(ClusterModel cluster, LeastPrivilegeAccess? access)
     {
-        var rules = new YamlSequence()
-            .Add(Rule(new[] { "*" }, new[] { "*" }, new[] { "get", "list", "watch" }))
-            .Add(new YamlMapping().Set("nonResourceURLs", List("*")).Set("verbs", List("get")));
-        var writes = new SortedDictionary<string, SortedSet<string>>(System.StringComparer.Ordinal);
-        foreach (var resource in targeting.SelectMany(a => a.DeployedResources))
+        if (access is null) yield break;
+        foreach (var ns in access.CreatedNamespaces) yield return Object("v1", "Namespace", ns, null);
+        foreach (var ns in access.Namespaces)
         {
-            if (!writes.TryGetValue(resource.Key, out var set)) writes[resource.Key] = set = new SortedSet<string>(System.StringComparer.Ordinal);
-            set.Add(resource.Value);
+            yield return Object("rbac.authorization.k8s.io/v1", "Role", RoleName, ns).Set("rules", Rules(access.NamespaceGrants[ns]));
+            yield return Binding("RoleBinding", "Role", ns, cluster.SystemNamespace);
         }
 
-        foreach (var group in writes)
+        if (access.ClusterGrants.Count == 0) yield break;
+        yield return Object("rbac.authorization.k8s.io/v1", "ClusterRole", RoleName, null).Set("rules", Rules(access.ClusterGrants));
+        yield return Binding("ClusterRoleBinding", "ClusterRole", null, cluster.SystemNamespace);
+    }
+
+    // One rule per API group and verb set, resources sorted; a named object (the namespace itself) keeps its own rule.
+    private static YamlSequence Rules(IReadOnlyList<ResourceGrant> grants)
+    {
+        var rules = new YamlSequence();
+        foreach (var group in grants.Where(g => g.ResourceName is null).GroupBy(g => (g.Group, Verbs: string.Join(",", g.Verbs))))
         {
-            rules.Add(Rule(new[] { group.Key }, group.Value.ToArray(), new[] { "create", "update", "patch", "delete" }));
+            rules.Add(Rule(new[] { group.Key.Group }, group.Select(g => g.Resource).ToArray(), group.First().Verbs.ToArray()));
         }
 
-        if (targeting.Any(a => a.CreatesNamespace)) rules.Add(Rule(new[] { "" }, new[] { "namespaces" }, new[] { "create" }));
+        foreach (var named in grants.Where(g => g.ResourceName is not null))
+        {
+            rules.Add(new YamlMapping()
+                .Set("apiGroups", List(named.Group))
+                .Set("resources", List(named.Resource))
+                .Set("resourceNames", List(named.ResourceName!))
+                .Set("verbs", List(named.Verbs.ToArray())));
+        }
+
         return rules;
     }
 

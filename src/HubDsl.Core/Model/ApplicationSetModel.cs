@@ -17,8 +17,8 @@ public sealed record ApplicationSetModel(
     EnvironmentFilePattern? EnvironmentFiles,
     EquatableArray<ValuesModel> Values)
 {
-    /// <summary>The API resources the chart deploys (group, plural resource), for least-privilege spoke RBAC.</summary>
-    public EquatableArray<StringPair> DeployedResources { get; init; } = EquatableArray<StringPair>.Empty;
+    /// <summary>The API resources the chart deploys, for least-privilege spoke RBAC and the hub's resource inclusions.</summary>
+    public EquatableArray<DeployedResourceModel> DeployedResources { get; init; } = EquatableArray<DeployedResourceModel>.Empty;
 
     /// <summary>Whether the template syncs with <c>CreateNamespace=true</c> (it then needs to create namespaces).</summary>
     public bool CreatesNamespace { get; init; }

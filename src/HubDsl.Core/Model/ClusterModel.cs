@@ -29,6 +29,9 @@ public sealed record ClusterModel(
     /// <summary>Where the name was written (analyzers only).</summary>
     public SourceSpan? NameOrigin { get; init; }
 
+    /// <summary>Where the access mode was set (analyzers only).</summary>
+    public SourceSpan? AccessOrigin { get; init; }
+
     /// <summary>Where TLS verification was turned off (analyzers only).</summary>
     public SourceSpan? InsecureOrigin { get; init; }
 }

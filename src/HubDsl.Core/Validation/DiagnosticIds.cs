@@ -39,6 +39,8 @@ public static class DiagnosticIds
     public const string WrongTemplateSyntax = "HUB017";
     /// <summary>An ApplicationSet reaches outside its AppProject's declared limits.</summary>
     public const string OutsideProject = "HUB018";
+    /// <summary>A least-privilege cluster's access does not cover what Argo CD will do there.</summary>
+    public const string LeastPrivilegeIncomplete = "HUB022";
     /// <summary>A declaration of a referenced assembly (a values record, a shared cluster) cannot be evaluated.</summary>
     public const string ReferencedInitializer = "HUB024";
 }

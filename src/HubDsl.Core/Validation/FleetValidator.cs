@@ -10,18 +10,19 @@ namespace HubDsl.Core.Validation;
 /// </summary>
 public static partial class FleetValidator
 {
-    /// <summary>Every finding, in a stable order, without duplicates.</summary>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets) =>
-        Validate(fleets, applicationSets, everyClusterEvaluated: true);
-
+    /// <summary>
+    /// Every finding, in a stable order, without duplicates. <paramref name="hubNamespaces"/> are the namespaces of
+    /// the project's <c>[Hub]</c> declarations (null when unknown, e.g. one failed to evaluate).
+    /// </summary>
     /// <param name="fleets">The fleets.</param>
     /// <param name="applicationSets">The ApplicationSets.</param>
+    /// <param name="hubNamespaces">The namespaces of the project's <c>[Hub]</c> declarations, or null when unknown.</param>
     /// <param name="everyClusterEvaluated">
     /// False when a cluster declaration could not be evaluated (HUB001) and is missing: the findings that rest on no
     /// cluster being there (a selector that matches nothing, values nobody reads, a RollingSync step that selects
     /// nothing) are left out, since the missing cluster may be the one, and the error already says what to fix.
     /// </param>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, bool everyClusterEvaluated)
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true)
     {
         var findings = new FindingList { ReportAbsence = everyClusterEvaluated };
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
@@ -40,6 +41,8 @@ public static partial class FleetValidator
             CheckProject(findings, appSet, clusters);
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
+
+        CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces);
 
         return findings.Items;
     }

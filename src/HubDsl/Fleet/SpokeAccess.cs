@@ -13,8 +13,11 @@ public enum SpokeAccess
     Namespaced,
 
     /// <summary>
-    /// Read-only access everywhere (Argo CD's cache needs it) and write access only to the API resources the
-    /// ApplicationSets targeting the cluster declare they deploy (<see cref="DeployedResources"/>).
+    /// Only what the ApplicationSets targeting the cluster deploy (<see cref="DeployedResources"/>), in their
+    /// destination namespaces: a Role and RoleBinding per namespace that lets the hub write those resources and read
+    /// them and what Argo CD shows beneath them (a Deployment's ReplicaSets and Pods, and Events); no Secret unless
+    /// the fleet deploys Secrets. The cluster Secret puts Argo CD in namespaced mode for those namespaces, and the
+    /// <c>[Hub]</c> values tell it (<c>resource.inclusions</c>) to watch only those kinds on the cluster.
     /// </summary>
     LeastPrivilege,
 }

@@ -366,18 +366,29 @@ public sealed class ClusterAddGuardTests
         var run = await fleet.RunAsync("cluster", "add", "prod", "--rbac", file, "--label", "env=prod", "--yes");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var role = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role")!;
-        Assert.Equal(new[] { "get", "list", "watch" }, role["rules"]![0]!["verbs"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray());
+        // prod is LeastPrivilege in the example: the agent namespace first, then a Role and RoleBinding in it, nothing cluster-wide.
+        Assert.Equal("hubdsl", spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Namespaces, null, "agent")!["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>());
+        var role = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Roles, "agent", "argocd-manager-role")!;
+        Assert.Contains(role["rules"]!.AsArray(), r => r!["resources"]![0]!.GetValue<string>() == "deployments" && r["verbs"]!.AsArray().Count == 7);
+        Assert.NotNull(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.RoleBindings, "agent", "argocd-manager-role-binding"));
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoleBindings, null, "argocd-manager-role-binding"));
+        Assert.Contains("Namespace agent created", run.Stdout);
         Assert.Equal("hubdsl", spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ServiceAccounts, "kube-system", "argocd-manager")!["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>());
         var config = JsonNode.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(fleet.HubSecret(spoke)!["data"]!["config"]!.GetValue<string>())))!;
         Assert.Equal(fleet.SpokeToken(spoke), config["bearerToken"]!.GetValue<string>());
-        Assert.Null(fleet.HubSecret(spoke)!["data"]!["namespaces"]);
+        // Namespaced mode for the Role's namespace, as the build's cluster Secret says.
+        Assert.Equal("agent", Encoding.UTF8.GetString(Convert.FromBase64String(fleet.HubSecret(spoke)!["data"]!["namespaces"]!.GetValue<string>())));
+        Assert.Null(fleet.HubSecret(spoke)!["data"]!["clusterResources"]);
 
         var rm = await fleet.RunAsync("cluster", "rm", "prod", "--rbac", file, "--yes");
 
         Assert.True(rm.ExitCode == 0, rm.ToString());
-        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Roles, "agent", "argocd-manager-role"));
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.RoleBindings, "agent", "argocd-manager-role-binding"));
         Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ServiceAccounts, "kube-system", "argocd-manager"));
+        // The namespace holds the fleet's workloads: never deleted.
+        Assert.NotNull(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Namespaces, null, "agent"));
     }
 
     [Fact]
@@ -391,10 +402,47 @@ public sealed class ClusterAddGuardTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("using the RBAC the build generated for this cluster", run.Stderr);
-        // prod is LeastPrivilege in the example: read everything, write only what the agent deploys.
-        var role = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role")!;
-        Assert.Equal(new[] { "get", "list", "watch" }, role["rules"]![0]!["verbs"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray());
-        Assert.DoesNotContain(role["rules"]!.AsArray(), r => r!["verbs"]!.AsArray().Any(v => v!.GetValue<string>() == "*"));
+        // prod is LeastPrivilege in the example: write only what the agent deploys, read only its tree, in agent only.
+        var role = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Roles, "agent", "argocd-manager-role")!;
+        Assert.DoesNotContain(role["rules"]!.AsArray(), r => r!["verbs"]!.AsArray().Any(v => v!.GetValue<string>() == "*") || r["resources"]!.AsArray().Any(v => v!.GetValue<string>() is "*" or "secrets"));
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
+    }
+
+    [Fact]
+    public async Task Least_privilege_roles_in_several_namespaces_reuse_an_existing_namespace_and_create_the_others()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("prod");
+        var spoke = fleet["prod"];
+        spoke.Seed("""
+            apiVersion: v1
+            kind: Namespace
+            metadata: { name: agent, labels: { pod-security.kubernetes.io/enforce: restricted } }
+            """);
+        var file = Path.Combine(fleet.Folder, "least.yaml");
+        File.WriteAllText(file, LeastPrivilegeFile.For(("agent", "apps", "deployments"), ("reports", "batch", "cronjobs")));
+
+        var run = await fleet.RunAsync("cluster", "add", "prod", "--rbac", file, "--yes");
+        var again = await fleet.RunAsync("cluster", "add", "prod", "--rbac", file, "--yes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("Namespace agent unchanged", run.Stdout);
+        Assert.Contains("Namespace reports created", run.Stdout);
+        // An existing namespace is reused as it is, never overwritten.
+        var agent = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Namespaces, null, "agent")!;
+        Assert.Equal("restricted", agent["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]!.GetValue<string>());
+        Assert.Null(agent["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]);
+        foreach (var (ns, written) in new[] { ("agent", "deployments"), ("reports", "cronjobs") })
+        {
+            var rules = spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.Roles, ns, "argocd-manager-role")!["rules"]!.AsArray();
+            var writable = rules.Where(r => r!["verbs"]!.AsArray().Any(v => v!.GetValue<string>() == "patch")).SelectMany(r => r!["resources"]!.AsArray().Select(x => x!.GetValue<string>())).ToArray();
+            Assert.Equal(new[] { written }, writable);
+            Assert.Equal("kube-system", spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.RoleBindings, ns, "argocd-manager-role-binding")!["subjects"]![0]!["namespace"]!.GetValue<string>());
+        }
+
+        Assert.Null(spoke.Resources.TryGet(KubeEmulator.ResourceCatalog.ClusterRoles, null, "argocd-manager-role"));
+        Assert.Equal("agent,reports", Encoding.UTF8.GetString(Convert.FromBase64String(fleet.HubSecret(spoke)!["data"]!["namespaces"]!.GetValue<string>())));
+        Assert.Contains("already registered, unchanged", again.Stdout);
     }
 
     [Fact]
