@@ -9,8 +9,8 @@ namespace HubDsl.Core.Manifests;
 /// </summary>
 public static class ClusterSecretManifest
 {
-    /// <summary>The Secret as a YAML tree.</summary>
-    public static YamlMapping Build(ClusterModel cluster, string @namespace)
+    /// <summary>The Secret as a YAML tree; with a fleet id, it carries that fleet's ownership label.</summary>
+    public static YamlMapping Build(ClusterModel cluster, string @namespace, string? fleetId = null)
     {
         var secret = new YamlMapping().Set("apiVersion", "v1").Set("kind", "Secret");
         var metadata = secret.GetOrAddMapping("metadata");
@@ -20,6 +20,7 @@ public static class ClusterSecretManifest
         labels.Set(ManifestLabels.SecretTypeKey, "cluster");
         labels.Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
         foreach (var label in cluster.Labels) labels.Set(label.Key, label.Value);
+        if (fleetId is not null) labels.Set(FleetIdentity.LabelKey(fleetId), ManifestLabels.FleetValue); // last: a declared label cannot change it
         if (cluster.Annotations.Count > 0)
         {
             var annotations = metadata.GetOrAddMapping("annotations");

@@ -39,4 +39,6 @@ public static class DiagnosticIds
     public const string WrongTemplateSyntax = "HUB017";
     /// <summary>An ApplicationSet reaches outside its AppProject's declared limits.</summary>
     public const string OutsideProject = "HUB018";
+    /// <summary>The declared fleet identity (MSBuild property HubDslFleet) is not a valid label name.</summary>
+    public const string InvalidFleetIdentity = "HUB023";
 }
