@@ -100,7 +100,7 @@ public sealed class ClusterRegistrationException : Exception
 /// </summary>
 public sealed class SpokeRegistrar
 {
-    /// <summary>The field manager of the hub Secret (distinct from apply's <c>hubdsl</c>, which never owns config).</summary>
+    /// <summary>The field manager of the hub Secret (distinct from apply's fleet managers, which never own config).</summary>
     public const string FieldManager = "hubdsl-cluster";
 
     private readonly HubClient hub;
@@ -285,7 +285,7 @@ public sealed class SpokeRegistrar
         var wanted = JsonYaml.Map(desired, "data");
         var ownedByApply = (applied["metadata"]?["managedFields"] as JsonArray ?? new JsonArray())
             .OfType<JsonObject>()
-            .Where(m => JsonYaml.Text(m, "manager") == ManifestApplier.FieldManager)
+            .Where(m => JsonYaml.Text(m, "manager") is { } manager && (FleetOwnership.FleetOfManager(manager) is not null || manager == FleetOwnership.LegacyFieldManager))
             .SelectMany(m => (m["fieldsV1"]?["f:data"] as JsonObject)?.Select(p => p.Key.StartsWith("f:", StringComparison.Ordinal) ? p.Key.Substring(2) : p.Key) ?? Enumerable.Empty<string>())
             .ToHashSet(StringComparer.Ordinal);
         var stale = JsonYaml.Map(applied, "data").Keys
