@@ -371,9 +371,18 @@ public sealed class ManifestApplier
         return new ApplyResult(candidate.Type, candidate.Namespace, candidate.Name, ApplyOutcome.Released, "also fleet " + string.Join(", ", candidate.OtherFleets) + "'s: only fleet " + Fleet + "'s fields and label removed");
     }
 
-    // What an object cannot lose: a cluster Secret's server, any other object's spec.
+    // What an object cannot lose: a cluster Secret's server, any other object's spec (a value in it: a release
+    // that removes every field can leave the empty maps that held them).
     private static bool HasEssentials(ResourceType type, JsonObject obj) =>
-        type == ResourceType.Secret ? JsonYaml.Text(obj, "data", "server") is not null : obj["spec"] is JsonObject { Count: > 0 };
+        type == ResourceType.Secret ? JsonYaml.Text(obj, "data", "server") is not null : HasValue(obj["spec"]);
+
+    private static bool HasValue(JsonNode? node) => node switch
+    {
+        JsonObject map => map.Any(p => HasValue(p.Value)),
+        JsonArray list => list.Count > 0,
+        null => false,
+        _ => true,
+    };
 
     private static JsonObject EmptyConfiguration(ResourceType type, string ns, string name) => new()
     {
