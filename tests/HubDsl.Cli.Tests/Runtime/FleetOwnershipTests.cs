@@ -311,4 +311,34 @@ public sealed class FleetOwnershipTests
         Assert.Contains("'team-b' (", two.Stderr);
         Assert.DoesNotContain(fleet.Hub.Requests.Entries, e => e.Method != "GET");
     }
+
+    [Fact]
+    public async Task A_cluster_registered_for_the_fleet_that_declares_it_is_that_fleets_and_an_undeclared_one_is_never_pruned()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("shared", "a-only");
+        var a = TeamA(fleet);
+        a.Remove("argocd/clusters/a-only.yaml");
+
+        var declared = await fleet.RunAsync("cluster", "add", "shared", "--fleet", a.Folder, "--yes");
+        var undeclared = await fleet.RunAsync("cluster", "add", "a-only", "--fleet", a.Folder, "--yes");
+
+        Assert.True(declared.ExitCode == 0, declared.ToString());
+        Assert.Contains("fleet 'team-a' declares this cluster: its hub Secret gets the label fleet.hubdsl.io/team-a=true", declared.Stderr);
+        Assert.Equal("true", Labels(fleet.HubSecret(fleet["shared"]))["fleet.hubdsl.io/team-a"]);
+        Assert.True(undeclared.ExitCode == 0, undeclared.ToString());
+        Assert.Contains("declares no cluster with server " + fleet.ServerOf(fleet["a-only"]), undeclared.Stderr);
+        Assert.False(Labels(fleet.HubSecret(fleet["a-only"])).ContainsKey("fleet.hubdsl.io/team-a"));
+
+        // The fleet stops declaring the shared cluster: its prune removes the Secret it registered; the
+        // undeclared cluster is not touched, nor even listed.
+        a.Remove("argocd/clusters/shared.yaml");
+        a.Cluster("other", "https://other.example.com", ("team-a", "true"));
+        var prune = await fleet.RunAsync("apply", "--project", a.Folder, "--prune", "--yes");
+
+        Assert.True(prune.ExitCode == 0, prune.ToString());
+        Assert.Contains("secret/" + fleet.SecretNameOf(fleet["shared"]) + " pruned", prune.Stdout);
+        Assert.Null(fleet.HubSecret(fleet["shared"]));
+        Assert.NotNull(fleet.HubSecret(fleet["a-only"])!["data"]!["config"]);
+        Assert.DoesNotContain(fleet.SecretNameOf(fleet["a-only"]), prune.All);
+    }
 }
