@@ -53,6 +53,20 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task An_injected_failure_can_echo_the_request_body_in_its_message()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        cluster.Faults.FailNext(1, 400, message: body => "admission webhook \"echo.example.com\" denied the request: " + body);
+
+        var (code, status) = await TestClients.FailureOf(() => client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new System.Collections.Generic.Dictionary<string, string> { ["k"] = "v" } }, "default"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.StartsWith("admission webhook \"echo.example.com\" denied the request: {", status["message"]!.GetValue<string>());
+        Assert.Contains("\"stringData\":{\"k\":\"v\"}", status["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Too_many_requests_carries_Retry_After()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

@@ -29,12 +29,13 @@ public sealed class FaultInjector
     /// <summary>
     /// Fails the next <paramref name="count"/> requests (optionally only those <paramref name="matches"/> accepts)
     /// with <paramref name="statusCode"/> and a matching Status body; <paramref name="retryAfter"/> adds Retry-After.
-    /// Queued failures are consumed in order.
+    /// <paramref name="message"/> makes the Status message from the request body, as an admission webhook or a proxy
+    /// that echoes what it was sent. Queued failures are consumed in order.
     /// </summary>
-    public InjectedFailure FailNext(int count, int statusCode, TimeSpan? retryAfter = null, Func<RequestLogEntry, bool>? matches = null)
+    public InjectedFailure FailNext(int count, int statusCode, TimeSpan? retryAfter = null, Func<RequestLogEntry, bool>? matches = null, Func<string, string>? message = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var failure = new InjectedFailure(count, statusCode, retryAfter, matches);
+        var failure = new InjectedFailure(count, statusCode, retryAfter, matches) { Message = message };
         lock (gate)
         {
             failures.Add(failure);

@@ -75,7 +75,8 @@ public static class KubeErrors
                 break;
         }
 
-        return Redactor.Scrub(text.Replace('\n', ' ').Replace('\r', ' ').Trim());
+        // Scrubbed before the line breaks go: a credential echoed across lines (a PEM key) is found whole.
+        return Redactor.Scrub(Redactor.Scrub(text).Replace('\n', ' ').Replace('\r', ' ').Trim());
     }
 
     private static string DescribeConnection(HttpRequestException e)

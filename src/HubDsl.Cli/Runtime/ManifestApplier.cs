@@ -170,6 +170,7 @@ public sealed class ManifestApplier
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var item in mine.Concat(managed))
                 {
+                    if (type == ResourceType.Secret) Redactor.RememberSecret(item);
                     var name = JsonYaml.Text(item, "metadata", "name") ?? string.Empty;
                     if (!seen.Add(name) || wanted.Contains((type, ns, name))) continue;
                     var fleets = FleetOwnership.Fleets(item);
@@ -262,6 +263,7 @@ public sealed class ManifestApplier
             try
             {
                 var live = await hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
+                if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live);
                 var (merged, _) = await ApplyAsOwnerAsync(desired.Type, desired.Namespace, desired.Name, desired.Configuration, dryRun: true, cancellation).ConfigureAwait(false);
                 var text = Diff(desired.Type, desired.Namespace, desired.Name, live, merged);
                 if (text.Length > 0) diffs.Add(new ObjectDiff(desired.Type, desired.Namespace, desired.Name, text));
@@ -303,6 +305,7 @@ public sealed class ManifestApplier
         try
         {
             var live = await hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
+            if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live); // an error may echo the stored object
             var (result, created) = await ApplyAsOwnerAsync(desired.Type, desired.Namespace, desired.Name, desired.Configuration, dryRun, cancellation).ConfigureAwait(false);
             var outcome = live is null || created ? ApplyOutcome.Created : SameObject(live, result) ? ApplyOutcome.Unchanged : ApplyOutcome.Configured;
             return new ApplyResult(desired.Type, desired.Namespace, desired.Name, outcome);
