@@ -36,6 +36,25 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Latency_can_hold_only_some_requests()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        cluster.Faults.Latency = TimeSpan.FromMinutes(5);
+        cluster.Faults.LatencyMatches = r => r.Method == "POST";
+
+        using var cancel = new CancellationTokenSource();
+        var held = client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "held" } }, "default", cancellationToken: cancel.Token);
+        await client.CoreV1.ListNamespaceAsync(); // not delayed
+        while (!cluster.Requests.Entries.Any(e => e.Method == "POST")) await Task.Delay(10);
+
+        Assert.False(held.IsCompleted);
+        Assert.Equal(0, cluster.Requests.Entries.Single(e => e.Method == "POST").StatusCode); // still in flight
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held);
+    }
+
+    [Fact]
     public async Task The_next_requests_fail_with_the_injected_status_then_recover()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

@@ -23,6 +23,9 @@ public sealed class FaultInjector
         set => Interlocked.Exchange(ref latencyTicks, value.Ticks);
     }
 
+    /// <summary>When set, <see cref="Latency"/> delays only the requests it accepts (e.g. writes, to hold one in flight).</summary>
+    public Func<RequestLogEntry, bool>? LatencyMatches { get; set; }
+
     /// <summary>True while new connections are reset and requests on kept-alive connections are aborted.</summary>
     public bool IsRefusingConnections => Volatile.Read(ref refusing) == 1;
 
@@ -83,6 +86,7 @@ public sealed class FaultInjector
     public void Reset()
     {
         Latency = TimeSpan.Zero;
+        LatencyMatches = null;
         AcceptConnections();
         lock (gate)
         {

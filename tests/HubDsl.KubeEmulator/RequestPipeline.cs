@@ -44,7 +44,7 @@ public sealed class RequestPipeline(FaultInjector faults, RequestLog log, Reques
         try
         {
             var latency = faults.Latency;
-            if (latency > TimeSpan.Zero)
+            if (latency > TimeSpan.Zero && (faults.LatencyMatches is not { } delays || delays(entry)))
             {
                 await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
             }
