@@ -307,6 +307,7 @@ public sealed class ManifestApplier
             var live = await hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
             if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live); // an error may echo the stored object
             var (result, created) = await ApplyAsOwnerAsync(desired.Type, desired.Namespace, desired.Name, desired.Configuration, dryRun, cancellation).ConfigureAwait(false);
+            if (!dryRun) result = await ReleaseLegacyOwnershipAsync(desired, result, cancellation).ConfigureAwait(false);
             var outcome = live is null || created ? ApplyOutcome.Created : SameObject(live, result) ? ApplyOutcome.Unchanged : ApplyOutcome.Configured;
             return new ApplyResult(desired.Type, desired.Namespace, desired.Name, outcome);
         }
@@ -342,6 +343,19 @@ public sealed class ManifestApplier
 
             return await hub.Objects.ApplyAsync(type, ns, name, configuration, FieldManager, force: true, dryRun, cancellation).ConfigureAwait(false);
         }
+    }
+
+    // Versions before fleets applied every project as "hubdsl". Its fields stay after this fleet took the object
+    // over, so a label later removed from the C# would stay too: release them (an empty apply as "hubdsl" drops the
+    // fields it alone owns). Only when no other fleet's label is on the object: on a shared one the old manager's
+    // fields may be the other fleet's.
+    private async Task<JsonObject> ReleaseLegacyOwnershipAsync(DesiredObject desired, JsonObject applied, CancellationToken cancellation)
+    {
+        var legacy = (applied["metadata"]?["managedFields"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
+            .Any(m => JsonYaml.Text(m, "manager") == FleetOwnership.LegacyFieldManager && JsonYaml.Text(m, "operation") == "Apply");
+        if (!legacy || FleetOwnership.Fleets(applied).Any(f => f != Fleet)) return applied;
+        var (released, _) = await hub.Objects.ApplyAsync(desired.Type, desired.Namespace, desired.Name, EmptyConfiguration(desired.Type, desired.Namespace, desired.Name), FleetOwnership.LegacyFieldManager, force: false, dryRun: false, cancellation).ConfigureAwait(false);
+        return released;
     }
 
     // An empty configuration applied as this fleet's manager drops exactly the fields only this fleet owned

@@ -245,6 +245,45 @@ public sealed class FleetOwnershipTests
     }
 
     [Fact]
+    public async Task The_fields_an_older_hubdsl_applied_go_once_the_fleet_took_over_unless_another_fleet_shares_the_object()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("shared", "a-only");
+        var a = TeamA(fleet);
+        var b = TeamB(fleet);
+        Assert.Equal(0, (await fleet.RunAsync("apply", "--project", a.Folder)).ExitCode);
+        Assert.Equal(0, (await fleet.RunAsync("apply", "--project", b.Folder)).ExitCode);
+        using (var kubectl = Kubectl(fleet))
+        {
+            // What an older hubdsl (a copy of a project not upgraded yet) applies: its own manager, and a label the
+            // fleets do not declare.
+            foreach (var spoke in new[] { "shared", "a-only" })
+            {
+                var old = new JsonObject
+                {
+                    ["apiVersion"] = "v1",
+                    ["kind"] = "Secret",
+                    ["metadata"] = new JsonObject { ["name"] = fleet.SecretNameOf(fleet[spoke]), ["namespace"] = "argocd", ["labels"] = new JsonObject { ["removed-since"] = "true", ["env"] = "prod", ["app.kubernetes.io/managed-by"] = "hubdsl" } },
+                };
+                await kubectl.ApplyAsync(ResourceType.Secret, "argocd", fleet.SecretNameOf(fleet[spoke]), old, "hubdsl", force: true, dryRun: false, CancellationToken.None);
+            }
+        }
+
+        var run = await fleet.RunAsync("apply", "--project", a.Folder);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("secret/" + fleet.SecretNameOf(fleet["a-only"]) + " configured", run.Stdout);
+        var aOnly = fleet.HubSecret(fleet["a-only"]);
+        Assert.False(Labels(aOnly).ContainsKey("removed-since"));
+        Assert.Equal(new[] { "hubdsl-fleet-team-a" }, Managers(aOnly));
+
+        // Shared with fleet team-b: the old manager's fields may be team-b's, so they stay.
+        var shared = fleet.HubSecret(fleet["shared"]);
+        Assert.Equal("true", Labels(shared)["removed-since"]);
+        Assert.Contains("hubdsl", Managers(shared));
+        Assert.Equal("true", Labels(shared)["team-b"]);
+    }
+
+    [Fact]
     public async Task Fields_of_kubectl_or_of_an_older_hubdsl_are_taken_over()
     {
         await using var fleet = await RuntimeFleet.StartAsync("shared", "a-only");
