@@ -41,7 +41,16 @@ internal static class ApplyCommand
             PrunePlan? plan = null;
             if (parse.GetValue(prune))
             {
-                plan = await applier.PlanPruneAsync(objects, ct);
+                try
+                {
+                    plan = await applier.PlanPruneAsync(objects, ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    await console.Error.WriteLineAsync("hubdsl: cancelled before anything was changed");
+                    return ExitCodes.Problems;
+                }
+
                 await ConfirmPruneAsync(console, plan, isDryRun || parse.GetValue(yes));
             }
 
