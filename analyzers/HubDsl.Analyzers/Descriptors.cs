@@ -17,6 +17,7 @@ internal static class Descriptors
     public const string Targeting = "HubDsl.Targeting";
     public const string Clusters = "HubDsl.Clusters";
     public const string Security = "HubDsl.Security";
+    public const string Project = "HubDsl.Project";
 
     public static readonly DiagnosticDescriptor CannotEvaluate = Error(DiagnosticIds.CannotEvaluate, "Declaration cannot be evaluated at compile time", Evaluation);
     public static readonly DiagnosticDescriptor UnknownParameter = Error(DiagnosticIds.UnknownParameter, "Template parameter not produced for a targeted cluster", Templates);
@@ -38,6 +39,11 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor LeastPrivilegeIncomplete = Warning(DiagnosticIds.LeastPrivilegeIncomplete, "Least-privilege access does not cover what Argo CD will do", Clusters);
     public static readonly DiagnosticDescriptor WrongTemplateSyntax = Error(DiagnosticIds.WrongTemplateSyntax, "Template text in the wrong syntax for the template mode", Templates);
     public static readonly DiagnosticDescriptor ReferencedInitializer = Error(DiagnosticIds.ReferencedInitializer, "Declaration of a referenced assembly cannot be evaluated", Evaluation);
+
+    // Reported once per compilation (the property has no source span), so it is a compilation-end diagnostic.
+    public static readonly DiagnosticDescriptor InvalidFleetIdentity = new(
+        DiagnosticIds.InvalidFleetIdentity, "The declared fleet identity is not a valid label name", "{0}", Project, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpRoot + DiagnosticIds.InvalidFleetIdentity + ".md", customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);
 

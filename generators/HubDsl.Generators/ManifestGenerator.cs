@@ -21,6 +21,14 @@ public sealed class ManifestGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The project's fleet identity (HubDslFleet, else the assembly name): one small string, equal across
+        // keystrokes, combined only into the steps that label hub objects.
+        var fleetId = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(FleetIdentity.BuildPropertyKey, out var declared) ? declared : null)
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
+            .Select(static (pair, _) => FleetIdentity.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.FleetId);
+
         var fleets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 DeclarationReader.FleetAttribute,
@@ -48,7 +56,8 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var clusterSecrets = clusters
             .Combine(allApplicationSets)
-            .Select(static (pair, _) => (pair.Left.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.FleetClass, pair.Left.Namespace, pair.Left.Cluster, pair.Right)))
+            .Combine(fleetId)
+            .Select(static (pair, _) => (pair.Left.Left.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.Left.FleetClass, pair.Left.Left.Namespace, pair.Left.Left.Cluster, pair.Left.Right, pair.Right)))
             .WithTrackingName(TrackingNames.ClusterSecret);
 
         var fleetManifests = clusterSecrets
@@ -60,9 +69,10 @@ public sealed class ManifestGenerator : IIncrementalGenerator
         // ApplicationSet and editing one ApplicationSet regenerates no other.
         var applicationSetManifests = applicationSets
             .Where(static model => model is not null)
-            .Select(static (model, _) => new ManifestSet(
-                "HubDsl.ApplicationSet." + model!.ClassName + ".g.cs",
-                FleetManifests.ApplicationSet(model).ToEquatableArray()))
+            .Combine(fleetId)
+            .Select(static (pair, _) => new ManifestSet(
+                "HubDsl.ApplicationSet." + pair.Left!.ClassName + ".g.cs",
+                FleetManifests.ApplicationSet(pair.Left!, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ApplicationSetManifests);
 
         var hubManifests = context.SyntaxProvider
@@ -93,7 +103,8 @@ public sealed class ManifestGenerator : IIncrementalGenerator
         var projectManifests = applicationSets
             .Where(static model => model?.Project is not null)
             .Combine(fleets.Collect())
-            .Select(static (pair, _) => new ManifestSet("HubDsl.Project." + pair.Left!.ClassName + ".g.cs", FleetManifests.Project(pair.Left!, pair.Right).ToEquatableArray()))
+            .Combine(fleetId)
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Project." + pair.Left.Left!.ClassName + ".g.cs", FleetManifests.Project(pair.Left.Left!, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ProjectManifests);
 
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, sets) => Emit(spc, sets));

@@ -3,6 +3,9 @@ namespace HubDsl.Generators;
 /// <summary>Names of the generator's pipeline steps, for step-tracking tests and timing.</summary>
 public static class TrackingNames
 {
+    /// <summary>The project's fleet identity (HubDslFleet or the assembly name), which labels every hub object.</summary>
+    public const string FleetId = nameof(FleetId);
+
     /// <summary>A <c>[Fleet]</c> class evaluated into a fleet model.</summary>
     public const string Fleet = nameof(Fleet);
 

@@ -29,7 +29,8 @@ public static class CliApplication
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Ctrl+C cancels the command, which then says what it did (cluster add may also roll back, within 20 s).
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(25) });
         }
         catch (UserInputException e)
         {

@@ -45,7 +45,7 @@ public sealed class RuntimeScenarioTests
                 {
                     "# " + ManifestHeader.For("E2E." + names[spoke]), "apiVersion: v1", "kind: Secret", "metadata:", "  name: " + ClusterSecretNames.ForServer(server),
                     "  namespace: " + env.ArgoCdNamespace, "  labels:", "    argocd.argoproj.io/secret-type: cluster", "    app.kubernetes.io/managed-by: hubdsl",
-                    "    hubdsl-e2e-deploy: 'true'", "type: Opaque", "stringData:", "  name: " + names[spoke], "  server: " + server, string.Empty,
+                    "    hubdsl-e2e-deploy: 'true'", "    fleet.hubdsl.io/hubdsl-e2e: 'true'", "type: Opaque", "stringData:", "  name: " + names[spoke], "  server: " + server, string.Empty,
                 }));
             }
 
@@ -58,6 +58,7 @@ public sealed class RuntimeScenarioTests
                   namespace: {{env.ArgoCdNamespace}}
                   labels:
                     app.kubernetes.io/managed-by: hubdsl
+                    fleet.hubdsl.io/hubdsl-e2e: 'true'
                 spec:
                   generators:
                     - clusters:
@@ -104,7 +105,7 @@ public sealed class RuntimeScenarioTests
 
             // Prune: the ApplicationSet is no longer generated.
             File.Delete(appSet);
-            var prune = await env.RunAsync("apply", "--project", folder, "--prune");
+            var prune = await env.RunAsync("apply", "--project", folder, "--prune", "--yes");
             Assert.Contains("applicationset/hubdsl-e2e pruned", prune.Stdout);
         }
         finally

@@ -44,7 +44,8 @@ public sealed class EvaluationCacheTests
         var files = Files();
         var assembly = "CacheTest-" + Guid.NewGuid().ToString("N");
         var compilation = Compile(files, assembly);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        // Both runs declare the same fleet: the reference compilation has another assembly name (its own cache).
+        var driver = GeneratorHarness.CreateDriver(fleet: "cache-test").RunGenerators(compilation);
         var random = new Random(20261123);
         for (var step = 0; step < 80; step++)
         {
@@ -56,7 +57,7 @@ public sealed class EvaluationCacheTests
 
             driver = driver.RunGenerators(compilation);
             var warm = Manifests(driver.GetRunResult());
-            var cold = Manifests(GeneratorHarness.CreateDriver().RunGenerators(Compile(files, "Reference-" + Guid.NewGuid().ToString("N"))).GetRunResult());
+            var cold = Manifests(GeneratorHarness.CreateDriver(fleet: "cache-test").RunGenerators(Compile(files, "Reference-" + Guid.NewGuid().ToString("N"))).GetRunResult());
             Assert.True(cold.Count > 0, "the reference run generated nothing");
             Assert.Equal(cold, warm);
         }

@@ -36,6 +36,25 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Latency_can_hold_only_some_requests()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        cluster.Faults.Latency = TimeSpan.FromMinutes(5);
+        cluster.Faults.LatencyMatches = r => r.Method == "POST";
+
+        using var cancel = new CancellationTokenSource();
+        var held = client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "held" } }, "default", cancellationToken: cancel.Token);
+        await client.CoreV1.ListNamespaceAsync(); // not delayed
+        while (!cluster.Requests.Entries.Any(e => e.Method == "POST")) await Task.Delay(10);
+
+        Assert.False(held.IsCompleted);
+        Assert.Equal(0, cluster.Requests.Entries.Single(e => e.Method == "POST").StatusCode); // still in flight
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held);
+    }
+
+    [Fact]
     public async Task The_next_requests_fail_with_the_injected_status_then_recover()
     {
         await using var cluster = await EmulatedCluster.StartAsync();
@@ -50,6 +69,20 @@ public sealed class FaultInjectionTests
         Assert.Equal("ServiceUnavailable", first.Status["reason"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.Code);
         Assert.Equal(new[] { 503, 503, 200 }, cluster.Requests.Entries.Select(e => e.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_injected_failure_can_echo_the_request_body_in_its_message()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        cluster.Faults.FailNext(1, 400, message: body => "admission webhook \"echo.example.com\" denied the request: " + body);
+
+        var (code, status) = await TestClients.FailureOf(() => client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new System.Collections.Generic.Dictionary<string, string> { ["k"] = "v" } }, "default"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.StartsWith("admission webhook \"echo.example.com\" denied the request: {", status["message"]!.GetValue<string>());
+        Assert.Contains("\"stringData\":{\"k\":\"v\"}", status["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -175,4 +175,81 @@ public sealed class ServerSideApplyTests
         Assert.Equal(HttpStatusCode.NotFound, code);
         Assert.Equal("namespaces \"nowhere\" not found", status["message"]!.GetValue<string>());
     }
+
+    // Kubernetes docs, "Server-Side Apply", Field management: "If you remove a field from a manifest and apply that
+    // manifest, Server-Side Apply checks if there are any other field managers that also own the field. If the field
+    // is not owned by any other field managers, it is either deleted from the live object or reset to its default".
+    // This is why two fleets applying as one manager undo each other's labels.
+    [Fact]
+    public async Task One_manager_applying_two_configurations_in_turn_removes_the_first_ones_labels()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await Apply(client, Labels(("team-a", "true"), ("env", "prod")), "hubdsl");
+
+        var second = await Apply(client, Labels(("team-b", "true"), ("env", "prod")), "hubdsl");
+
+        Assert.Equal(new[] { "env", "team-b" }, second.Metadata.Labels.Keys.Order());
+    }
+
+    // "If two or more appliers set a field to the same value, they share ownership of that field. [...] Shared field
+    // owners may give up ownership of a field by making a Server-Side Apply patch request that doesn't include that
+    // field."
+    [Fact]
+    public async Task Two_managers_keep_their_own_labels_and_share_the_ones_they_agree_on()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await Apply(client, Labels(("team-a", "true"), ("env", "prod")), "hubdsl-fleet-a");
+        var both = await Apply(client, Labels(("team-b", "true"), ("env", "prod")), "hubdsl-fleet-b");
+        Assert.Equal(new[] { "env", "team-a", "team-b" }, both.Metadata.Labels.Keys.Order());
+
+        // Re-applying in either order keeps everything.
+        var again = await Apply(client, Labels(("team-a", "true"), ("env", "prod")), "hubdsl-fleet-a");
+        Assert.Equal(new[] { "env", "team-a", "team-b" }, again.Metadata.Labels.Keys.Order());
+
+        // One owner gives up the shared label: the other still owns it, so it stays.
+        var dropped = await Apply(client, Labels(("team-a", "true")), "hubdsl-fleet-a");
+        Assert.Equal("prod", dropped.Metadata.Labels["env"]);
+
+        // The last owner gives it up: it goes.
+        var gone = await Apply(client, Labels(("team-b", "true")), "hubdsl-fleet-b");
+        Assert.Equal(new[] { "team-a", "team-b" }, gone.Metadata.Labels.Keys.Order());
+    }
+
+    // "Any subsequent attempt to change the value of the shared field, by any of the appliers, results in a conflict."
+    [Fact]
+    public async Task Changing_a_shared_value_conflicts_with_the_other_owner()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await Apply(client, Labels(("env", "prod")), "hubdsl-fleet-a");
+        await Apply(client, Labels(("env", "prod")), "hubdsl-fleet-b");
+
+        var (code, status) = await TestClients.FailureOf(() => Apply(client, Labels(("env", "staging")), "hubdsl-fleet-b"));
+
+        Assert.Equal(HttpStatusCode.Conflict, code);
+        var cause = Assert.Single(status["details"]!["causes"]!.AsArray())!;
+        Assert.Equal(".metadata.labels.env", cause["field"]!.GetValue<string>());
+        Assert.Equal("conflict with \"hubdsl-fleet-a\"", cause["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Applying_an_empty_configuration_releases_the_managers_fields()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await Apply(client, Labels(("team-a", "true"), ("env", "prod")), "hubdsl-fleet-a");
+        await Apply(client, Labels(("team-b", "true"), ("env", "prod")), "hubdsl-fleet-b");
+
+        var released = await Apply(client, "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"cfg\"}}", "hubdsl-fleet-a");
+
+        Assert.Equal(new[] { "env", "team-b" }, released.Metadata.Labels.Keys.Order());
+        Assert.Equal(new[] { "hubdsl-fleet-b" }, released.Metadata.ManagedFields.Select(m => m.Manager));
+    }
+
+    private static string Labels(params (string Key, string Value)[] labels) =>
+        "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"cfg\",\"labels\":{"
+        + string.Join(",", labels.Select(l => "\"" + l.Key + "\":\"" + l.Value + "\""))
+        + "}}}";
 }

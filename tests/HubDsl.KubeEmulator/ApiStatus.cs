@@ -116,7 +116,7 @@ public static class ApiStatus
         new(Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml ({contentType})"));
 
     /// <summary>The Status an injected failure returns; the reason follows the HTTP code like the real server's.</summary>
-    public static JsonObject ForInjectedFailure(int code, int? retryAfterSeconds)
+    public static JsonObject ForInjectedFailure(int code, int? retryAfterSeconds, string? echoed = null)
     {
         var (reason, message) = code switch
         {
@@ -134,7 +134,7 @@ public static class ApiStatus
             _ => ("Unknown", $"injected failure {code}"),
         };
         JsonObject? details = retryAfterSeconds is { } seconds ? new JsonObject { ["retryAfterSeconds"] = seconds } : null;
-        return Failure(code, reason, message, details);
+        return Failure(code, reason, echoed ?? message, details);
     }
 
     private static JsonObject Details(ResourceKind kind, string name)

@@ -23,18 +23,22 @@ public sealed class FaultInjector
         set => Interlocked.Exchange(ref latencyTicks, value.Ticks);
     }
 
+    /// <summary>When set, <see cref="Latency"/> delays only the requests it accepts (e.g. writes, to hold one in flight).</summary>
+    public Func<RequestLogEntry, bool>? LatencyMatches { get; set; }
+
     /// <summary>True while new connections are reset and requests on kept-alive connections are aborted.</summary>
     public bool IsRefusingConnections => Volatile.Read(ref refusing) == 1;
 
     /// <summary>
     /// Fails the next <paramref name="count"/> requests (optionally only those <paramref name="matches"/> accepts)
     /// with <paramref name="statusCode"/> and a matching Status body; <paramref name="retryAfter"/> adds Retry-After.
-    /// Queued failures are consumed in order.
+    /// <paramref name="message"/> makes the Status message from the request body, as an admission webhook or a proxy
+    /// that echoes what it was sent. Queued failures are consumed in order.
     /// </summary>
-    public InjectedFailure FailNext(int count, int statusCode, TimeSpan? retryAfter = null, Func<RequestLogEntry, bool>? matches = null)
+    public InjectedFailure FailNext(int count, int statusCode, TimeSpan? retryAfter = null, Func<RequestLogEntry, bool>? matches = null, Func<string, string>? message = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var failure = new InjectedFailure(count, statusCode, retryAfter, matches);
+        var failure = new InjectedFailure(count, statusCode, retryAfter, matches) { Message = message };
         lock (gate)
         {
             failures.Add(failure);
@@ -82,6 +86,7 @@ public sealed class FaultInjector
     public void Reset()
     {
         Latency = TimeSpan.Zero;
+        LatencyMatches = null;
         AcceptConnections();
         lock (gate)
         {

@@ -13,4 +13,7 @@ public sealed class InjectedFailure(int count, int statusCode, TimeSpan? retryAf
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
     public Func<RequestLogEntry, bool>? Matches { get; } = matches;
+
+    /// <summary>Builds the Status message from the request body (null: the code's usual message).</summary>
+    public Func<string, string>? Message { get; init; }
 }

@@ -44,7 +44,7 @@ public sealed class RequestPipeline(FaultInjector faults, RequestLog log, Reques
         try
         {
             var latency = faults.Latency;
-            if (latency > TimeSpan.Zero)
+            if (latency > TimeSpan.Zero && (faults.LatencyMatches is not { } delays || delays(entry)))
             {
                 await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
             }
@@ -57,7 +57,7 @@ public sealed class RequestPipeline(FaultInjector faults, RequestLog log, Reques
                     context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 }
 
-                await ApiRequestHandler.WriteAsync(context, failure.StatusCode, ApiStatus.ForInjectedFailure(failure.StatusCode, retrySeconds)).ConfigureAwait(false);
+                await ApiRequestHandler.WriteAsync(context, failure.StatusCode, ApiStatus.ForInjectedFailure(failure.StatusCode, retrySeconds, failure.Message?.Invoke(body))).ConfigureAwait(false);
                 return;
             }
 

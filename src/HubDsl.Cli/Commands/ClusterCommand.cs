@@ -52,10 +52,11 @@ internal static class ClusterCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
         var rbacFile = new Option<string?>("--rbac") { Description = "A YAML file with the ServiceAccount and RBAC to create on the spoke instead of argocd cluster add's (e.g. the build's spokes/<cluster>/argocd-manager.yaml)." };
         var tokenTimeout = new Option<double>("--token-timeout") { Description = "Seconds to wait for the spoke's token controller.", DefaultValueFactory = _ => 30 };
-        var fleetFolder = new Option<string?>("--fleet") { Description = "The HubDsl project folder: its spokes/<cluster>/argocd-manager.yaml, when present, is the RBAC to create (default: the current folder)." };
+        var rollback = new Option<bool>("--rollback-on-cancel") { Description = "When interrupted (Ctrl+C), remove what this run created instead of listing it." };
+        var fleetFolder = new Option<string?>("--fleet") { Description = "The HubDsl project folder (default: the current folder): its spokes/<cluster>/argocd-manager.yaml, when present, is the RBAC to create, and when it declares the cluster the hub Secret gets its fleet label." };
         var command = new Command("add", "Create the argocd-manager ServiceAccount, RBAC and token on a spoke, then register it on the hub.")
         {
-            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, rbacFile, tokenTimeout, fleetFolder,
+            context, name, labels, annotations, namespaces, clusterResources, systemNamespace, project, shard, upsert, yes, rbacFile, tokenTimeout, fleetFolder, rollback,
         };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
@@ -81,6 +82,15 @@ internal static class ClusterCommand
             }
 
             var rbac = LoadRbac(chosenRbac, parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false } && parse.GetValue(rbacFile) is not null);
+
+            // The Secret belongs to the fleet that declares the cluster (the same server, so the same Secret):
+            // its apply --prune may remove it later. A cluster no fleet declares is never pruned.
+            if (DeclaringFleet(console, parse.GetValue(fleetFolder), spokeContext.Server, options.ArgoCdNamespace) is { } declaring)
+            {
+                labelPairs[FleetIdentity.LabelKey(declaring)] = ManifestLabels.FleetValue;
+                await console.Error.WriteLineAsync("hubdsl: fleet '" + declaring + "' declares this cluster: its hub Secret gets the label " + FleetIdentity.LabelKey(declaring) + "=true");
+            }
+
             if (!parse.GetValue(yes))
             {
                 var scope = chosenRbac is { } file ? "the privileges in " + file
@@ -121,12 +131,66 @@ internal static class ClusterCommand
             {
                 if (step is not null) console.Error.Write("\r\u001b[K");
                 foreach (var done in e.Done) await console.Output.WriteLineAsync(done.Object + " " + Word(done.Outcome));
+                var removeCommand = RemoveSpokeCommand(spokeName, chosenRbac, parse.GetResult(systemNamespace) is { Implicit: false } && chosenRbac is null ? parse.GetValue(systemNamespace) : null, nsList);
+                if (e.IsCancelled)
+                {
+                    await ReportCancelledAsync(console, registrar, e.Progress, spokeName, spokeContext.Server.TrimEnd('/'), removeCommand, parse.GetValue(rollback));
+                    return ExitCodes.Problems;
+                }
+
                 var created = e.Created;
-                var tail = created.Count == 0 ? " (it created nothing)" : "; it created " + string.Join(", ", created) + ", which a re-run reuses";
+                var tail = created.Count == 0 ? " (it created nothing)" : "; it created " + string.Join(", ", created) + ", which a re-run reuses (or remove them: " + removeCommand + ")";
                 await console.Error.WriteLineAsync("hubdsl: cluster add " + spokeName + " failed: " + Redactor.Scrub(e.Message) + tail);
                 return e.IsUserError ? ExitCodes.BadInput : ExitCodes.Problems;
             }
         }));
+        return command;
+    }
+
+    // Ctrl+C during cluster add: what it created, what may exist (a request under way), and how to remove it; or,
+    // with --rollback-on-cancel, remove it (under a fresh, bounded deadline: the command's token is cancelled).
+    private static async Task ReportCancelledAsync(RuntimeConsole console, SpokeRegistrar registrar, RegistrationProgress progress, string spokeName, string server, string removeCommand, bool rollback)
+    {
+        var error = console.Error;
+        await error.WriteLineAsync("hubdsl: cluster add " + spokeName + " cancelled" + (progress.Step is null ? string.Empty : " during: " + progress.Step));
+        if (rollback)
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var results = await registrar.RollbackAsync(progress, deadline.Token);
+            foreach (var result in results) await console.Output.WriteLineAsync(result.Object + " " + Word(result.Outcome) + " (rollback)" + (result.Message is null ? string.Empty : ": " + Redactor.Scrub(result.Message)));
+            var left = results.Where(r => r.Outcome == ObjectOutcome.Failed).Select(r => r.Object).ToList();
+            await error.WriteLineAsync(left.Count == 0
+                ? "hubdsl: removed what this run had created" + (results.Count == 0 ? " (nothing)" : " (listed above)") + "; objects that existed before it were left as they were"
+                : "hubdsl: could not remove " + string.Join(", ", left) + "; remove them with: " + removeCommand);
+            return;
+        }
+
+        var created = progress.CreatedOnSpoke.Select(o => o.ToString()).ToList();
+        await error.WriteLineAsync(created.Count == 0 ? "hubdsl: it created nothing on the spoke" : "hubdsl: it created on the spoke: " + string.Join(", ", created));
+        if (progress.PendingCreate is { } pending) await error.WriteLineAsync("hubdsl: the request creating " + pending + " was under way: it may exist too");
+        if (progress.HubSecretPending)
+        {
+            await error.WriteLineAsync("hubdsl: the request writing the hub's cluster Secret " + progress.HubSecretName + " was under way: it may have been written (hubdsl cluster get " + server + ")");
+        }
+        else if (progress.HubSecretWasAbsent)
+        {
+            await error.WriteLineAsync("hubdsl: the hub has no cluster Secret for " + server + ", so cluster list does not show the cluster");
+        }
+
+        if (created.Count > 0 || progress.PendingCreate is not null)
+        {
+            await error.WriteLineAsync("hubdsl: remove them with: " + removeCommand + " (or run cluster add again to finish: it reuses them; --rollback-on-cancel removes them on Ctrl+C)");
+        }
+    }
+
+    // The cluster rm command that removes, by context, what cluster add created on the spoke (the hub may have no Secret).
+    private static string RemoveSpokeCommand(string context, string? rbacFile, string? systemNamespace, IReadOnlyList<string> namespaces)
+    {
+        static string Quote(string text) => text.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`' or '\\') ? "'" + text.Replace("'", "'\\''") + "'" : text;
+        var command = "hubdsl cluster rm --context " + Quote(context);
+        if (rbacFile is not null) command += " --rbac " + Quote(rbacFile);
+        if (systemNamespace is not null) command += " --system-namespace " + systemNamespace;
+        foreach (var ns in namespaces) command += " --namespace " + ns;
         return command;
     }
 
@@ -222,32 +286,53 @@ internal static class ClusterCommand
     private static Command Remove(RuntimeConsole console)
     {
         var common = new CommonOptions();
-        var name = new Argument<string>("NAME") { Description = "The cluster's name, server URL or Secret name." };
+        var name = new Argument<string?>("NAME") { Description = "The cluster's name, server URL or Secret name (default: the cluster of --context's server).", Arity = ArgumentArity.ZeroOrOne };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
-        var spokeContext = new Option<string?>("--context") { Description = "The kubeconfig context to remove the spoke's RBAC with (default: a context with the cluster's server, else the stored credentials)." };
+        var spokeContext = new Option<string?>("--context") { Description = "The kubeconfig context to remove the spoke's RBAC with (default: a context with the cluster's server, else the stored credentials). Without NAME: the spoke to clean, even when the hub has no cluster Secret for it (an interrupted cluster add)." };
         var systemNamespace = new Option<string>("--system-namespace") { Description = "Where cluster add put the ServiceAccount and its token.", DefaultValueFactory = _ => "kube-system" };
+        var namespaces = Repeated("--namespace", "The namespaces given to cluster add --namespace (default: the cluster Secret's namespaces).");
         var timeout = ProbeTimeout();
         var rbacFile = new Option<string?>("--rbac") { Description = "The RBAC file given to cluster add --rbac, to remove those objects." };
-        var command = new Command("rm", "Remove a cluster from the hub and, where the spoke is reachable, the RBAC and token cluster add created.") { name, yes, spokeContext, systemNamespace, rbacFile, timeout };
+        var command = new Command("rm", "Remove a cluster from the hub and, where the spoke is reachable, the RBAC and token cluster add created.") { name, yes, spokeContext, systemNamespace, namespaces, rbacFile, timeout };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
         {
             var options = common.Read(parse, console);
             using var hub = HubClient.Connect(options);
-            var wanted = parse.GetValue(name)!;
-            var cluster = await hub.FindClusterAsync(wanted, ct) ?? throw NotFound(wanted, options.ArgoCdNamespace);
-            if (!parse.GetValue(yes) && !console.Confirm("Remove cluster '" + cluster.Name + "' (" + cluster.Server + ") from the hub and its argocd-manager RBAC from the spoke?", "re-run with --yes", out var refusal))
+            var wanted = parse.GetValue(name);
+            var contextName = parse.GetValue(spokeContext);
+            RegisteredCluster? cluster;
+            KubeContext? byContext = null;
+            if (wanted is not null)
+            {
+                cluster = await hub.FindClusterAsync(wanted, ct) ?? throw NotFound(wanted, options.ArgoCdNamespace);
+            }
+            else
+            {
+                if (contextName is null) throw new UserInputException("cluster rm needs the cluster's NAME, or --context CONTEXT to clean the spoke of that context");
+                byContext = hub.Kubeconfig!.Resolve(contextName);
+                cluster = await hub.FindClusterAsync(byContext.Server.TrimEnd('/'), ct);
+            }
+
+            var question = cluster is not null
+                ? "Remove cluster '" + cluster.Name + "' (" + cluster.Server + ") from the hub and its argocd-manager RBAC from the spoke?"
+                : "The hub has no cluster Secret for " + byContext!.Server.TrimEnd('/') + ". Remove the argocd-manager ServiceAccount, RBAC and token cluster add created on the spoke of context '" + contextName + "'?";
+            if (!parse.GetValue(yes) && !console.Confirm(question, "re-run with --yes", out var refusal))
             {
                 throw new UserInputException("cluster rm cancelled, nothing was changed: " + refusal);
             }
 
             // Spoke first, so a cluster whose RBAC could not be removed can still be found by a second rm.
-            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, cluster.Info.Namespaces, parse.GetResult(systemNamespace) is { Implicit: false });
-            var (spoke, via) = SpokeClient(hub, cluster, parse.GetValue(spokeContext), options);
+            var nsList = (parse.GetValue(namespaces) ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
+            var rbac = LoadRbac(parse.GetValue(rbacFile), parse.GetValue(systemNamespace)!, nsList.Count > 0 ? nsList : cluster?.Info.Namespaces ?? (IReadOnlyList<string>)Array.Empty<string>(), parse.GetResult(systemNamespace) is { Implicit: false });
+            var (spoke, via) = cluster is not null
+                ? SpokeClient(hub, cluster, contextName, options)
+                : (KubeObjectClient.Create(hub.Kubeconfig!.ClientConfiguration(byContext!, options.InsecureSkipTlsVerify), options.Retry), "context " + byContext!.Name);
+            var server = cluster?.Server ?? byContext!.Server.TrimEnd('/');
             var failed = false;
             if (spoke is null)
             {
-                console.Warn("cluster '" + cluster.Name + "' has no usable credentials and no kubeconfig context for " + cluster.Server + ": its RBAC stays on the spoke");
+                console.Warn("cluster '" + cluster!.Name + "' has no usable credentials and no kubeconfig context for " + cluster.Server + ": its RBAC stays on the spoke");
                 failed = true;
             }
             else
@@ -268,7 +353,8 @@ internal static class ClusterCommand
 
                     if (unreachable is not null)
                     {
-                        console.Warn("spoke " + cluster.Server + " is not reachable (" + unreachable + "): its argocd-manager RBAC and token stay; remove them later with kubectl");
+                        console.Warn("spoke " + server + " is not reachable (" + unreachable + "): its argocd-manager RBAC and token stay; remove them later with kubectl");
+                        failed |= cluster is null;
                     }
                     else
                     {
@@ -279,6 +365,12 @@ internal static class ClusterCommand
                         }
                     }
                 }
+            }
+
+            if (cluster is null)
+            {
+                await console.Output.WriteLineAsync("No cluster Secret for " + server + " on the hub; the spoke of context '" + contextName + "' " + (failed ? "could not be cleaned" : "is clean"));
+                return failed ? ExitCodes.Problems : ExitCodes.Success;
             }
 
             var deleted = await hub.Objects.DeleteAsync(ResourceType.Secret, options.ArgoCdNamespace, cluster.SecretName, dryRun: false, ct);
@@ -315,6 +407,34 @@ internal static class ClusterCommand
         if (namespaces.Count > 0 || systemNamespaceGiven) return null;
         var path = Path.Combine(folder ?? Directory.GetCurrentDirectory(), HubDsl.Core.Manifests.FleetManifests.SpokeFile(clusterName));
         return File.Exists(path) ? path : null;
+    }
+
+    // The fleet of the project in the folder (default: the current one) when it generates the cluster Secret for this
+    // server; an explicit --fleet that declares no such cluster is said, a current folder that is no project is not.
+    private static string? DeclaringFleet(RuntimeConsole console, string? folder, string server, string argoCdNamespace)
+    {
+        var secretName = ClusterSecretNames.ForServer(server.TrimEnd('/'));
+        if (secretName is null) return null;
+        if (folder is null && !Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "argocd"))) return null; // not a project: do not scan it
+        IReadOnlyList<DesiredObject> objects;
+        try
+        {
+            objects = ProjectManifests.Load(folder ?? Directory.GetCurrentDirectory(), argoCdNamespace);
+        }
+        catch (UserInputException) when (folder is null)
+        {
+            return null;
+        }
+
+        var secret = objects.FirstOrDefault(o => o.Type == ResourceType.Secret && o.Name == secretName);
+        if (secret is null)
+        {
+            if (folder is not null) console.Warn("the fleet in '" + folder + "' declares no cluster with server " + server.TrimEnd('/') + ": the hub Secret gets no fleet label (no fleet's apply --prune will remove it)");
+            return null;
+        }
+
+        var fleets = FleetOwnership.Fleets(secret.Configuration);
+        return fleets.Count == 1 ? fleets[0] : throw new UserInputException("'" + secret.SourceFile + "' has " + (fleets.Count == 0 ? "no fleet label: it was generated by an older HubDsl; rebuild the project" : "several fleet labels"));
     }
 
     private static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)

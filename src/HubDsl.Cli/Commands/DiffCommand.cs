@@ -5,7 +5,7 @@ namespace HubDsl.Cli.Commands;
 
 /// <summary>
 /// <c>hubdsl diff</c>: what <c>hubdsl apply</c> would change, as a unified diff between the live objects and the
-/// server's dry-run apply. Exit 0 no difference, 1 differences, 2 or more an error (like <c>kubectl diff</c>).
+/// server's dry-run apply as the project's fleet manager. Exit 0 no difference, 1 differences, 2 or more an error (like <c>kubectl diff</c>).
 /// Secret values are masked except the non-credential cluster keys.
 /// </summary>
 internal static class DiffCommand
@@ -16,7 +16,7 @@ internal static class DiffCommand
     {
         var common = new CommonOptions();
         var project = new Option<string?>("--project") { Description = "The HubDsl project folder (default: the current folder)." };
-        var prune = new Option<bool>("--prune") { Description = "Also show the objects apply --prune would delete." };
+        var prune = new Option<bool>("--prune") { Description = "Also show the objects apply --prune would delete (this fleet's only) or release (shared with other fleets)." };
         var command = new Command("diff", "Show what apply would change on the hub, as a unified diff (exit 1 when there are differences).") { project, prune };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(
@@ -27,8 +27,9 @@ internal static class DiffCommand
                 var warnings = new List<string>();
                 var objects = ProjectManifests.Load(parse.GetValue(project) ?? Directory.GetCurrentDirectory(), options.ArgoCdNamespace, warnings);
                 foreach (var warning in warnings) console.Warn(warning);
+                var fleet = FleetOwnership.Of(objects);
                 using var hub = HubClient.Connect(options);
-                var diffs = await new ManifestApplier(hub).DiffAsync(objects, parse.GetValue(prune), ct);
+                var diffs = await new ManifestApplier(hub, fleet).DiffAsync(objects, parse.GetValue(prune), ct);
                 var errors = 0;
                 foreach (var diff in diffs)
                 {

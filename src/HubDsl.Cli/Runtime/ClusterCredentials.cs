@@ -51,7 +51,11 @@ public sealed class ClusterCredentials
         if (KeyPem.HasValue) tls["keyData"] = Base64(KeyPem.Reveal()!);
         if (!string.IsNullOrEmpty(CaPem)) tls["caData"] = Base64(CaPem);
         config["tlsClientConfig"] = tls;
-        return config.ToJsonString();
+        var json = config.ToJsonString();
+
+        // The whole config is a credential when it carries one: an echo of it (raw or base64) is scrubbed whole.
+        if (Password.HasValue || BearerToken.HasValue || KeyPem.HasValue) Redactor.Remember(json);
+        return json;
     }
 
     /// <summary>Reads a stored config; null with an error for JSON that is not a ClusterConfig.</summary>

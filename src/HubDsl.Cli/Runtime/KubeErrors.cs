@@ -19,6 +19,30 @@ public static class KubeErrors
     /// <summary>The metav1.Status reason of an API failure (AlreadyExists, Conflict, ...), if any.</summary>
     public static string? Reason(HttpOperationException e) => StatusField(e, "reason");
 
+    /// <summary>
+    /// The field-manager conflicts of a failed server-side apply (409 with details.causes of reason
+    /// FieldManagerConflict, message <c>conflict with "manager"</c>, optionally followed by <c> using apiVersion</c>),
+    /// as (manager, field) pairs; empty for any other failure (e.g. a resourceVersion conflict).
+    /// </summary>
+    public static IReadOnlyList<(string Manager, string Field)> ApplyConflicts(Exception e)
+    {
+        if (e is not HttpOperationException { Response: { } response } || (int)response.StatusCode != 409 || string.IsNullOrEmpty(response.Content)) return Array.Empty<(string, string)>();
+        try
+        {
+            var causes = (JsonNode.Parse(response.Content) as JsonObject)?["details"]?["causes"] as JsonArray;
+            return (causes ?? new JsonArray()).OfType<JsonObject>()
+                .Where(c => JsonYaml.Text(c, "reason") == "FieldManagerConflict")
+                .Select(c => (Manager: QuotedManager(JsonYaml.Text(c, "message")), Field: JsonYaml.Text(c, "field") ?? string.Empty))
+                .Where(c => c.Manager is not null)
+                .Select(c => (c.Manager!, c.Field))
+                .ToList();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Array.Empty<(string, string)>();
+        }
+    }
+
     /// <summary>What went wrong, in one line, e.g. "401 Unauthorized" or "connection refused".</summary>
     public static string Describe(Exception e)
     {
@@ -51,7 +75,8 @@ public static class KubeErrors
                 break;
         }
 
-        return Redactor.Scrub(text.Replace('\n', ' ').Replace('\r', ' ').Trim());
+        // Scrubbed before the line breaks go: a credential echoed across lines (a PEM key) is found whole.
+        return Redactor.Scrub(Redactor.Scrub(text).Replace('\n', ' ').Replace('\r', ' ').Trim());
     }
 
     private static string DescribeConnection(HttpRequestException e)
@@ -76,6 +101,14 @@ public static class KubeErrors
         if (e.HttpRequestError == HttpRequestError.ResponseEnded) return "connection closed by the server";
         if (e.HttpRequestError == HttpRequestError.SecureConnectionError) return "TLS handshake failed";
         return "connection failed: " + e.Message;
+    }
+
+    private static string? QuotedManager(string? message)
+    {
+        const string prefix = "conflict with \"";
+        if (message is null || !message.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var end = message.IndexOf('"', prefix.Length);
+        return end > prefix.Length ? message.Substring(prefix.Length, end - prefix.Length) : null;
     }
 
     private static string? StatusField(HttpOperationException e, string field)

@@ -49,6 +49,7 @@ public sealed class RegisteredCluster
     /// <summary>Reads a Secret from the API; null when it is not a readable cluster Secret.</summary>
     public static RegisteredCluster? FromSecret(JsonObject secret)
     {
+        Redactor.RememberSecret(secret);
         if (!ClusterSecret.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(Without(secret, "config")), out var info, out _)) return null;
         ClusterCredentials? credentials = null;
         string? error = null;

@@ -9,7 +9,7 @@ namespace HubDsl.Cli.Runtime;
 
 /// <summary>
 /// Bounded retries with exponential backoff (and jitter) for transient API errors: 409 Conflict (not
-/// AlreadyExists), 429 (honouring Retry-After), 500/502/503/504, request timeouts and dropped connections.
+/// AlreadyExists, not a server-side apply field conflict), 429 (honouring Retry-After), 500/502/503/504, request timeouts and dropped connections.
 /// Every attempt re-runs the whole operation, so a read-modify-write re-reads after a conflict.
 /// </summary>
 public sealed class RetryPolicy
@@ -81,7 +81,7 @@ public sealed class RetryPolicy
         {
             case HttpOperationException http:
                 var code = (int)http.Response.StatusCode;
-                if (code == 409) return KubeErrors.Reason(http) != "AlreadyExists";
+                if (code == 409) return KubeErrors.Reason(http) != "AlreadyExists" && KubeErrors.ApplyConflicts(http).Count == 0; // an apply conflict stays one
                 return code is 429 or 500 or 502 or 503 or 504;
             case TaskCanceledException or TimeoutException:
                 return true; // HttpClient's own timeout, not the caller's cancellation (checked above)

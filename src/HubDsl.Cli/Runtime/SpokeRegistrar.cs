@@ -72,25 +72,67 @@ public sealed record ClusterRegistrationRequest
 /// <summary>The outcome of a registration.</summary>
 public sealed record ClusterRegistrationResult(string Name, string Server, string SecretName, IReadOnlyList<ObjectResult> SpokeObjects, ObjectOutcome HubSecret);
 
+/// <summary>How far a registration got: what it did, and what it was doing when it stopped.</summary>
+public sealed class RegistrationProgress
+{
+    private readonly List<ObjectResult> done = new();
+    private readonly List<SpokeObject> created = new();
+
+    /// <summary>Every object handled, in order.</summary>
+    public IReadOnlyList<ObjectResult> Done => done;
+
+    /// <summary>The spoke objects this run created, in order.</summary>
+    public IReadOnlyList<SpokeObject> CreatedOnSpoke => created;
+
+    /// <summary>A spoke object that did not exist and whose create request was under way (it may exist now).</summary>
+    public SpokeObject? PendingCreate { get; internal set; }
+
+    /// <summary>The step under way, in words.</summary>
+    public string? Step { get; internal set; }
+
+    /// <summary>Whether the hub had no cluster Secret for the server when this run began.</summary>
+    public bool HubSecretWasAbsent { get; internal set; }
+
+    /// <summary>Whether the hub Secret's write was under way (it may or may not have been written).</summary>
+    public bool HubSecretPending { get; internal set; }
+
+    /// <summary>The hub Secret's name.</summary>
+    public string? HubSecretName { get; internal set; }
+
+    internal void Add(ObjectResult result, SpokeObject? item = null)
+    {
+        done.Add(result);
+        if (item is not null && result.Outcome == ObjectOutcome.Created) created.Add(item);
+        PendingCreate = null;
+    }
+}
+
 /// <summary>A registration that stopped part-way; <see cref="Created"/> lists what it had created (a re-run reuses it).</summary>
 public sealed class ClusterRegistrationException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    public ClusterRegistrationException(string message, IReadOnlyList<ObjectResult> done, bool userError)
+    /// <summary>Creates the exception from the run's progress.</summary>
+    public ClusterRegistrationException(string message, RegistrationProgress progress, bool userError, bool cancelled = false)
         : base(message)
     {
-        Done = done;
+        Progress = progress;
         IsUserError = userError;
+        IsCancelled = cancelled;
     }
 
+    /// <summary>How far the run got.</summary>
+    public RegistrationProgress Progress { get; }
+
     /// <summary>Every object handled before the failure.</summary>
-    public IReadOnlyList<ObjectResult> Done { get; }
+    public IReadOnlyList<ObjectResult> Done => Progress.Done;
 
     /// <summary>Objects this run created before failing.</summary>
     public IReadOnlyList<string> Created => Done.Where(d => d.Outcome == ObjectOutcome.Created).Select(d => d.Object).ToList();
 
     /// <summary>Whether the cause is the user's input (an existing Secret without --upsert) rather than a failure.</summary>
     public bool IsUserError { get; }
+
+    /// <summary>Whether the run was cancelled (Ctrl+C).</summary>
+    public bool IsCancelled { get; }
 }
 
 /// <summary>
@@ -100,7 +142,7 @@ public sealed class ClusterRegistrationException : Exception
 /// </summary>
 public sealed class SpokeRegistrar
 {
-    /// <summary>The field manager of the hub Secret (distinct from apply's <c>hubdsl</c>, which never owns config).</summary>
+    /// <summary>The field manager of the hub Secret (distinct from apply's fleet managers, which never own config).</summary>
     public const string FieldManager = "hubdsl-cluster";
 
     private readonly HubClient hub;
@@ -119,19 +161,27 @@ public sealed class SpokeRegistrar
         var server = request.Spoke.Server.TrimEnd('/');
         var secretName = ClusterSecretNames.ForServer(server) ?? throw new UserInputException("context '" + request.Spoke.Name + "' has server '" + server + "', which is not an absolute URL");
         var name = request.Name ?? request.Spoke.Name;
-        var done = new List<ObjectResult>();
+        var progress = new RegistrationProgress { HubSecretName = secretName };
         var secretRef = ResourceType.Secret.Describe(hub.ArgoCdNamespace, secretName) + " (hub)";
+        void Step(string what)
+        {
+            progress.Step = what;
+            step?.Invoke(what);
+        }
+
         try
         {
             // 1. Fail before touching the spoke if the hub already has a different cluster for this server.
-            step?.Invoke("checking the hub for " + secretName);
+            Step("checking the hub for " + secretName);
             var existing = await hub.Objects.GetAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, cancellation).ConfigureAwait(false);
+            Redactor.RememberSecret(existing);
+            progress.HubSecretWasAbsent = existing is null;
             if (existing is not null && !request.Upsert && !SameExceptToken(existing, Desired(request, name, server, secretName, default)))
             {
                 throw new ClusterRegistrationException(
                     "the hub already has cluster Secret " + hub.ArgoCdNamespace + "/" + secretName + " for " + server + " (name '" + Decoded(existing, "name") + "'"
                     + (Decoded(existing, "config") is null ? ", no credentials" : string.Empty) + ") and it differs; re-run with --upsert to overwrite it",
-                    done,
+                    progress,
                     userError: true);
             }
 
@@ -143,38 +193,39 @@ public sealed class SpokeRegistrar
                 throw new ClusterRegistrationException(
                     "the hub already registers " + server + " as cluster '" + sameServer.Name + "' in Secret " + hub.ArgoCdNamespace + "/" + sameServer.SecretName
                     + "; remove it first (hubdsl cluster rm " + sameServer.SecretName + ")",
-                    done,
+                    progress,
                     userError: true);
             }
 
             // 2. ServiceAccount: created if absent, reused as it is otherwise.
             var account = request.Rbac.ServiceAccount;
-            step?.Invoke("ServiceAccount " + account.Namespace + "/" + account.Name);
-            done.Add(await CreateOrReuseAsync(account, cancellation).ConfigureAwait(false));
+            Step("ServiceAccount " + account.Namespace + "/" + account.Name);
+            progress.Add(await CreateOrReuseAsync(account, progress, cancellation).ConfigureAwait(false), account);
 
             // 3. Namespaces the Roles live in (least privilege with CreateNamespace=true): created if absent, reused
             // as they are; then roles and bindings: created, or overwritten when different.
             foreach (var ns in request.Rbac.NamespaceObjects)
             {
-                step?.Invoke(ns.ToString());
-                done.Add(await CreateOrReuseAsync(ns, cancellation).ConfigureAwait(false));
+                // Reported, but never rolled back: a namespace may hold more than this registration put there.
+                Step(ns.ToString());
+                progress.Add(await CreateOrReuseAsync(ns, progress, cancellation).ConfigureAwait(false));
             }
 
             foreach (var rbac in request.Rbac.RbacObjects)
             {
-                step?.Invoke(rbac.ToString());
-                done.Add(await CreateOrOverwriteAsync(rbac, cancellation).ConfigureAwait(false));
+                Step(rbac.ToString());
+                progress.Add(await CreateOrOverwriteAsync(rbac, progress, cancellation).ConfigureAwait(false), rbac);
             }
 
             // 4. The long-lived token Secret, then the bounded wait for the token controller.
             var tokenSecret = request.Rbac.TokenSecret;
-            step?.Invoke("Secret " + tokenSecret.Namespace + "/" + tokenSecret.Name);
-            done.Add(await CreateOrReuseAsync(tokenSecret, cancellation).ConfigureAwait(false));
-            step?.Invoke("waiting for the token controller to fill " + tokenSecret.Namespace + "/" + tokenSecret.Name);
+            Step("Secret " + tokenSecret.Namespace + "/" + tokenSecret.Name);
+            progress.Add(await CreateOrReuseAsync(tokenSecret, progress, cancellation).ConfigureAwait(false), tokenSecret);
+            Step("waiting for the token controller to fill " + tokenSecret.Namespace + "/" + tokenSecret.Name);
             var token = await WaitForTokenAsync(tokenSecret, request.TokenTimeout, request.TokenPollInterval, cancellation).ConfigureAwait(false);
 
             // 5. The hub Secret.
-            step?.Invoke("cluster Secret " + hub.ArgoCdNamespace + "/" + secretName + " on the hub");
+            Step("cluster Secret " + hub.ArgoCdNamespace + "/" + secretName + " on the hub");
             var desired = Desired(request, name, server, secretName, token);
             ObjectOutcome hubOutcome;
             existing = await hub.Objects.GetAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, cancellation).ConfigureAwait(false);
@@ -186,27 +237,71 @@ public sealed class SpokeRegistrar
             {
                 throw new ClusterRegistrationException(
                     "the hub's cluster Secret " + hub.ArgoCdNamespace + "/" + secretName + " holds other credentials; re-run with --upsert to replace them",
-                    done,
+                    progress,
                     userError: true);
             }
             else
             {
+                progress.HubSecretPending = true;
                 var (applied, created) = await hub.Objects.ApplyAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, desired, FieldManager, force: true, dryRun: false, cancellation).ConfigureAwait(false);
                 hubOutcome = created ? ObjectOutcome.Created : ObjectOutcome.Updated;
+                progress.HubSecretPending = false;
                 await DropStaleKeysAsync(applied, desired, secretName, cancellation).ConfigureAwait(false);
             }
 
-            done.Add(new ObjectResult(secretRef, hubOutcome));
-            return new ClusterRegistrationResult(name, server, secretName, done, hubOutcome);
+            progress.Add(new ObjectResult(secretRef, hubOutcome));
+            progress.Step = null;
+            return new ClusterRegistrationResult(name, server, secretName, progress.Done, hubOutcome);
         }
         catch (ClusterRegistrationException)
         {
             throw;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: the caller says what was created and how to remove it (or removes it).
+            throw new ClusterRegistrationException("cancelled" + (progress.Step is null ? string.Empty : " during: " + progress.Step), progress, userError: false, cancelled: true);
+        }
+        catch (Exception e)
         {
             if (e is UserInputException) throw;
-            throw new ClusterRegistrationException(KubeErrors.Describe(e), done, userError: false);
+            throw new ClusterRegistrationException(KubeErrors.Describe(e), progress, userError: false);
+        }
+    }
+
+    /// <summary>
+    /// Removes what a cancelled or failed run created, newest first: the spoke objects it created (and one whose
+    /// create was under way, if it exists now), and the hub Secret when the hub had none before and its write was
+    /// under way. Objects that existed before the run are never touched.
+    /// </summary>
+    public async Task<IReadOnlyList<ObjectResult>> RollbackAsync(RegistrationProgress progress, CancellationToken cancellation)
+    {
+        var results = new List<ObjectResult>();
+        if (progress.HubSecretPending && progress.HubSecretWasAbsent && progress.HubSecretName is { } secretName)
+        {
+            results.Add(await DeleteAsync(hub.Objects, ResourceType.Secret, hub.ArgoCdNamespace, secretName, ResourceType.Secret.Describe(hub.ArgoCdNamespace, secretName) + " (hub)", cancellation).ConfigureAwait(false));
+        }
+
+        var created = progress.CreatedOnSpoke.ToList();
+        if (progress.PendingCreate is { } pending) created.Add(pending);
+        foreach (var item in Enumerable.Reverse(created))
+        {
+            results.Add(await DeleteAsync(spoke, item.Type, item.Namespace, item.Name, item.ToString(), cancellation).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private static async Task<ObjectResult> DeleteAsync(KubeObjectClient client, ResourceType type, string? ns, string name, string description, CancellationToken cancellation)
+    {
+        try
+        {
+            var deleted = await client.DeleteAsync(type, ns, name, dryRun: false, cancellation).ConfigureAwait(false);
+            return new ObjectResult(description, deleted ? ObjectOutcome.Deleted : ObjectOutcome.NotFound);
+        }
+        catch (Exception e)
+        {
+            return new ObjectResult(description, ObjectOutcome.Failed, e is OperationCanceledException ? "timed out" : KubeErrors.Describe(e));
         }
     }
 
@@ -292,7 +387,7 @@ public sealed class SpokeRegistrar
         var wanted = JsonYaml.Map(desired, "data");
         var ownedByApply = (applied["metadata"]?["managedFields"] as JsonArray ?? new JsonArray())
             .OfType<JsonObject>()
-            .Where(m => JsonYaml.Text(m, "manager") == ManifestApplier.FieldManager)
+            .Where(m => JsonYaml.Text(m, "manager") is { } manager && (FleetOwnership.FleetOfManager(manager) is not null || manager == FleetOwnership.LegacyFieldManager))
             .SelectMany(m => (m["fieldsV1"]?["f:data"] as JsonObject)?.Select(p => p.Key.StartsWith("f:", StringComparison.Ordinal) ? p.Key.Substring(2) : p.Key) ?? Enumerable.Empty<string>())
             .ToHashSet(StringComparer.Ordinal);
         var stale = JsonYaml.Map(applied, "data").Keys
@@ -304,13 +399,14 @@ public sealed class SpokeRegistrar
         await hub.Objects.MergePatchAsync(ResourceType.Secret, hub.ArgoCdNamespace, secretName, new JsonObject { ["data"] = nulls }, FieldManager, cancellation).ConfigureAwait(false);
     }
 
-    private async Task<ObjectResult> CreateOrReuseAsync(SpokeObject item, CancellationToken cancellation)
+    private async Task<ObjectResult> CreateOrReuseAsync(SpokeObject item, RegistrationProgress progress, CancellationToken cancellation)
     {
         if (await spoke.GetAsync(item.Type, item.Namespace, item.Name, cancellation).ConfigureAwait(false) is not null)
         {
             return new ObjectResult(item.ToString(), ObjectOutcome.Unchanged);
         }
 
+        progress.PendingCreate = item;
         try
         {
             await spoke.CreateAsync(item.Type, item.Namespace, item.Manifest, FieldManager, cancellation).ConfigureAwait(false);
@@ -322,13 +418,14 @@ public sealed class SpokeRegistrar
         }
     }
 
-    private Task<ObjectResult> CreateOrOverwriteAsync(SpokeObject item, CancellationToken cancellation) =>
+    private Task<ObjectResult> CreateOrOverwriteAsync(SpokeObject item, RegistrationProgress progress, CancellationToken cancellation) =>
         spoke.Retry.ExecuteAsync(
             async ct =>
             {
                 var live = await spoke.GetAsync(item.Type, item.Namespace, item.Name, ct).ConfigureAwait(false);
                 if (live is null)
                 {
+                    progress.PendingCreate = item;
                     try
                     {
                         await spoke.CreateAsync(item.Type, item.Namespace, item.Manifest, FieldManager, ct).ConfigureAwait(false);

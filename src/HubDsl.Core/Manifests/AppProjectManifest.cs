@@ -11,8 +11,8 @@ namespace HubDsl.Core.Manifests;
 /// </summary>
 public static class AppProjectManifest
 {
-    /// <summary>The AppProject, or null when the ApplicationSet declares none.</summary>
-    public static YamlMapping? Build(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters)
+    /// <summary>The AppProject, or null when the ApplicationSet declares none; with a fleet id, it carries that fleet's ownership label.</summary>
+    public static YamlMapping? Build(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters, string? fleetId = null)
     {
         if (appSet.Project is not { } project) return null;
         var template = appSet.Manifest["spec"] is YamlMapping spec ? spec["template"] as YamlMapping : null;
@@ -22,7 +22,8 @@ public static class AppProjectManifest
 
         var manifest = new YamlMapping().Set("apiVersion", "argoproj.io/v1alpha1").Set("kind", "AppProject");
         var metadata = manifest.GetOrAddMapping("metadata").Set("name", project.Name).Set("namespace", appSet.Namespace);
-        metadata.GetOrAddMapping("labels").Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        var labels = metadata.GetOrAddMapping("labels").Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        if (fleetId is not null) labels.Set(FleetIdentity.LabelKey(fleetId), ManifestLabels.FleetValue);
         var projectSpec = manifest.GetOrAddMapping("spec");
         if (project.Description is not null) projectSpec.Set("description", project.Description);
 

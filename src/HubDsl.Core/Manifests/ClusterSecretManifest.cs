@@ -11,9 +11,10 @@ public static class ClusterSecretManifest
 {
     /// <summary>
     /// The Secret as a YAML tree. A least-privilege cluster's <paramref name="access"/> puts Argo CD in namespaced
-    /// mode for the namespaces its Roles cover (and <c>clusterResources</c> when it deploys cluster-scoped kinds).
+    /// mode for the namespaces its Roles cover (and <c>clusterResources</c> when it deploys cluster-scoped kinds);
+    /// with a <paramref name="fleetId"/>, it carries that fleet's ownership label.
     /// </summary>
-    public static YamlMapping Build(ClusterModel cluster, string @namespace, Access.LeastPrivilegeAccess? access = null)
+    public static YamlMapping Build(ClusterModel cluster, string @namespace, Access.LeastPrivilegeAccess? access = null, string? fleetId = null)
     {
         var secret = new YamlMapping().Set("apiVersion", "v1").Set("kind", "Secret");
         var metadata = secret.GetOrAddMapping("metadata");
@@ -23,6 +24,7 @@ public static class ClusterSecretManifest
         labels.Set(ManifestLabels.SecretTypeKey, "cluster");
         labels.Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
         foreach (var label in cluster.Labels) labels.Set(label.Key, label.Value);
+        if (fleetId is not null) labels.Set(FleetIdentity.LabelKey(fleetId), ManifestLabels.FleetValue); // last: a declared label cannot change it
         if (cluster.Annotations.Count > 0)
         {
             var annotations = metadata.GetOrAddMapping("annotations");

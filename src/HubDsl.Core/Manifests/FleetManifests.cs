@@ -10,16 +10,16 @@ namespace HubDsl.Core.Manifests;
 public static class FleetManifests
 {
     /// <summary>One cluster Secret file per declared cluster.</summary>
-    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet, IReadOnlyList<ApplicationSetModel> applicationSets) =>
-        fleet.Clusters.Select(cluster => ClusterSecret(fleet.ClassName, fleet.Namespace, cluster, applicationSets)).ToList();
+    public static IReadOnlyList<ManifestFile> ClusterSecrets(FleetModel fleet, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
+        fleet.Clusters.Select(cluster => ClusterSecret(fleet.ClassName, fleet.Namespace, cluster, applicationSets, fleetId)).ToList();
 
     /// <summary>
-    /// The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>; the
-    /// ApplicationSets decide a least-privilege cluster's namespaces.
+    /// The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>, labelled as
+    /// <paramref name="fleetId"/>'s; the ApplicationSets decide a least-privilege cluster's namespaces.
     /// </summary>
-    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets) =>
+    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
         new("argocd/clusters/" + FileName(cluster.Name) + ".yaml",
-            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets)), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
+            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets), fleetId), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
 
     /// <summary>A least-privilege cluster's access from the ApplicationSets that target it; null in the other modes.</summary>
     public static LeastPrivilegeAccess? Access(ClusterModel cluster, string @namespace, IReadOnlyList<ApplicationSetModel> applicationSets) =>
@@ -45,21 +45,21 @@ public static class FleetManifests
     }
 
     /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
-    public static IReadOnlyList<ManifestFile> Project(ApplicationSetModel appSet, IEnumerable<FleetModel> fleets)
+    public static IReadOnlyList<ManifestFile> Project(ApplicationSetModel appSet, IEnumerable<FleetModel> fleets, string? fleetId = null)
     {
         var clusters = fleets.Where(f => f.Namespace == appSet.Namespace).SelectMany(f => f.Clusters);
-        var project = AppProjectManifest.Build(appSet, clusters);
+        var project = AppProjectManifest.Build(appSet, clusters, fleetId);
         return project is null
             ? new ManifestFile[0]
             : new[] { new ManifestFile("argocd/projects/" + appSet.Project!.Name + ".yaml", YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
     }
 
-    /// <summary>The ApplicationSet file and its values files.</summary>
-    public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet)
+    /// <summary>The ApplicationSet file (labelled as <paramref name="fleetId"/>'s) and its values files.</summary>
+    public static IReadOnlyList<ManifestFile> ApplicationSet(ApplicationSetModel appSet, string? fleetId = null)
     {
         var files = new List<ManifestFile>
         {
-            new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
+            new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(WithFleetLabel(appSet.Manifest, fleetId), ManifestHeader.For(appSet.ClassName))),
         };
         files.AddRange(ValuesFiles.Build(appSet));
         files.AddRange(ExternalSecretManifest.Build(appSet));
@@ -80,6 +80,26 @@ public static class FleetManifests
 
     /// <summary>Where the build writes a cluster's spoke objects, relative to the output root.</summary>
     public static string SpokeFile(string clusterName) => "spokes/" + FileName(clusterName) + "/argocd-manager.yaml";
+
+    // The model is shared with the analyzers and cached, so the label goes on a copy of the path down to the labels.
+    private static YamlMapping WithFleetLabel(YamlMapping manifest, string? fleetId)
+    {
+        if (fleetId is null) return manifest;
+        var copy = Copy(manifest);
+        var metadata = Copy(copy["metadata"] as YamlMapping ?? new YamlMapping());
+        copy.Set("metadata", metadata);
+        var labels = Copy(metadata["labels"] as YamlMapping ?? new YamlMapping());
+        metadata.Set("labels", labels);
+        labels.Set(FleetIdentity.LabelKey(fleetId), ManifestLabels.FleetValue);
+        return copy;
+    }
+
+    private static YamlMapping Copy(YamlMapping mapping)
+    {
+        var copy = new YamlMapping { Origin = mapping.Origin, KeyOrigins = mapping.KeyOrigins };
+        foreach (var entry in mapping) copy.Set(entry.Key, entry.Value);
+        return copy;
+    }
 
     // Cluster names are free text in Argo CD; keep file names portable.
     private static string FileName(string name)

@@ -11,4 +11,14 @@ public static class ManifestLabels
 
     /// <summary>Argo CD's label that makes a Secret a cluster.</summary>
     public const string SecretTypeKey = "argocd.argoproj.io/secret-type";
+
+    /// <summary>
+    /// The prefix of the per-fleet ownership label <c>fleet.hubdsl.io/&lt;fleet id&gt;: "true"</c> (see
+    /// <see cref="FleetIdentity"/>): one key per fleet, so one object (a cluster Secret two projects declare) can
+    /// belong to several fleets.
+    /// </summary>
+    public const string FleetKeyPrefix = "fleet.hubdsl.io/";
+
+    /// <summary>The value of the fleet label.</summary>
+    public const string FleetValue = "true";
 }

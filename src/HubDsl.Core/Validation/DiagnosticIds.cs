@@ -41,6 +41,8 @@ public static class DiagnosticIds
     public const string OutsideProject = "HUB018";
     /// <summary>A least-privilege cluster's access does not cover what Argo CD will do there.</summary>
     public const string LeastPrivilegeIncomplete = "HUB022";
+    /// <summary>The declared fleet identity (MSBuild property HubDslFleet) is not a valid label name.</summary>
+    public const string InvalidFleetIdentity = "HUB023";
     /// <summary>A declaration of a referenced assembly (a values record, a shared cluster) cannot be evaluated.</summary>
     public const string ReferencedInitializer = "HUB024";
 }

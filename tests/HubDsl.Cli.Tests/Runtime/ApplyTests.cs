@@ -5,7 +5,7 @@ using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;
 
-/// <summary>`hubdsl apply` and `hubdsl diff`: server-side apply with field manager hubdsl, prune, dry run, diff exit codes.</summary>
+/// <summary>`hubdsl apply` and `hubdsl diff`: server-side apply with the fleet's field manager, prune, dry run, diff exit codes.</summary>
 public sealed class ApplyTests
 {
     private static string Decode(JsonNode? node) => Encoding.UTF8.GetString(Convert.FromBase64String(node!.GetValue<string>()));
@@ -36,9 +36,10 @@ public sealed class ApplyTests
 
         var appSet = fleet.Hub.Resources.TryGet(ResourceCatalog.ApplicationSets, "argocd", "agent-multi-cluster")!;
         Assert.Equal("agent-{{name}}", appSet["spec"]!["template"]!["metadata"]!["name"]!.GetValue<string>());
-        Assert.Equal("hubdsl", appSet["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>());
+        Assert.Equal("hubdsl-fleet-agentfleet", appSet["metadata"]!["managedFields"]![0]!["manager"]!.GetValue<string>());
         Assert.Equal("Apply", appSet["metadata"]!["managedFields"]![0]!["operation"]!.GetValue<string>());
-        Assert.All(fleet.Hub.Requests.Entries.Where(e => e.Method == "PATCH"), e => Assert.Contains("fieldManager=hubdsl", e.Query));
+        Assert.Equal("true", appSet["metadata"]!["labels"]!["fleet.hubdsl.io/agentfleet"]!.GetValue<string>());
+        Assert.All(fleet.Hub.Requests.Entries.Where(e => e.Method == "PATCH"), e => Assert.Contains("fieldManager=hubdsl-fleet-agentfleet", e.Query));
         var secret = fleet.Hub.Resources.TryGet(ResourceCatalog.Secrets, "argocd", "cluster-prod-api.example.com-2412369949")!;
         Assert.Equal("prod", Decode(secret["data"]!["name"]));
         Assert.Null(secret["data"]!["config"]);
@@ -66,11 +67,11 @@ public sealed class ApplyTests
         Assert.Equal("argocd.argoproj.io", secret["metadata"]!["annotations"]!["managed-by"]!.GetValue<string>());
         Assert.DoesNotContain(fleet.SpokeToken(fleet["staging"])!, run.All);
 
-        // The hubdsl manager owns no part of config.
-        var hubdsl = secret["metadata"]!["managedFields"]!.AsArray().Single(m => m!["manager"]!.GetValue<string>() == "hubdsl")!;
+        // The fleet's manager owns no part of config.
+        var hubdsl = secret["metadata"]!["managedFields"]!.AsArray().Single(m => m!["manager"]!.GetValue<string>() == "hubdsl-fleet-test")!;
         Assert.Null(hubdsl["fieldsV1"]!["f:data"]!["f:config"]);
 
-        // Remove the label and re-apply: SSA drops it (hubdsl owned it alone); config stays.
+        // Remove the label and re-apply: SSA drops it (the fleet owned it alone); config stays.
         project.Cluster("staging", fleet.ServerOf(fleet["staging"]), ("env", "stage"));
         var again = await fleet.RunAsync("apply", "--project", project.Folder);
         Assert.Contains("secret/" + fleet.SecretNameOf(fleet["staging"]) + " configured", again.Stdout);
@@ -86,7 +87,7 @@ public sealed class ApplyTests
     }
 
     [Fact]
-    public async Task Prune_deletes_only_objects_hubdsl_manages_that_are_no_longer_generated()
+    public async Task Prune_deletes_only_this_fleets_objects_that_are_no_longer_generated()
     {
         await using var fleet = await RuntimeFleet.StartAsync("staging", "prod");
         var project = Project(fleet).AppSet("extra");
@@ -108,7 +109,7 @@ public sealed class ApplyTests
         Assert.Contains("applicationset/extra pruned (server dry run)", dry.Stdout);
         Assert.NotNull(fleet.Hub.Resources.TryGet(ResourceCatalog.ApplicationSets, "argocd", "extra"));
 
-        var run = await fleet.RunAsync("apply", "--project", project.Folder, "--prune");
+        var run = await fleet.RunAsync("apply", "--project", project.Folder, "--prune", "--yes");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("applicationset/extra pruned", run.Stdout);
@@ -169,7 +170,7 @@ public sealed class ApplyTests
         project.Remove("argocd/applicationsets/extra.yaml");
         fleet.Hub.Faults.FailNext(1, 422, matches: e => e.Method == "PATCH" && e.Path.EndsWith("/agent", StringComparison.Ordinal));
 
-        var run = await fleet.RunAsync("apply", "--project", project.Folder, "--prune");
+        var run = await fleet.RunAsync("apply", "--project", project.Folder, "--prune", "--yes");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("prune failed: skipped because some objects failed to apply", run.Stdout);

@@ -2,17 +2,23 @@ using HubDsl.Core.Manifests;
 
 namespace HubDsl.Cli.Tests.Runtime;
 
-/// <summary>A HubDsl project folder with generated hub manifests, as `dotnet build` writes them.</summary>
+/// <summary>A HubDsl project folder with generated hub manifests, as `dotnet build` writes them for fleet <see cref="Fleet"/>.</summary>
 public sealed class TestProject
 {
-    public TestProject(string folder)
+    public TestProject(string folder, string fleet = "test")
     {
         Folder = folder;
+        Fleet = fleet;
         Directory.CreateDirectory(Path.Combine(folder, "argocd", "clusters"));
         Directory.CreateDirectory(Path.Combine(folder, "argocd", "applicationsets"));
     }
 
     public string Folder { get; }
+
+    /// <summary>The fleet identity (HubDslFleet) the manifests are labelled with.</summary>
+    public string Fleet { get; }
+
+    public string FleetLabel => FleetIdentity.LabelKey(Fleet);
 
     public static string RepositoryRoot()
     {
@@ -41,6 +47,7 @@ public sealed class TestProject
             "    app.kubernetes.io/managed-by: hubdsl",
         };
         lines.AddRange(labels.Select(l => "    " + l.Key + ": '" + l.Value + "'"));
+        lines.Add("    " + FleetLabel + ": 'true'");
         lines.AddRange(new[] { "type: Opaque", "stringData:", "  name: " + name, "  server: " + server });
         File.WriteAllText(ClusterFile(name), string.Join("\n", lines) + "\n");
         return this;
@@ -57,6 +64,7 @@ public sealed class TestProject
               namespace: argocd
               labels:
                 app.kubernetes.io/managed-by: hubdsl
+                {{FleetLabel}}: 'true'
             spec:
               generators:
                 - clusters:
