@@ -34,7 +34,7 @@ internal static class ClusterCommand
         new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
 
     private static Option<double> ProbeTimeout() =>
-        new("--timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
+        new("--probe-timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
 
     private static Command Add(RuntimeConsole console)
     {
@@ -142,7 +142,7 @@ internal static class ClusterCommand
             var options = common.Read(parse, console);
             using var hub = HubClient.Connect(options);
             var clusters = await hub.ListClustersAsync(ct);
-            var health = await ProbeAsync(console, clusters, parse.GetValue(timeout), options.InsecureSkipTlsVerify, ct);
+            var health = await ProbeAsync(console, clusters, parse.GetValue(timeout), options, ct);
             if (parse.GetValue(format) == "json")
             {
                 await console.Output.WriteLineAsync(new JsonObject { ["clusters"] = new JsonArray(health.Select(h => (JsonNode)FleetStatusReport.ClusterJson(h)).ToArray()) }.ToJsonString(JsonConvert.Indented));
@@ -171,7 +171,7 @@ internal static class ClusterCommand
             using var hub = HubClient.Connect(options);
             var wanted = parse.GetValue(name)!;
             var cluster = await hub.FindClusterAsync(wanted, ct) ?? throw NotFound(wanted, options.ArgoCdNamespace);
-            var health = await ProbeAsync(console, new[] { cluster }, parse.GetValue(timeout), options.InsecureSkipTlsVerify, ct);
+            var health = await ProbeAsync(console, new[] { cluster }, parse.GetValue(timeout), options, ct);
             if (parse.GetValue(format) == "json")
             {
                 await console.Output.WriteLineAsync(FleetStatusReport.ClusterJson(health[0]).ToJsonString(JsonConvert.Indented));
@@ -325,11 +325,10 @@ internal static class ClusterCommand
         return SpokeRbac.FromManifests(manifests, file);
     }
 
-    private static async Task<IReadOnlyList<ClusterHealth>> ProbeAsync(RuntimeConsole console, IReadOnlyList<RegisteredCluster> clusters, double seconds, bool insecure, CancellationToken ct)
+    private static async Task<IReadOnlyList<ClusterHealth>> ProbeAsync(RuntimeConsole console, IReadOnlyList<RegisteredCluster> clusters, double seconds, HubConnectionOptions options, CancellationToken ct)
     {
-        if (seconds <= 0) throw new UserInputException("--timeout must be positive");
         using var progress = console.Progress("probing clusters", clusters.Count);
-        return await new HealthProber(TimeSpan.FromSeconds(seconds), insecure).ProbeAllAsync(clusters, progress, ct);
+        return await new HealthProber(TimeSpan.FromSeconds(seconds), options.InsecureSkipTlsVerify, retry: options.Retry).ProbeAllAsync(clusters, progress, ct);
     }
 
     internal static void WriteClusterTable(RuntimeConsole console, IReadOnlyList<ClusterHealth> health)

@@ -58,6 +58,7 @@ public sealed class Kubeconfig
             throw new UserInputException("kubeconfig '" + described + "' does not exist" + (string.IsNullOrEmpty(path) ? " (set --kubeconfig or KUBECONFIG)" : string.Empty));
         }
 
+        foreach (var file in existing) CheckText(file);
         try
         {
             var loaded = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(existing[0]), true);
@@ -84,6 +85,34 @@ public sealed class Kubeconfig
         }
     }
 
+    // KubernetesClient's loader fails on an empty file with a NullReferenceException and on binary data with a
+    // YAML parser error: both are named here instead (without quoting the content, which may hold credentials).
+    private static void CheckText(string file)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException("cannot read kubeconfig '" + file + "': " + e.Message);
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it is not UTF-8 text); give a kubeconfig (--kubeconfig or KUBECONFIG)");
+        }
+
+        if (text.IndexOf('\0') >= 0) throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it holds binary data); give a kubeconfig (--kubeconfig or KUBECONFIG)");
+        if (text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0) throw new UserInputException("kubeconfig '" + file + "' is empty; give a kubeconfig with clusters, users and contexts (--kubeconfig or KUBECONFIG)");
+    }
+
     /// <summary>The context named <paramref name="name"/>, or the current context when null.</summary>
     public KubeContext Resolve(string? name)
     {
@@ -96,42 +125,60 @@ public sealed class Kubeconfig
         var user = configuration.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
         if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException("cluster '" + details.Cluster + "' of context '" + wanted + "' has no server");
 
-        string? Read(string? data, string? file, string what)
+        var where = "context '" + wanted + "' in kubeconfig '" + DescribedPath + "'";
+        string? Read(string? data, string? file, string what, Func<string, string?> problemOf)
         {
             if (!string.IsNullOrEmpty(data))
             {
+                string decoded;
                 try
                 {
-                    return Encoding.UTF8.GetString(Convert.FromBase64String(data));
+                    decoded = Encoding.UTF8.GetString(Convert.FromBase64String(data));
                 }
                 catch (FormatException)
                 {
-                    throw new UserInputException("context '" + wanted + "': " + what + " data is not valid base64");
+                    throw new UserInputException(where + ": " + what + "-data is not valid base64");
                 }
+
+                if (problemOf(decoded) is { } problem) throw new UserInputException(where + ": " + what + "-data " + problem);
+                return decoded;
             }
 
             if (string.IsNullOrEmpty(file)) return null;
             var full = Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration.FileName ?? DescribedPath)) ?? ".", file);
+            if (Directory.Exists(full)) throw new UserInputException(where + ": " + what + " file '" + file + "' is a folder, not a file");
+            string text;
             try
             {
-                return File.ReadAllText(full);
+                text = File.ReadAllText(full);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserInputException("context '" + wanted + "': cannot read " + what + " file '" + file + "'");
+                throw new UserInputException(where + ": cannot read " + what + " file '" + file + "'" + (e is FileNotFoundException or DirectoryNotFoundException ? ": no such file" : string.Empty));
             }
+
+            if (problemOf(text) is { } fileProblem) throw new UserInputException(where + ": " + what + " file '" + file + "' " + fileProblem);
+            return text;
+        }
+
+        var ca = Read(cluster.CertificateAuthorityData, cluster.CertificateAuthority, "certificate-authority", Pem.CertificateProblem);
+        var certificate = Read(user?.ClientCertificateData, user?.ClientCertificate, "client-certificate", Pem.CertificateProblem);
+        var key = Read(user?.ClientKeyData, user?.ClientKey, "client-key", Pem.PrivateKeyProblem);
+        if (certificate is not null && key is not null && Pem.PairProblem(certificate, key) is { } pairProblem)
+        {
+            throw new UserInputException(where + ": client-certificate and client-key " + pairProblem);
         }
 
         return new KubeContext(
             this,
             wanted,
             cluster.Server,
-            Read(cluster.CertificateAuthorityData, cluster.CertificateAuthority, "certificate-authority"),
+            ca,
             string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
             cluster.SkipTlsVerify,
             new Secret(user?.Token),
-            Read(user?.ClientCertificateData, user?.ClientCertificate, "client-certificate"),
-            new Secret(Read(user?.ClientKeyData, user?.ClientKey, "client-key")),
+            certificate,
+            new Secret(key),
             string.IsNullOrEmpty(details.Namespace) ? null : details.Namespace);
     }
 
