@@ -37,7 +37,9 @@ internal static class OptionRules
     /// <summary>A usage error as one line that names the option it is about.</summary>
     public static string Describe(ParseError error)
     {
-        var message = string.Join(" ", error.Message.Split(new[] { '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+        // System.CommandLine lists choices one per line ("Must be one of:\n\t'table'\n\t'json'"): one line here.
+        var parts = error.Message.Split(new[] { '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()).Where(part => part.Length > 0).ToList();
+        var message = parts.Count == 0 ? string.Empty : parts[0] + (parts.Count > 1 ? " " + string.Join(", ", parts.Skip(1)) : string.Empty);
         var option = error.SymbolResult switch
         {
             OptionResult o => o.Option.Name,

@@ -311,7 +311,7 @@ internal static class ClusterCommand
     // command line asks for something else (namespaces or a system namespace of its own).
     private static string? BuildRbacFile(string? folder, string clusterName, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)
     {
-        if (folder is not null && !Directory.Exists(folder)) throw new UserInputException("--fleet: folder '" + folder + "' does not exist");
+        if (folder is not null && !Directory.Exists(folder)) throw new UserInputException("--fleet: folder '" + folder + "' " + (File.Exists(folder) ? "is a file, not a folder" : "does not exist"));
         if (namespaces.Count > 0 || systemNamespaceGiven) return null;
         var path = Path.Combine(folder ?? Directory.GetCurrentDirectory(), HubDsl.Core.Manifests.FleetManifests.SpokeFile(clusterName));
         return File.Exists(path) ? path : null;

@@ -5,18 +5,25 @@ using HubDsl.Core.Yaml;
 namespace HubDsl.Cli.Output;
 
 /// <summary>
-/// How deep the tool's JSON may nest, read or written. System.Text.Json's serializer stops at 64 levels by
-/// default, far below what the YAML reader accepts, so every JSON option the tool uses is sized from
-/// <see cref="YamlReader.MaxNestingDepth"/>: anything read from a YAML file can be written as JSON, inside the
-/// two levels of an output envelope such as <c>{"applications": [...]}</c>.
+/// How deep the tool's JSON may nest, read or written. System.Text.Json stops at 64 levels by default, far below
+/// what the YAML reader accepts, so every JSON option the tool uses is sized from
+/// <see cref="YamlReader.MaxNestingDepth"/>: anything read from a YAML file can be written as JSON inside an
+/// output envelope such as <c>{"applications": [...]}</c>, and read back from the API server with the
+/// managedFields it adds.
 /// </summary>
 internal static class JsonLimits
 {
     /// <summary>The levels of the output envelope around a document (an object holding an array).</summary>
     public const int EnvelopeDepth = 2;
 
+    /// <summary>
+    /// The levels the API server's managedFields add to an object: metadata.managedFields[].fieldsV1 mirrors the
+    /// object's fields four levels down, with one more level (<c>{}</c>) for each leaf value.
+    /// </summary>
+    public const int ManagedFieldsDepth = 5;
+
     /// <summary>The deepest JSON the tool reads or writes.</summary>
-    public const int MaxDepth = YamlReader.MaxNestingDepth + EnvelopeDepth;
+    public const int MaxDepth = YamlReader.MaxNestingDepth + ManagedFieldsDepth + EnvelopeDepth;
 
     /// <summary>Indented output (<c>-o json</c>).</summary>
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, MaxDepth = MaxDepth };

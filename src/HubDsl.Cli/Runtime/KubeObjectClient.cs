@@ -101,7 +101,7 @@ public sealed class KubeObjectClient : IDisposable
     /// </summary>
     public Task<IReadOnlyList<ListedObject>> ListEachAsync(ResourceType type, string? ns, string? labelSelector, CancellationToken cancellation) =>
         CallAsync<IReadOnlyList<ListedObject>>(
-            "list " + type.Kind + " objects" + (type.Namespaced && ns is not null ? " in namespace " + ns : string.Empty) + (labelSelector is null ? string.Empty : " (" + labelSelector + ")"),
+            "list " + type.Kind + " objects" + (type.Namespaced && ns is not null ? " in namespace " + ns : string.Empty) + (labelSelector is null ? string.Empty : " with labels " + labelSelector),
             async ct =>
             {
                 object list = (type.Group, type.Kind) switch

@@ -47,18 +47,23 @@ public sealed class Kubeconfig
         }
 
         var described = string.Join(Path.PathSeparator, files);
+
+        // Where the path came from, so every message says what to change.
+        var fix = !string.IsNullOrEmpty(path) ? "; check --kubeconfig"
+            : Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } ? "; check KUBECONFIG"
+            : "; set --kubeconfig or KUBECONFIG";
         foreach (var file in files)
         {
-            if (Directory.Exists(file)) throw new UserInputException("kubeconfig '" + file + "' is a folder, not a file");
+            if (Directory.Exists(file)) throw new UserInputException("kubeconfig '" + file + "' is a folder, not a file" + fix);
         }
 
         var existing = files.Where(File.Exists).ToArray();
         if (existing.Length == 0)
         {
-            throw new UserInputException("kubeconfig '" + described + "' does not exist" + (string.IsNullOrEmpty(path) ? " (set --kubeconfig or KUBECONFIG)" : string.Empty));
+            throw new UserInputException("kubeconfig '" + described + "' does not exist" + fix);
         }
 
-        foreach (var file in existing) CheckText(file);
+        foreach (var file in existing) CheckText(file, fix);
         try
         {
             var loaded = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(existing[0]), true);
@@ -76,18 +81,18 @@ public sealed class Kubeconfig
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException("cannot read kubeconfig '" + described + "': " + e.Message);
+            throw new UserInputException("cannot read kubeconfig '" + described + "': " + e.Message + fix);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // YAML errors quote the offending text, which may be a credential: name the problem only.
-            throw new UserInputException("kubeconfig '" + described + "' is not a valid kubeconfig (" + e.GetType().Name.Replace("Exception", string.Empty) + ")");
+            throw new UserInputException("kubeconfig '" + described + "' is not a valid kubeconfig (" + e.GetType().Name.Replace("Exception", string.Empty) + ")" + fix);
         }
     }
 
     // KubernetesClient's loader fails on an empty file with a NullReferenceException and on binary data with a
     // YAML parser error: both are named here instead (without quoting the content, which may hold credentials).
-    private static void CheckText(string file)
+    private static void CheckText(string file, string fix)
     {
         byte[] bytes;
         try
@@ -96,7 +101,7 @@ public sealed class Kubeconfig
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException("cannot read kubeconfig '" + file + "': " + e.Message);
+            throw new UserInputException("cannot read kubeconfig '" + file + "': " + e.Message + fix);
         }
 
         string text;
@@ -106,11 +111,11 @@ public sealed class Kubeconfig
         }
         catch (DecoderFallbackException)
         {
-            throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it is not UTF-8 text); give a kubeconfig (--kubeconfig or KUBECONFIG)");
+            throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it is not UTF-8 text)" + fix);
         }
 
-        if (text.IndexOf('\0') >= 0) throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it holds binary data); give a kubeconfig (--kubeconfig or KUBECONFIG)");
-        if (text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0) throw new UserInputException("kubeconfig '" + file + "' is empty; give a kubeconfig with clusters, users and contexts (--kubeconfig or KUBECONFIG)");
+        if (text.IndexOf('\0') >= 0) throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it holds binary data)" + fix);
+        if (text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0) throw new UserInputException("kubeconfig '" + file + "' is empty" + fix);
     }
 
     /// <summary>The context named <paramref name="name"/>, or the current context when null.</summary>
