@@ -28,7 +28,17 @@ internal static class OptionRules
                 case Option<int?> count:
                     count.CustomParser = result => Count(result, count.Name);
                     break;
+                case Option<string> or Option<string?> or Option<string[]>:
+                    option.Validators.Add(result => RejectEmpty(result, option.Name));
+                    break;
             }
+        }
+
+        // An empty argument or text option (--kubeconfig "", a CONTEXT of "") is never meant: it would otherwise
+        // fall back to a default or name nothing.
+        foreach (var argument in command.Arguments)
+        {
+            if (argument.ValueType == typeof(string) || argument.ValueType == typeof(string[])) argument.Validators.Add(result => RejectEmpty(result, argument.Name));
         }
 
         foreach (var subcommand in command.Subcommands) Apply(subcommand);
@@ -47,6 +57,14 @@ internal static class OptionRules
             _ => null,
         };
         return option is null || message.Contains(option, StringComparison.Ordinal) ? message : option + ": " + message;
+    }
+
+    private static void RejectEmpty(SymbolResult result, string name)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (string.IsNullOrWhiteSpace(token.Value)) result.AddError(name + ": the value is empty");
+        }
     }
 
     private static double Seconds(ArgumentResult result, Option<double> option)

@@ -80,7 +80,7 @@ internal static class ClusterCommand
                 await console.Error.WriteLineAsync("hubdsl: using the RBAC the build generated for this cluster: " + chosenRbac);
             }
 
-            var rbac = LoadRbac(chosenRbac, parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false } && parse.GetValue(rbacFile) is not null);
+            var rbac = LoadRbac(chosenRbac, parse.GetValue(systemNamespace)!, nsList, parse.GetResult(systemNamespace) is { Implicit: false } && parse.GetValue(rbacFile) is not null, parse.GetValue(rbacFile) is null ? "--fleet" : "--rbac");
             if (!parse.GetValue(yes))
             {
                 var scope = chosenRbac is { } file ? "the privileges in " + file
@@ -317,12 +317,19 @@ internal static class ClusterCommand
         return File.Exists(path) ? path : null;
     }
 
-    private static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven)
+    private static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven, string option = "--rbac")
     {
         if (file is null) return SpokeRbac.ArgoCdDefault(systemNamespace, namespaces);
         if (systemNamespaceGiven) throw new UserInputException("--rbac and --system-namespace do not go together: the file's ServiceAccount says where it lives");
-        var manifests = Input.ManifestFiles.Read(file).Select(JsonYaml.ToJson).ToList();
-        return SpokeRbac.FromManifests(manifests, file);
+        try
+        {
+            var manifests = Input.ManifestFiles.Read(file).Select(JsonYaml.ToJson).ToList();
+            return SpokeRbac.FromManifests(manifests, file);
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException(option + ": " + e.Message); // the file came from this option
+        }
     }
 
     private static async Task<IReadOnlyList<ClusterHealth>> ProbeAsync(RuntimeConsole console, IReadOnlyList<RegisteredCluster> clusters, double seconds, HubConnectionOptions options, CancellationToken ct)

@@ -113,8 +113,9 @@ internal static class PreviewCommand
             var found = files.SelectMany(f => Read("--clusters", f)).Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).ToList();
             if (found.Count == 0)
             {
-                var where = Directory.Exists(path) ? " (" + files.Count + " YAML file(s) under it)" : string.Empty;
-                throw new UserInputException("--clusters: '" + path + "' holds no v1 Secret" + where + "; give the cluster Secrets as stored in the hub.");
+                var what = Directory.Exists(path) ? "holds no v1 Secret (" + files.Count + " YAML file(s) under it)"
+                    : File.ReadAllText(path).Trim().Length == 0 ? "is empty" : "holds no v1 Secret";
+                throw new UserInputException("--clusters: '" + path + "' " + what + "; give the cluster Secrets as stored in the hub.");
             }
 
             secrets.AddRange(found);
