@@ -132,31 +132,15 @@ public sealed class HubFailureTests
     {
         var (fleet, _) = await FleetWithProjectAsync();
         await using var __ = fleet;
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = new RuntimeConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, false, null);
-        using var cancel = new CancellationTokenSource();
-        var run = CliApplication.RunAsync(new[] { "status", "--watch", "--interval", "0.2", "-o", "json", "--kubeconfig", fleet.Kubeconfig }, console, cancel.Token);
-
+        var (run, output, error, cancel) = Watch(fleet);
         int Reports() => output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        async Task WaitFor(Func<bool> condition, string what)
-        {
-            // Generous bound: a loaded CI machine can be slow; the test asserts what happens, not how fast.
-            var clock = Stopwatch.StartNew();
-            while (!condition())
-            {
-                Assert.False(run.IsCompleted, "the watch ended while waiting for " + what + ":\n" + output + "\n" + error);
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "timed out waiting for " + what + ":\n" + output + "\n" + error);
-                await Task.Delay(50);
-            }
-        }
 
-        await WaitFor(() => Reports() >= 1, "a first report");
+        await WaitFor(run, output, error, () => Reports() >= 1, "a first report");
         await fleet.Hub.StopListeningAsync();
-        await WaitFor(() => error.ToString().Contains("refresh failed, still watching"), "the outage to be reported");
+        await WaitFor(run, output, error, () => error.ToString().Contains("refresh failed, still watching"), "the outage to be reported");
         await fleet.Hub.ResumeListeningAsync();
         var before = Reports();
-        await WaitFor(() => Reports() > before + 1, "reports after the outage");
+        await WaitFor(run, output, error, () => Reports() > before + 1, "reports after the outage");
         cancel.Cancel();
         var exit = await run;
 
@@ -166,6 +150,46 @@ public sealed class HubFailureTests
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (!output.ToString().EndsWith('\n')) lines.RemoveAt(lines.Count - 1);
         Assert.All(lines, l => Assert.Equal("Successful", JsonNode.Parse(l)!["clusters"]![0]!["connection"]!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Watch_gives_each_refresh_the_whole_timeout()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync();
+        fleet.Hub.Faults.Latency = TimeSpan.FromMinutes(10);
+        var (run, output, error, cancel) = Watch(fleet, "--timeout", "2");
+
+        // The first refresh is cut off by --timeout; once the hub answers, a later refresh has its own 2 s
+        // (a deadline for the whole watch would have passed for good).
+        await WaitFor(run, output, error, () => error.ToString().Contains("gave up after 2 s (--timeout)"), "the first refresh to give up");
+        fleet.Hub.Faults.Latency = TimeSpan.Zero;
+        await WaitFor(run, output, error, () => output.ToString().Contains('\n'), "a refresh after the hub recovered");
+        cancel.Cancel();
+
+        Assert.True(await run == 0, output + "\n" + error);
+        Assert.Contains("hubdsl: warning: refresh failed, still watching (next try in 0.2 s): gave up after 2 s (--timeout) waiting for " + fleet.ServerOf(fleet.Hub), error.ToString());
+    }
+
+    private static (Task<int> Run, StringWriter Output, StringWriter Error, CancellationTokenSource Cancel) Watch(RuntimeFleet fleet, params string[] extra)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new RuntimeConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), false, false, null);
+        var cancel = new CancellationTokenSource();
+        var args = new[] { "status", "--watch", "--interval", "0.2", "-o", "json", "--kubeconfig", fleet.Kubeconfig }.Concat(extra).ToArray();
+        return (CliApplication.RunAsync(args, console, cancel.Token), output, error, cancel);
+    }
+
+    // Generous bound: a loaded CI machine can be slow; the tests assert what happens, not how fast.
+    private static async Task WaitFor(Task<int> run, StringWriter output, StringWriter error, Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.False(run.IsCompleted, "the watch ended while waiting for " + what + ":\n" + output + "\n" + error);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "timed out waiting for " + what + ":\n" + output + "\n" + error);
+            await Task.Delay(50);
+        }
     }
 
     // A one-context kubeconfig for the hub with the given cluster and user fields.
