@@ -128,7 +128,12 @@ public sealed class Kubeconfig
         var cluster = configuration.Clusters?.FirstOrDefault(c => c.Name == details.Cluster)?.ClusterEndpoint
             ?? throw new UserInputException("context '" + wanted + "' names cluster '" + details.Cluster + "', which kubeconfig '" + DescribedPath + "' does not define");
         var user = configuration.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
-        if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException("cluster '" + details.Cluster + "' of context '" + wanted + "' has no server");
+        var clusterWhere = "cluster '" + details.Cluster + "' of context '" + wanted + "' in kubeconfig '" + DescribedPath + "'";
+        if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException(clusterWhere + " has no server");
+        if (!Uri.TryCreate(cluster.Server, UriKind.Absolute, out var serverUri) || serverUri.Scheme is not ("https" or "http") || serverUri.Host.Length == 0)
+        {
+            throw new UserInputException(clusterWhere + " has server '" + cluster.Server + "', which is not an https:// URL (e.g. https://hub.example.com:6443)");
+        }
 
         var where = "context '" + wanted + "' in kubeconfig '" + DescribedPath + "'";
         string? Read(string? data, string? file, string what, Func<string, string?> problemOf)

@@ -274,6 +274,22 @@ public sealed class HubFailureTests
         Assert.Equal("hubdsl: context 'hub' in kubeconfig '" + fleet.Kubeconfig + "': client-certificate and client-key do not form a pair (the key does not match the certificate, or is damaged)", run.Stderr.Trim());
     }
 
+    [Theory]
+    [InlineData("hub.example.com:6443")]
+    [InlineData("ftp://127.0.0.1:9")]
+    [InlineData("https://")]
+    public async Task A_server_that_is_not_a_URL_is_exit_2_naming_the_kubeconfig(string server)
+    {
+        await using var fleet = await RuntimeFleet.StartAsync();
+        WriteKubeconfig(fleet, string.Empty, "    token: " + fleet.Hub.AdminToken);
+        File.WriteAllText(fleet.Kubeconfig, File.ReadAllText(fleet.Kubeconfig).Replace("server: " + fleet.ServerOf(fleet.Hub), "server: '" + server + "'"));
+
+        var run = await fleet.RunAsync("cluster", "list");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hubdsl: cluster 'hub' of context 'hub' in kubeconfig '" + fleet.Kubeconfig + "' has server '" + server + "', which is not an https:// URL (e.g. https://hub.example.com:6443)", run.Stderr.Trim());
+    }
+
     [Fact]
     public async Task A_matching_client_certificate_still_connects()
     {
