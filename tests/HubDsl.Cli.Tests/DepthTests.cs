@@ -156,6 +156,23 @@ public sealed class DepthTests
         Assert.Equal("nests " + (JsonLimits.MaxDepth + 1) + " levels deep; hubdsl reads objects up to " + JsonLimits.MaxDepth + " levels", refused.Problem);
     }
 
+    [Fact]
+    public async Task Apply_and_diff_carry_a_generated_ApplicationSet_nested_past_64_levels()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync();
+        var project = new TestProject(Path.Combine(fleet.Folder, "project"));
+        File.WriteAllText(Path.Combine(project.Folder, "argocd", "applicationsets", "deep.yaml"), "# " + HubDsl.Core.Manifests.ManifestHeader.For("Test.Deep") + "\n" + AppSetNested(200).Replace("metadata: { name: deep, namespace: argocd }", "metadata: { name: deep, namespace: argocd, labels: { app.kubernetes.io/managed-by: hubdsl } }"));
+
+        var apply = await fleet.RunAsync("apply", "--project", project.Folder, "-o", "json");
+        var diff = await fleet.RunAsync("diff", "--project", project.Folder);
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal("created", Parse(apply.Stdout)["objects"]!.AsArray().Single()!["result"]!.GetValue<string>());
+        var stored = fleet.Hub.Resources.TryGet(HubDsl.KubeEmulator.ResourceCatalog.ApplicationSets, "argocd", "deep")!;
+        Assert.Equal(6 + 200, JsonLimits.Depth(stored["spec"]) + 1);
+        Assert.True(diff.ExitCode == 0, diff.ToString());
+    }
+
     // An Application list as the API serves it, with one item per (name, depth, health).
     private static string ApplicationList(params (string Name, int Depth, string Health)[] items)
     {

@@ -157,11 +157,11 @@ public sealed class KubeObjectClient : IDisposable
 
     /// <summary>Server-side apply; <c>Created</c> is true when the apply created the object (HTTP 201).</summary>
     public Task<(JsonObject Object, bool Created)> ApplyAsync(ResourceType type, string? ns, string name, JsonObject configuration, string fieldManager, bool force, bool dryRun, CancellationToken cancellation) =>
-        PatchAsync(type, ns, name, configuration.ToJsonString(), V1Patch.PatchType.ApplyPatch, fieldManager, force, dryRun, cancellation);
+        PatchAsync(type, ns, name, configuration, V1Patch.PatchType.ApplyPatch, fieldManager, force, dryRun, cancellation);
 
     /// <summary>JSON merge patch (RFC 7386), e.g. to merge labels.</summary>
     public async Task<JsonObject> MergePatchAsync(ResourceType type, string? ns, string name, JsonObject patch, string fieldManager, CancellationToken cancellation) =>
-        (await PatchAsync(type, ns, name, patch.ToJsonString(), V1Patch.PatchType.MergePatch, fieldManager, force: null, dryRun: false, cancellation).ConfigureAwait(false)).Object;
+        (await PatchAsync(type, ns, name, patch, V1Patch.PatchType.MergePatch, fieldManager, force: null, dryRun: false, cancellation).ConfigureAwait(false)).Object;
 
     /// <summary>DELETE; false when the object was already gone.</summary>
     public Task<bool> DeleteAsync(ResourceType type, string? ns, string name, bool dryRun, CancellationToken cancellation) =>
@@ -215,7 +215,9 @@ public sealed class KubeObjectClient : IDisposable
         if (ownsApi) api.Dispose();
     }
 
-    private Task<(JsonObject Object, bool Created)> PatchAsync(ResourceType type, string? ns, string name, string body, V1Patch.PatchType patchType, string fieldManager, bool? force, bool dryRun, CancellationToken cancellation) =>
+    // The patch goes to KubernetesClient as a JsonObject, which it serialises with its own options (depth raised
+    // above); as a string it would be re-validated by a JSON reader that stops at 64 levels.
+    private Task<(JsonObject Object, bool Created)> PatchAsync(ResourceType type, string? ns, string name, JsonObject body, V1Patch.PatchType patchType, string fieldManager, bool? force, bool dryRun, CancellationToken cancellation) =>
         CallAsync(
             (patchType == V1Patch.PatchType.ApplyPatch ? "apply " : "patch ") + type.Describe(ns, name) + (dryRun ? " (dry run)" : string.Empty),
             async ct =>
@@ -261,7 +263,7 @@ public sealed class KubeObjectClient : IDisposable
 
     private static async Task<JsonObject> Json<T>(Task<T> call) => ToJson(await call.ConfigureAwait(false)!);
 
-    private static T Typed<T>(JsonObject body) => KubernetesJson.Deserialize<T>(body.ToJsonString());
+    private static T Typed<T>(JsonObject body) => KubernetesJson.Deserialize<T>(body.ToJsonString(Output.JsonLimits.Compact));
 
     /// <summary>
     /// Any KubernetesClient result (typed model or JsonElement) as a JSON object; one that nests deeper than
