@@ -199,7 +199,7 @@ public sealed class SpokeRegistrar
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
             if (e is UserInputException) throw;
-            throw new ClusterRegistrationException(KubeErrors.Describe(e), done, userError: false);
+            throw new ClusterRegistrationException(KubeErrors.DescribeWithRequest(e), done, userError: false);
         }
     }
 

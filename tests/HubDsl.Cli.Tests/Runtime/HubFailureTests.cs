@@ -113,6 +113,41 @@ public sealed class HubFailureTests
     }
 
     [Fact]
+    public async Task Cluster_add_says_which_of_its_two_servers_refused()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging");
+        await fleet.Hub.StopListeningAsync();
+
+        var run = await fleet.RunAsync("cluster", "add", "staging", "--yes");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("hubdsl: cluster add staging failed: " + fleet.ServerOf(fleet.Hub) + " (", run.Stderr);
+        Assert.Contains("): connection refused", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_stored_CA_that_is_not_PEM_is_named_in_that_clusters_connection()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync();
+        fleet.Hub.Seed("""
+            apiVersion: v1
+            kind: Secret
+            metadata: { name: cluster-odd-ca, namespace: argocd, labels: { argocd.argoproj.io/secret-type: cluster } }
+            stringData:
+              name: odd-ca
+              server: https://127.0.0.1:9
+              config: '{"bearerToken":"t0k3n-n0t-used","tlsClientConfig":{"insecure":false,"caData":"Z2FyYmFnZQ=="}}'
+            """);
+
+        var run = await fleet.RunAsync("cluster", "list", "-o", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "the cluster Secret's config.tlsClientConfig.caData holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+            JsonNode.Parse(run.Stdout)!["clusters"]![0]!["connection"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Conflicts_that_outlast_the_retries_name_the_hub_and_the_object()
     {
         var (fleet, _) = await FleetWithProjectAsync();
