@@ -31,6 +31,12 @@ public sealed class WriteHubManifests : Task
     /// <inheritdoc/>
     public override bool Execute()
     {
+        if (File.Exists(OutputRoot))
+        {
+            Log.LogError(null, "HUBDSL9001", null, AssemblyPath, 0, 0, 0, 0, "HubDsl: HubDslOutputPath '" + OutputRoot + "' is a file, not a folder; set HubDslOutputPath to the folder the manifests go in (or 'none' to write none)");
+            return false;
+        }
+
         try
         {
             var manifests = ManifestMetadataReader.Read(AssemblyPath);

@@ -75,6 +75,20 @@ public sealed class BuildTests
     }
 
     [Fact]
+    public void An_output_path_that_is_a_file_fails_the_build_naming_the_property()
+    {
+        using var copy = ExampleCopy.Create();
+        copy.Write("not-a-folder", "a file");
+        var file = Path.Combine(copy.Root, "not-a-folder");
+
+        var build = copy.Build("HubDslOutputPath=" + file);
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("error HUBDSL9001: HubDsl: HubDslOutputPath '" + file + "' is a file, not a folder; set HubDslOutputPath to the folder the manifests go in (or 'none' to write none)", build.Output);
+        Assert.Equal("a file", copy.Read("not-a-folder"));
+    }
+
+    [Fact]
     public void A_declaration_that_cannot_be_evaluated_fails_the_build_with_HUB001_and_writes_nothing()
     {
         using var copy = ExampleCopy.Create();

@@ -101,7 +101,7 @@ public sealed class RuntimeScenarioTests
             var status = await env.RunAsync("status", "-o", "json");
             Assert.True(status.ExitCode is 0 or 1, status.Stderr);
             var json = E2EEnvironment.Json(status.Stdout).AsObject();
-            Assert.Equal(new[] { "clusters", "applications" }, json.Select(p => p.Key).ToArray());
+            Assert.Equal(new[] { "clusters", "applications", "problems" }, json.Select(p => p.Key).ToArray());
 
             // Prune: the ApplicationSet is no longer generated.
             File.Delete(appSet);

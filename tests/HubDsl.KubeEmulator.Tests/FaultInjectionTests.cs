@@ -86,6 +86,25 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_given_answer_is_sent_as_is_to_matching_requests_then_the_api_answers_again()
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var http = TestClients.Http(cluster, cluster.AdminToken);
+
+        cluster.Faults.AnswerNext(1, 200, "text/html", "<html><body>Sign in</body></html>", e => e.Path == "/api/v1/namespaces");
+        var version = await http.GetAsync(new Uri(cluster.Server, "/version"));
+        var page = await http.GetAsync(new Uri(cluster.Server, "/api/v1/namespaces"));
+        var list = await http.GetAsync(new Uri(cluster.Server, "/api/v1/namespaces"));
+
+        Assert.Equal(HttpStatusCode.OK, version.StatusCode);
+        Assert.Contains("gitVersion", await version.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("<html><body>Sign in</body></html>", await page.Content.ReadAsStringAsync());
+        Assert.Contains("NamespaceList", await list.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Too_many_requests_carries_Retry_After()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

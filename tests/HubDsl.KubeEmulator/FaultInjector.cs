@@ -5,8 +5,8 @@ using System.Threading;
 namespace HubDsl.KubeEmulator;
 
 /// <summary>
-/// Runtime-switchable faults for resilience tests: per-request latency, the next N requests failing with a
-/// status, and refusing connections. All members are thread-safe and take effect on the next request.
+/// Runtime-switchable faults for resilience tests: per-request latency (a large one is a hung server), the next N
+/// requests failing with a status or answered with a given body, and refusing connections. All members are thread-safe and take effect on the next request.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -45,6 +45,24 @@ public sealed class FaultInjector
         }
 
         return failure;
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> requests (optionally only those <paramref name="matches"/> accepts)
+    /// with exactly <paramref name="body"/> as <paramref name="contentType"/> and <paramref name="statusCode"/>,
+    /// e.g. a login proxy's HTML page with 200, or a list no real store would build.
+    /// </summary>
+    public InjectedFailure AnswerNext(int count, int statusCode, string contentType, string body, Func<RequestLogEntry, bool>? matches = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentNullException.ThrowIfNull(body);
+        var answer = new InjectedFailure(count, statusCode, null, matches, contentType, body);
+        lock (gate)
+        {
+            failures.Add(answer);
+        }
+
+        return answer;
     }
 
     /// <summary>Resets every new connection before TLS and aborts in-flight requests, until <see cref="AcceptConnections"/>.</summary>

@@ -12,6 +12,10 @@ namespace HubDsl.KubeEmulator;
 /// <summary>Turns request bodies (JSON, or YAML as apply patches and kubectl send) into JSON nodes.</summary>
 public static class RequestBodyParser
 {
+    // A real API server reads JSON nested up to 10000 levels (Go's encoding/json); the emulator reads as deep as it
+    // writes (System.Text.Json's writer default, 1000), far past System.Text.Json's reading default of 64.
+    private static readonly JsonDocumentOptions JsonBodyOptions = new() { MaxDepth = 1000 };
+
     public static JsonNode Parse(string text)
     {
         var trimmed = text.TrimStart();
@@ -24,7 +28,7 @@ public static class RequestBodyParser
         {
             if (trimmed[0] is '{' or '[')
             {
-                return JsonNode.Parse(text) ?? throw ApiStatus.BadRequest("the request body is null");
+                return JsonNode.Parse(text, documentOptions: JsonBodyOptions) ?? throw ApiStatus.BadRequest("the request body is null");
             }
 
             var stream = new YamlStream();

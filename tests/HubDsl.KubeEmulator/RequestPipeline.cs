@@ -49,7 +49,16 @@ public sealed class RequestPipeline(FaultInjector faults, RequestLog log, Reques
                 await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
             }
 
-            if (faults.TakeFailure(entry) is { } failure)
+            var failure = faults.TakeFailure(entry);
+            if (failure is { Body: { } answer })
+            {
+                context.Response.StatusCode = failure.StatusCode;
+                context.Response.ContentType = failure.ContentType;
+                await context.Response.WriteAsync(answer).ConfigureAwait(false);
+                return;
+            }
+
+            if (failure is not null)
             {
                 var retrySeconds = failure.RetryAfter is { } retry ? (int?)Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : null;
                 if (retrySeconds is { } seconds)

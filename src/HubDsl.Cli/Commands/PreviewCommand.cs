@@ -41,7 +41,7 @@ internal static class PreviewCommand
         if (showParams)
         {
             var paramSets = results.SelectMany(r => r.ParamSets).Select(p => JsonConvert.FromParam(p)).ToArray();
-            if (format == "json") output.WriteLine(new JsonObject { ["paramSets"] = new JsonArray(paramSets) }.ToJsonString(JsonConvert.Indented));
+            if (format == "json") output.WriteLine(JsonLimits.Write(new JsonObject { ["paramSets"] = new JsonArray(paramSets) }, indented: true, "-o json: the parameter sets"));
             else if (format == "yaml") output.Write(string.Join("---\n", paramSets.Select(p => YamlWriter.Write(Runtime.JsonYaml.ToYaml(p)))));
             else WriteParamsTable(results, output);
             return problems ? ExitCodes.Problems : ExitCodes.Success;
@@ -54,10 +54,10 @@ internal static class PreviewCommand
             case "json":
                 var json = new JsonObject
                 {
-                    ["applications"] = new JsonArray(applications.Select(a => JsonConvert.From(a)).ToArray()),
+                    ["applications"] = new JsonArray(applications.Select(WritableApplication).ToArray()),
                     ["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["reason"] = e.Reason, ["message"] = e.Message }).ToArray()),
                 };
-                output.WriteLine(json.ToJsonString(JsonConvert.Indented));
+                output.WriteLine(JsonLimits.Write(json, indented: true, "-o json: the preview"));
                 break;
             case "yaml":
                 output.Write(string.Join("---\n", applications.Select(a => YamlWriter.Write(a))));
@@ -71,23 +71,88 @@ internal static class PreviewCommand
         return problems ? ExitCodes.Problems : ExitCodes.Success;
     }
 
-    private static YamlMapping LoadApplicationSet(string file)
+    // An Application as JSON, refused by name (before anything is written) when it nests deeper than the
+    // JSON output holds inside its {"applications": [...]} envelope.
+    private static JsonNode? WritableApplication(YamlMapping application)
     {
-        var objects = ManifestFiles.Read(file);
-        var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
-        if (appSets.Count == 1) return appSets[0];
-        if (appSets.Count > 1) throw new UserInputException("'" + file + "' holds " + appSets.Count + " ApplicationSets; give one per file.");
-        var kinds = objects.Select(o => (o["apiVersion"]?.AsString() ?? "?") + " " + (o["kind"]?.AsString() ?? "?")).ToList();
-        throw new UserInputException("'" + file + "' holds no argoproj.io/v1alpha1 ApplicationSet" + (kinds.Count == 0 ? " (it is empty)." : " (found " + string.Join(", ", kinds) + ")."));
+        var node = JsonConvert.From(application);
+        var depth = JsonLimits.Depth(node);
+        var allowed = JsonLimits.MaxDepth - JsonLimits.EnvelopeDepth;
+        if (depth > allowed)
+        {
+            var name = (application["metadata"] as YamlMapping)?["name"]?.AsString() ?? "(unnamed)";
+            throw new UserInputException("-o json: Application '" + name + "' nests " + depth + " levels deep; JSON output holds Applications up to " + allowed + " levels (use -o yaml)");
+        }
+
+        return node;
     }
 
-    private static List<YamlMapping> LoadSecrets(IEnumerable<string> paths) =>
-        paths.SelectMany(ManifestFiles.Expand).SelectMany(ManifestFiles.Read).Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).ToList();
+    private static YamlMapping LoadApplicationSet(string file)
+    {
+        var objects = Read("--appset", file);
+        var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
+        if (appSets.Count == 1) return appSets[0];
+        if (appSets.Count > 1) throw new UserInputException("--appset: '" + file + "' holds " + appSets.Count + " ApplicationSets; give one per file.");
+        if (objects.Count == 0)
+        {
+            var empty = File.ReadAllText(file).Trim().Length == 0;
+            throw new UserInputException("--appset: '" + file + "' " + (empty ? "is empty" : "holds no Kubernetes object (no YAML mapping with apiVersion and kind)") + "; give a file with one argoproj.io/v1alpha1 ApplicationSet.");
+        }
+
+        var kinds = objects.Select(o => (o["apiVersion"]?.AsString() ?? "?") + " " + (o["kind"]?.AsString() ?? "?")).ToList();
+        throw new UserInputException("--appset: '" + file + "' holds no argoproj.io/v1alpha1 ApplicationSet (found " + string.Join(", ", kinds) + ").");
+    }
+
+    // Each --clusters path must contribute: a path with no Secret in it is a mistake, not an empty fleet.
+    private static List<YamlMapping> LoadSecrets(IEnumerable<string> paths)
+    {
+        var secrets = new List<YamlMapping>();
+        foreach (var path in paths)
+        {
+            var files = Expand("--clusters", path).ToList();
+            var found = files.SelectMany(f => Read("--clusters", f)).Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).ToList();
+            if (found.Count == 0)
+            {
+                var what = Directory.Exists(path) ? "holds no v1 Secret (" + files.Count + " YAML file(s) under it)"
+                    : File.ReadAllText(path).Trim().Length == 0 ? "is empty" : "holds no v1 Secret";
+                throw new UserInputException("--clusters: '" + path + "' " + what + "; give the cluster Secrets as stored in the hub.");
+            }
+
+            secrets.AddRange(found);
+        }
+
+        return secrets;
+    }
+
+    // A problem with a file given on the command line names the option it came from.
+    private static IReadOnlyList<YamlMapping> Read(string option, string file)
+    {
+        try
+        {
+            return ManifestFiles.Read(file);
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException(option + ": " + e.Message);
+        }
+    }
+
+    private static IReadOnlyList<string> Expand(string option, string path)
+    {
+        try
+        {
+            return ManifestFiles.Expand(path).ToList();
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException(option + ": " + e.Message);
+        }
+    }
 
     // The project's own generated manifests: ApplicationSets and cluster Secrets under the project folder.
     private static (IReadOnlyList<YamlMapping>, List<YamlMapping>) FromProject(string folder, string[] extraClusters)
     {
-        if (!Directory.Exists(folder)) throw new UserInputException("project folder '" + folder + "' does not exist");
+        if (!Directory.Exists(folder)) throw new UserInputException("--project: '" + folder + "' " + (File.Exists(folder) ? "is a file, not a project folder (for one ApplicationSet file use --appset)" : "does not exist"));
         var objects = ManifestFiles.Expand(folder).SelectMany(f => SafeRead(f)).ToList();
         var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
         if (appSets.Count == 0) throw new UserInputException("no ApplicationSet manifests under '" + folder + "'; build the HubDsl project first (dotnet build), or pass --appset FILE");
@@ -157,7 +222,7 @@ internal static class PreviewCommand
         }
         else
         {
-            yield return KeyValuePair.Create(prefix, node?.ToJsonString() ?? "null");
+            yield return KeyValuePair.Create(prefix, node?.ToJsonString(JsonLimits.Compact) ?? "null");
         }
     }
 

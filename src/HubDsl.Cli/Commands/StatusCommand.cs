@@ -7,8 +7,8 @@ namespace HubDsl.Cli.Commands;
 
 /// <summary>
 /// <c>hubdsl status</c>: every cluster's connection (probed concurrently) and every Application's sync and health.
-/// Exit 0 when all clusters are reachable and all Applications Synced and Healthy, else 1. The JSON is for
-/// automation such as DNS failover.
+/// Exit 0 when all clusters are reachable, all Applications Synced and Healthy and every object readable, else 1.
+/// The JSON is for automation such as DNS failover.
 /// </summary>
 internal static class StatusCommand
 {
@@ -18,27 +18,26 @@ internal static class StatusCommand
     {
         var common = new CommonOptions();
         var format = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
-        var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until interrupted (Ctrl+C); with -o json, one compact JSON document per line." };
+        var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until interrupted (Ctrl+C), through hub outages; with -o json, one compact JSON document per line." };
         var interval = new Option<double>("--interval") { Description = "Seconds between refreshes with --watch.", DefaultValueFactory = _ => 5 };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
-        var command = new Command("status", "Show every cluster's connection and every Application's sync and health status.") { format, watch, interval, timeout };
+        var probeTimeout = new Option<double>("--probe-timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
+        var command = new Command("status", "Show every cluster's connection and every Application's sync and health status.") { format, watch, interval, probeTimeout };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
         {
             var options = common.Read(parse, console);
-            var seconds = parse.GetValue(timeout);
             var every = parse.GetValue(interval);
-            if (seconds <= 0) throw new UserInputException("--timeout must be positive");
-            if (every <= 0) throw new UserInputException("--interval must be positive");
             var json = parse.GetValue(format) == "json";
             var watching = parse.GetValue(watch);
             using var hub = HubClient.Connect(options);
-            var prober = new HealthProber(TimeSpan.FromSeconds(seconds), options.InsecureSkipTlsVerify);
+            var prober = new HealthProber(TimeSpan.FromSeconds(parse.GetValue(probeTimeout)), options.InsecureSkipTlsVerify, retry: options.Retry);
             var exit = ExitCodes.Success;
             var completed = 0;
             while (true)
             {
-                FleetStatusReport report;
+                // With --watch, --timeout bounds each refresh: the watch itself runs until Ctrl+C.
+                if (completed > 0) options.Deadline?.Restart();
+                FleetStatusReport? report = null;
                 try
                 {
                     using var progress = console.Progress("probing clusters", 0);
@@ -48,20 +47,30 @@ internal static class StatusCommand
                 {
                     return exit;
                 }
+                catch (Exception e) when (watching && !ct.IsCancellationRequested && e is not UserInputException)
+                {
+                    // A hub outage is what a watch is for: say so, and keep watching. Until a refresh succeeds the
+                    // exit code says the fleet's state is not known to be good.
+                    console.Warn("refresh failed, still watching (next try in " + every.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s): " + KubeErrors.DescribeWithRequest(e));
+                    exit = ExitCodes.Problems;
+                }
 
                 // Ctrl+C during a refresh aborts its probes: that refresh says nothing about the fleet, so the last
                 // complete one decides the exit code and the aborted one is not printed.
                 if (watching && ct.IsCancellationRequested && completed > 0) return exit;
-                exit = report.IsHealthy ? ExitCodes.Success : ExitCodes.Problems;
                 completed++;
-                if (watching && console.IsOutputTerminal && !json) await console.Output.WriteAsync("\u001b[H\u001b[2J");
-                if (json)
+                if (report is not null)
                 {
-                    await console.Output.WriteLineAsync(watching ? report.ToJson().ToJsonString() : report.ToJson().ToJsonString(JsonConvert.Indented));
-                }
-                else
-                {
-                    WriteTables(console, report, watching);
+                    exit = report.IsHealthy ? ExitCodes.Success : ExitCodes.Problems;
+                    if (watching && console.IsOutputTerminal && !json) await console.Output.WriteAsync("\u001b[H\u001b[2J");
+                    if (json)
+                    {
+                        await console.Output.WriteLineAsync(JsonLimits.Write(report.ToJson(), indented: !watching, "the status report"));
+                    }
+                    else
+                    {
+                        WriteTables(console, report, watching);
+                    }
                 }
 
                 if (!watching)
@@ -102,8 +111,10 @@ internal static class StatusCommand
         }
 
         ansi.Write(table);
+        foreach (var problem in report.Problems) ansi.MarkupLine("[red]unreadable[/] " + Markup.Escape(problem.ToString()));
         var failed = report.Clusters.Count(c => !c.Reachable);
         var unhealthy = report.Applications.Count(a => !a.IsHealthy);
-        ansi.WriteLine(report.Clusters.Count + " cluster(s), " + failed + " unreachable; " + report.Applications.Count + " application(s), " + unhealthy + " not Synced and Healthy");
+        ansi.WriteLine(report.Clusters.Count + " cluster(s), " + failed + " unreachable; " + report.Applications.Count + " application(s), " + unhealthy + " not Synced and Healthy"
+            + (report.Problems.Count == 0 ? string.Empty : "; " + report.Problems.Count + " object(s) on the hub could not be read"));
     }
 }

@@ -8,15 +8,24 @@ internal static class ManifestFiles
     /// <summary>Every object in the file, with list items unwrapped.</summary>
     public static IReadOnlyList<YamlMapping> Read(string path)
     {
+        if (Directory.Exists(path)) throw new UserInputException("'" + path + "' is a folder, not a YAML file");
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Strict UTF-8 (or the encoding its byte-order mark names): a binary file is refused, not read as garbage.
+            using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserInputException("cannot read '" + path + "': " + (e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message));
         }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new UserInputException("'" + path + "' is not a YAML text file (it is not UTF-8 text)");
+        }
+
+        if (text.IndexOf('\0') >= 0) throw new UserInputException("'" + path + "' is not a YAML text file (it holds binary data)");
 
         IReadOnlyList<YamlNode> documents;
         try

@@ -7,7 +7,8 @@ namespace HubDsl.Cli.Output;
 /// <summary>YAML trees and parameter sets as JSON, for <c>-o json</c>.</summary>
 internal static class JsonConvert
 {
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented output, as deep as <see cref="JsonLimits.MaxDepth"/>.</summary>
+    public static JsonSerializerOptions Indented => JsonLimits.Indented;
 
     public static JsonNode? From(YamlNode node) => node switch
     {

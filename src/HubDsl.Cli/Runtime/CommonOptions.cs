@@ -17,6 +17,16 @@ public sealed class CommonOptions
     /// <summary>--insecure-skip-tls-verify.</summary>
     public Option<bool> Insecure { get; } = new("--insecure-skip-tls-verify") { Description = "Do not verify TLS certificates (hub and spokes). Unsafe; a warning is printed." };
 
+    /// <summary>The default of --timeout, in seconds.</summary>
+    public const double DefaultTimeoutSeconds = 120;
+
+    /// <summary>--timeout: the whole command's deadline.</summary>
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "Seconds the whole command may take (with status --watch: each refresh); a call still waiting then fails with a message naming its server.",
+        DefaultValueFactory = _ => DefaultTimeoutSeconds,
+    };
+
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
@@ -24,6 +34,7 @@ public sealed class CommonOptions
         command.Options.Add(HubContext);
         command.Options.Add(ArgoCdNamespace);
         command.Options.Add(Insecure);
+        command.Options.Add(Timeout);
     }
 
     /// <summary>The connection options parsed.</summary>
@@ -33,18 +44,23 @@ public sealed class CommonOptions
         if (insecure) console.Warn("TLS certificate verification is off (--insecure-skip-tls-verify): connections can be intercepted");
         var ns = parse.GetValue(ArgoCdNamespace);
         if (string.IsNullOrWhiteSpace(ns)) throw new UserInputException("--argocd-namespace must not be empty");
+
+        // The clock starts here, before the kubeconfig is read: --timeout bounds the whole command.
+        var deadline = new CommandDeadline(TimeSpan.FromSeconds(parse.GetValue(Timeout)));
         return new HubConnectionOptions
         {
             KubeconfigPath = parse.GetValue(Kubeconfig),
             HubContext = parse.GetValue(HubContext),
             ArgoCdNamespace = ns,
             InsecureSkipTlsVerify = insecure,
+            Deadline = deadline,
+            Retry = RetryPolicy.Default.Within(deadline),
         };
     }
 
     /// <summary>
-    /// Runs a command body: user mistakes are one "hubdsl: ..." line and exit 2, other failures one line and
-    /// exit 1; never a stack trace, never a credential.
+    /// Runs a command body: user mistakes are one "hubdsl: ..." line and exit 2, other failures one line (naming
+    /// the server and call they came from) and exit 1; never a stack trace, never a credential.
     /// </summary>
     public static async Task<int> RunAsync(RuntimeConsole console, Func<Task<int>> body, int failureExitCode = ExitCodes.Problems)
     {
@@ -64,7 +80,7 @@ public sealed class CommonOptions
         }
         catch (Exception e)
         {
-            await console.Error.WriteLineAsync("hubdsl: " + KubeErrors.Describe(e)).ConfigureAwait(false);
+            await console.Error.WriteLineAsync("hubdsl: " + KubeErrors.DescribeWithRequest(e)).ConfigureAwait(false);
             return failureExitCode;
         }
     }

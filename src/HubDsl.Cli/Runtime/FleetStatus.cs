@@ -10,13 +10,22 @@ public sealed record ApplicationStatus(string Name, string Namespace, string Pro
     public bool IsHealthy => Sync == "Synced" && Health == "Healthy";
 }
 
-/// <summary>Every cluster's connection and every Application's sync and health: the input of DNS failover.</summary>
-public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IReadOnlyList<ApplicationStatus> Applications)
+/// <summary>
+/// Every cluster's connection and every Application's sync and health: the input of DNS failover. Objects on the
+/// hub that could not be read are <see cref="Problems"/>; the rest of the report stands without them.
+/// </summary>
+public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IReadOnlyList<ApplicationStatus> Applications, IReadOnlyList<HubObjectProblem> Problems)
 {
-    /// <summary>Every cluster reachable, every Application Synced and Healthy.</summary>
-    public bool IsHealthy => Clusters.All(c => c.Reachable) && Applications.All(a => a.IsHealthy);
+    /// <summary>A report with nothing unreadable.</summary>
+    public FleetStatusReport(IReadOnlyList<ClusterHealth> clusters, IReadOnlyList<ApplicationStatus> applications)
+        : this(clusters, applications, Array.Empty<HubObjectProblem>())
+    {
+    }
 
-    /// <summary><c>{"clusters": [...], "applications": [...]}</c>, without credentials.</summary>
+    /// <summary>Every cluster reachable, every Application Synced and Healthy, every object readable.</summary>
+    public bool IsHealthy => Clusters.All(c => c.Reachable) && Applications.All(a => a.IsHealthy) && Problems.Count == 0;
+
+    /// <summary><c>{"clusters": [...], "applications": [...], "problems": [...]}</c>, without credentials.</summary>
     public JsonObject ToJson() => new()
     {
         ["clusters"] = new JsonArray(Clusters.Select(c => (JsonNode)ClusterJson(c)).ToArray()),
@@ -29,6 +38,13 @@ public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IR
             ["server"] = a.Server,
             ["syncStatus"] = a.Sync,
             ["healthStatus"] = a.Health,
+        }).ToArray()),
+        ["problems"] = new JsonArray(Problems.Select(p => (JsonNode)new JsonObject
+        {
+            ["kind"] = p.Kind,
+            ["namespace"] = p.Namespace,
+            ["name"] = p.Name,
+            ["message"] = p.Message,
         }).ToArray()),
     };
 
@@ -59,38 +75,63 @@ public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IR
 /// <summary>Collects a <see cref="FleetStatusReport"/>: the cluster Secrets probed concurrently, and the hub's Applications.</summary>
 public static class FleetStatus
 {
-    /// <summary>Probes every cluster and reads every Application.</summary>
+    /// <summary>Probes every cluster and reads every Application; an unreadable object is reported, not fatal.</summary>
     public static async Task<FleetStatusReport> CollectAsync(HubClient hub, HealthProber prober, IProgress<int>? progress, CancellationToken cancellation)
     {
-        var clusters = await hub.ListClustersAsync(cancellation).ConfigureAwait(false);
+        var listing = await hub.ReadClustersAsync(cancellation).ConfigureAwait(false);
+        var clusters = listing.Clusters;
         var applicationsTask = hub.ListApplicationsAsync(cancellation);
         var health = await prober.ProbeAllAsync(clusters, progress, cancellation).ConfigureAwait(false);
-        IReadOnlyList<JsonObject> applications;
+        IReadOnlyList<ListedObject> applications;
         try
         {
             applications = await applicationsTask.ConfigureAwait(false);
         }
         catch (Exception e) when (KubeErrors.IsNotFound(e))
         {
-            throw new InvalidOperationException("the hub does not serve argoproj.io/v1alpha1 Applications: is Argo CD installed in it?");
+            throw new InvalidOperationException(hub.Objects.Server + " does not serve argoproj.io/v1alpha1 Applications: is Argo CD installed in it?");
         }
 
         var names = clusters.GroupBy(c => c.Server.TrimEnd('/')).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         names.TryAdd(ClusterInfo.InClusterServer, ClusterInfo.InClusterName);
-        var apps = applications.Select(app =>
+        var problems = listing.Problems.ToList();
+        var apps = new List<ApplicationStatus>();
+        foreach (var item in applications)
         {
-            var server = JsonYaml.Text(app, "spec", "destination", "server") ?? string.Empty;
-            var cluster = JsonYaml.Text(app, "spec", "destination", "name") ?? (names.TryGetValue(server.TrimEnd('/'), out var n) ? n : server);
-            if (server.Length == 0) server = clusters.FirstOrDefault(c => c.Name == cluster)?.Server ?? (cluster == ClusterInfo.InClusterName ? ClusterInfo.InClusterServer : string.Empty);
-            return new ApplicationStatus(
-                JsonYaml.Text(app, "metadata", "name") ?? string.Empty,
-                JsonYaml.Text(app, "metadata", "namespace") ?? hub.ArgoCdNamespace,
-                JsonYaml.Text(app, "spec", "project") is { Length: > 0 } project ? project : "default",
-                cluster,
-                server,
-                JsonYaml.Text(app, "status", "sync", "status") ?? "Unknown",
-                JsonYaml.Text(app, "status", "health", "status") ?? "Unknown");
-        }).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
-        return new FleetStatusReport(health, apps);
+            var problem = item.Problem;
+            if (item.Object is { } app)
+            {
+                try
+                {
+                    apps.Add(Read(app, hub, clusters, names));
+                    continue;
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+                {
+                    // Odd JSON (e.g. duplicate keys, which JsonObject refuses on first use) spoils this Application only.
+                    problem = "cannot be read: " + e.Message;
+                }
+            }
+
+            problems.Add(HubObjectProblem.Of(ResourceType.Application, item, problem!));
+            apps.Add(new ApplicationStatus(item.Name ?? "(unnamed)", item.Namespace ?? hub.ArgoCdNamespace, string.Empty, string.Empty, string.Empty, "Unknown", "Unknown"));
+        }
+
+        return new FleetStatusReport(health, apps.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), problems);
+    }
+
+    private static ApplicationStatus Read(JsonObject app, HubClient hub, IReadOnlyList<RegisteredCluster> clusters, IReadOnlyDictionary<string, string> names)
+    {
+        var server = JsonYaml.Text(app, "spec", "destination", "server") ?? string.Empty;
+        var cluster = JsonYaml.Text(app, "spec", "destination", "name") ?? (names.TryGetValue(server.TrimEnd('/'), out var n) ? n : server);
+        if (server.Length == 0) server = clusters.FirstOrDefault(c => c.Name == cluster)?.Server ?? (cluster == ClusterInfo.InClusterName ? ClusterInfo.InClusterServer : string.Empty);
+        return new ApplicationStatus(
+            JsonYaml.Text(app, "metadata", "name") ?? string.Empty,
+            JsonYaml.Text(app, "metadata", "namespace") ?? hub.ArgoCdNamespace,
+            JsonYaml.Text(app, "spec", "project") is { Length: > 0 } project ? project : "default",
+            cluster,
+            server,
+            JsonYaml.Text(app, "status", "sync", "status") ?? "Unknown",
+            JsonYaml.Text(app, "status", "health", "status") ?? "Unknown");
     }
 }

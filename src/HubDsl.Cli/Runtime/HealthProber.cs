@@ -14,17 +14,22 @@ public sealed record ClusterHealth(RegisteredCluster Cluster, bool Reachable, st
 
 /// <summary>
 /// Probes every spoke concurrently, each with its own timeout (retries of 429/5xx fit inside it), so one slow or
-/// unreachable spoke costs its timeout and never delays the others.
+/// unreachable spoke costs its timeout and never delays the others. The command's deadline (in
+/// <see cref="Retry"/>) bounds them all: a probe it cuts short reports that, naming the spoke.
 /// </summary>
 public sealed class HealthProber
 {
-    /// <summary>Creates a prober.</summary>
-    public HealthProber(TimeSpan timeout, bool insecureSkipTlsVerify, int maxConcurrency = 128)
+    /// <summary>Creates a prober; <paramref name="retry"/> (default <see cref="RetryPolicy.Default"/>) carries the command's deadline.</summary>
+    public HealthProber(TimeSpan timeout, bool insecureSkipTlsVerify, int maxConcurrency = 128, RetryPolicy? retry = null)
     {
         Timeout = timeout;
         InsecureSkipTlsVerify = insecureSkipTlsVerify;
         MaxConcurrency = maxConcurrency;
+        Retry = retry ?? RetryPolicy.Default;
     }
+
+    /// <summary>Retries of each probe, under the command's deadline if it has one.</summary>
+    public RetryPolicy Retry { get; }
 
     /// <summary>Per-cluster time limit.</summary>
     public TimeSpan Timeout { get; }
@@ -75,8 +80,8 @@ public sealed class HealthProber
         KubeObjectClient? client = null;
         try
         {
-            client = new KubeObjectClient(new Kubernetes(Configuration(cluster.Server, credentials, InsecureSkipTlsVerify)), RetryPolicy.Default);
-            var version = await client.Retry.ExecuteAsync(ct => client.VersionAsync(ct), timeout.Token).ConfigureAwait(false);
+            client = new KubeObjectClient(new Kubernetes(Configuration(cluster.Server, credentials, InsecureSkipTlsVerify)), Retry);
+            var version = await client.Retry.ExecuteAsync(ct => client.VersionAsync(ct), timeout.Token, cluster.Server + " (GET /version)").ConfigureAwait(false);
             return new ClusterHealth(cluster, true, version, null, clock.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -115,6 +120,11 @@ public sealed class HealthProber
         }
         else if (credentials.CertPem is { Length: > 0 } cert && credentials.KeyPem.HasValue)
         {
+            if ((Pem.CertificateProblem(cert) ?? Pem.PairProblem(cert, credentials.KeyPem.Reveal()!)) is { } problem)
+            {
+                throw new InvalidDataException("the cluster Secret's config.tlsClientConfig certData/keyData " + problem);
+            }
+
             configuration.ClientCertificateData = Convert.ToBase64String(Encoding.UTF8.GetBytes(cert));
             configuration.ClientCertificateKeyData = Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.KeyPem.Reveal()!));
         }
@@ -126,6 +136,7 @@ public sealed class HealthProber
 
         if (credentials.CaPem is { Length: > 0 } ca)
         {
+            if (Pem.CertificateProblem(ca) is { } problem) throw new InvalidDataException("the cluster Secret's config.tlsClientConfig.caData " + problem);
             var certificates = new X509Certificate2Collection();
             certificates.ImportFromPem(ca);
             configuration.SslCaCerts = certificates;

@@ -18,6 +18,9 @@ public sealed record HubConnectionOptions
     /// <summary>--insecure-skip-tls-verify: the only way TLS verification is turned off.</summary>
     public bool InsecureSkipTlsVerify { get; init; }
 
+    /// <summary>The command's deadline (--timeout), if any; <see cref="Retry"/> runs under it.</summary>
+    public CommandDeadline? Deadline { get; init; }
+
     /// <summary>Retries of every API call.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 }
@@ -55,12 +58,45 @@ public sealed class HubClient : IDisposable
         return new HubClient(KubeObjectClient.Create(configuration, options.Retry), options.ArgoCdNamespace, kubeconfig, context);
     }
 
-    /// <summary>Every cluster Secret in the Argo CD namespace, by name.</summary>
-    public async Task<IReadOnlyList<RegisteredCluster>> ListClustersAsync(CancellationToken cancellation)
+    /// <summary>Every readable cluster Secret in the Argo CD namespace, by name (as Argo CD, which skips the others).</summary>
+    public async Task<IReadOnlyList<RegisteredCluster>> ListClustersAsync(CancellationToken cancellation) =>
+        (await ReadClustersAsync(cancellation).ConfigureAwait(false)).Clusters;
+
+    /// <summary>Every cluster Secret in the Argo CD namespace: the readable ones by name, and why each other one is not.</summary>
+    public async Task<ClusterListing> ReadClustersAsync(CancellationToken cancellation)
     {
-        var secrets = await Objects.ListAsync(ResourceType.Secret, ArgoCdNamespace, ManifestLabels.SecretTypeKey + "=cluster", cancellation).ConfigureAwait(false);
-        return secrets.Select(RegisteredCluster.FromSecret).OfType<RegisteredCluster>()
-            .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.SecretName, StringComparer.Ordinal).ToList();
+        var listed = await Objects.ListEachAsync(ResourceType.Secret, ArgoCdNamespace, ManifestLabels.SecretTypeKey + "=cluster", cancellation).ConfigureAwait(false);
+        var clusters = new List<RegisteredCluster>();
+        var problems = new List<HubObjectProblem>();
+        foreach (var item in listed)
+        {
+            if (item.Object is null)
+            {
+                problems.Add(HubObjectProblem.Of(ResourceType.Secret, item, item.Problem!));
+                continue;
+            }
+
+            string? problem;
+            try
+            {
+                if (RegisteredCluster.FromSecret(item.Object, out problem) is { } cluster)
+                {
+                    clusters.Add(cluster);
+                    continue;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+            {
+                // Odd JSON (e.g. duplicate keys, which JsonObject refuses on first use) spoils this Secret only.
+                problem = e.Message;
+            }
+
+            problems.Add(HubObjectProblem.Of(ResourceType.Secret, item, "not a readable cluster Secret: " + problem));
+        }
+
+        return new ClusterListing(
+            clusters.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.SecretName, StringComparer.Ordinal).ToList(),
+            problems);
     }
 
     /// <summary>
@@ -77,10 +113,24 @@ public sealed class HubClient : IDisposable
             ?? clusters.FirstOrDefault(c => c.SecretName == name);
     }
 
-    /// <summary>Every Application in the Argo CD namespace.</summary>
-    public Task<IReadOnlyList<JsonObject>> ListApplicationsAsync(CancellationToken cancellation) =>
-        Objects.ListAsync(ResourceType.Application, ArgoCdNamespace, null, cancellation);
+    /// <summary>Every Application in the Argo CD namespace, each read on its own (see <see cref="KubeObjectClient.ListEachAsync"/>).</summary>
+    public Task<IReadOnlyList<ListedObject>> ListApplicationsAsync(CancellationToken cancellation) =>
+        Objects.ListEachAsync(ResourceType.Application, ArgoCdNamespace, null, cancellation);
 
     /// <inheritdoc />
     public void Dispose() => Objects.Dispose();
+}
+
+/// <summary>The hub's cluster Secrets: those Argo CD can read, and the others with the reason.</summary>
+public sealed record ClusterListing(IReadOnlyList<RegisteredCluster> Clusters, IReadOnlyList<HubObjectProblem> Problems);
+
+/// <summary>An object on the hub that could not be read, and why (the rest of a report goes on without it).</summary>
+public sealed record HubObjectProblem(string Kind, string? Namespace, string Name, string Message)
+{
+    /// <summary>The problem of a listed item.</summary>
+    public static HubObjectProblem Of(ResourceType type, ListedObject item, string message) =>
+        new(type.Kind, item.Namespace, item.Name ?? "(unnamed)", Redactor.Scrub(message));
+
+    /// <summary>"Kind ns/name: message".</summary>
+    public override string ToString() => Kind + " " + (string.IsNullOrEmpty(Namespace) ? string.Empty : Namespace + "/") + Name + ": " + Message;
 }

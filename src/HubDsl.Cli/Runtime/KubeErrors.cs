@@ -43,12 +43,49 @@ public static class KubeErrors
         }
     }
 
+    private const string ServerKey = "HubDsl.Server";
+    private const string ActivityKey = "HubDsl.Activity";
+
+    /// <summary>
+    /// Records on a failure which server and which call it came from (the first record wins: the innermost call
+    /// knows best). Always false, for use in an exception filter that leaves the stack as it is.
+    /// </summary>
+    public static bool Annotate(Exception e, string server, string activity)
+    {
+        if (!e.Data.Contains(ServerKey))
+        {
+            e.Data[ServerKey] = server;
+            e.Data[ActivityKey] = activity;
+        }
+
+        return false;
+    }
+
+    /// <summary>"https://server (list Secret objects in namespace argocd)" for a failure of an API call, else null.</summary>
+    public static string? Request(Exception e) =>
+        e.Data[ServerKey] is string server ? server + (e.Data[ActivityKey] is string activity ? " (" + activity + ")" : string.Empty) : null;
+
+    /// <summary>
+    /// <see cref="Describe"/> prefixed with the server and call the failure came from, for a message that has no
+    /// other context (the top-level error line).
+    /// </summary>
+    public static string DescribeWithRequest(Exception e) =>
+        e is DeadlineExceededException || Request(e) is not { } request ? Describe(e) : Redactor.Scrub(request) + ": " + Describe(e);
+
     /// <summary>What went wrong, in one line, e.g. "401 Unauthorized" or "connection refused".</summary>
     public static string Describe(Exception e)
     {
         string text;
         switch (e)
         {
+            case DeadlineExceededException deadline:
+                text = deadline.Message;
+                break;
+            case var _ when NotJson(e) is { } json:
+                text = json.Message.StartsWith("'<'", StringComparison.Ordinal)
+                    ? "the server answered with HTML, not Kubernetes JSON: check that the kubeconfig's server URL is the Kubernetes API server (not a web page, dashboard or login proxy)"
+                    : "the server's answer is not Kubernetes JSON (" + json.Message.Split(" Path:")[0] + ")";
+                break;
             case HttpOperationException http:
                 var code = (int)http.Response.StatusCode;
                 var message = StatusField(http, "message");
@@ -77,6 +114,18 @@ public static class KubeErrors
 
         // Scrubbed before the line breaks go: a credential echoed across lines (a PEM key) is found whole.
         return Redactor.Scrub(Redactor.Scrub(text).Replace('\n', ' ').Replace('\r', ' ').Trim());
+    }
+
+    // KubernetesClient wraps an answer it cannot parse (HTML from a proxy, truncated JSON) around a JsonException.
+    private static System.Text.Json.JsonException? NotJson(Exception e)
+    {
+        if (e is HttpOperationException) return null;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException json) return json;
+        }
+
+        return null;
     }
 
     private static string DescribeConnection(HttpRequestException e)

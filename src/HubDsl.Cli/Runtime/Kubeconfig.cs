@@ -47,17 +47,23 @@ public sealed class Kubeconfig
         }
 
         var described = string.Join(Path.PathSeparator, files);
+
+        // Where the path came from, so every message says what to change.
+        var fix = !string.IsNullOrEmpty(path) ? "; check --kubeconfig"
+            : Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } ? "; check KUBECONFIG"
+            : "; set --kubeconfig or KUBECONFIG";
         foreach (var file in files)
         {
-            if (Directory.Exists(file)) throw new UserInputException("kubeconfig '" + file + "' is a folder, not a file");
+            if (Directory.Exists(file)) throw new UserInputException("kubeconfig '" + file + "' is a folder, not a file" + fix);
         }
 
         var existing = files.Where(File.Exists).ToArray();
         if (existing.Length == 0)
         {
-            throw new UserInputException("kubeconfig '" + described + "' does not exist" + (string.IsNullOrEmpty(path) ? " (set --kubeconfig or KUBECONFIG)" : string.Empty));
+            throw new UserInputException("kubeconfig '" + described + "' does not exist" + fix);
         }
 
+        foreach (var file in existing) CheckText(file, fix);
         try
         {
             var loaded = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(existing[0]), true);
@@ -75,13 +81,41 @@ public sealed class Kubeconfig
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException("cannot read kubeconfig '" + described + "': " + e.Message);
+            throw new UserInputException("cannot read kubeconfig '" + described + "': " + e.Message + fix);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // YAML errors quote the offending text, which may be a credential: name the problem only.
-            throw new UserInputException("kubeconfig '" + described + "' is not a valid kubeconfig (" + e.GetType().Name.Replace("Exception", string.Empty) + ")");
+            throw new UserInputException("kubeconfig '" + described + "' is not a valid kubeconfig (" + e.GetType().Name.Replace("Exception", string.Empty) + ")" + fix);
         }
+    }
+
+    // KubernetesClient's loader fails on an empty file with a NullReferenceException and on binary data with a
+    // YAML parser error: both are named here instead (without quoting the content, which may hold credentials).
+    private static void CheckText(string file, string fix)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException("cannot read kubeconfig '" + file + "': " + e.Message + fix);
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it is not UTF-8 text)" + fix);
+        }
+
+        if (text.IndexOf('\0') >= 0) throw new UserInputException("kubeconfig '" + file + "' is not a YAML text file (it holds binary data)" + fix);
+        if (text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0) throw new UserInputException("kubeconfig '" + file + "' is empty" + fix);
     }
 
     /// <summary>The context named <paramref name="name"/>, or the current context when null.</summary>
@@ -94,44 +128,67 @@ public sealed class Kubeconfig
         var cluster = configuration.Clusters?.FirstOrDefault(c => c.Name == details.Cluster)?.ClusterEndpoint
             ?? throw new UserInputException("context '" + wanted + "' names cluster '" + details.Cluster + "', which kubeconfig '" + DescribedPath + "' does not define");
         var user = configuration.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
-        if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException("cluster '" + details.Cluster + "' of context '" + wanted + "' has no server");
+        var clusterWhere = "cluster '" + details.Cluster + "' of context '" + wanted + "' in kubeconfig '" + DescribedPath + "'";
+        if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException(clusterWhere + " has no server");
+        if (!Uri.TryCreate(cluster.Server, UriKind.Absolute, out var serverUri) || serverUri.Scheme is not ("https" or "http") || serverUri.Host.Length == 0)
+        {
+            throw new UserInputException(clusterWhere + " has server '" + cluster.Server + "', which is not an https:// URL (e.g. https://hub.example.com:6443)");
+        }
 
-        string? Read(string? data, string? file, string what)
+        var where = "context '" + wanted + "' in kubeconfig '" + DescribedPath + "'";
+        string? Read(string? data, string? file, string what, Func<string, string?> problemOf)
         {
             if (!string.IsNullOrEmpty(data))
             {
+                string decoded;
                 try
                 {
-                    return Encoding.UTF8.GetString(Convert.FromBase64String(data));
+                    decoded = Encoding.UTF8.GetString(Convert.FromBase64String(data));
                 }
                 catch (FormatException)
                 {
-                    throw new UserInputException("context '" + wanted + "': " + what + " data is not valid base64");
+                    throw new UserInputException(where + ": " + what + "-data is not valid base64");
                 }
+
+                if (problemOf(decoded) is { } problem) throw new UserInputException(where + ": " + what + "-data " + problem);
+                return decoded;
             }
 
             if (string.IsNullOrEmpty(file)) return null;
             var full = Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration.FileName ?? DescribedPath)) ?? ".", file);
+            if (Directory.Exists(full)) throw new UserInputException(where + ": " + what + " file '" + file + "' is a folder, not a file");
+            string text;
             try
             {
-                return File.ReadAllText(full);
+                text = File.ReadAllText(full);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserInputException("context '" + wanted + "': cannot read " + what + " file '" + file + "'");
+                throw new UserInputException(where + ": cannot read " + what + " file '" + file + "'" + (e is FileNotFoundException or DirectoryNotFoundException ? ": no such file" : string.Empty));
             }
+
+            if (problemOf(text) is { } fileProblem) throw new UserInputException(where + ": " + what + " file '" + file + "' " + fileProblem);
+            return text;
+        }
+
+        var ca = Read(cluster.CertificateAuthorityData, cluster.CertificateAuthority, "certificate-authority", Pem.CertificateProblem);
+        var certificate = Read(user?.ClientCertificateData, user?.ClientCertificate, "client-certificate", Pem.CertificateProblem);
+        var key = Read(user?.ClientKeyData, user?.ClientKey, "client-key", Pem.PrivateKeyProblem);
+        if (certificate is not null && key is not null && Pem.PairProblem(certificate, key) is { } pairProblem)
+        {
+            throw new UserInputException(where + ": client-certificate and client-key " + pairProblem);
         }
 
         return new KubeContext(
             this,
             wanted,
             cluster.Server,
-            Read(cluster.CertificateAuthorityData, cluster.CertificateAuthority, "certificate-authority"),
+            ca,
             string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
             cluster.SkipTlsVerify,
             new Secret(user?.Token),
-            Read(user?.ClientCertificateData, user?.ClientCertificate, "client-certificate"),
-            new Secret(Read(user?.ClientKeyData, user?.ClientKey, "client-key")),
+            certificate,
+            new Secret(key),
             string.IsNullOrEmpty(details.Namespace) ? null : details.Namespace);
     }
 

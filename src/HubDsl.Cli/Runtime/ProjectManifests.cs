@@ -29,7 +29,7 @@ public static class ProjectManifests
     /// <summary>The project's generated hub objects, sorted by kind (AppProjects, Secrets, ApplicationSets) and name.</summary>
     public static IReadOnlyList<DesiredObject> Load(string projectFolder, string defaultNamespace, ICollection<string>? warnings = null)
     {
-        if (!Directory.Exists(projectFolder)) throw new UserInputException("project folder '" + projectFolder + "' does not exist");
+        if (!Directory.Exists(projectFolder)) throw new UserInputException("--project: project folder '" + projectFolder + "' " + (File.Exists(projectFolder) ? "is a file, not a folder" : "does not exist"));
         var root = Directory.Exists(Path.Combine(projectFolder, "argocd")) ? Path.Combine(projectFolder, "argocd") : projectFolder;
         var objects = new List<DesiredObject>();
         foreach (var file in ManifestFiles.Expand(root))

@@ -47,10 +47,13 @@ public sealed class RegisteredCluster
             .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
 
     /// <summary>Reads a Secret from the API; null when it is not a readable cluster Secret.</summary>
-    public static RegisteredCluster? FromSecret(JsonObject secret)
+    public static RegisteredCluster? FromSecret(JsonObject secret) => FromSecret(secret, out _);
+
+    /// <summary>Reads a Secret from the API; null (and why, without credentials) when it is not a readable cluster Secret.</summary>
+    public static RegisteredCluster? FromSecret(JsonObject secret, out string? problem)
     {
         Redactor.RememberSecret(secret);
-        if (!ClusterSecret.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(Without(secret, "config")), out var info, out _)) return null;
+        if (!ClusterSecret.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(Without(secret, "config")), out var info, out problem)) return null;
         ClusterCredentials? credentials = null;
         string? error = null;
         if (JsonYaml.Text(secret, "data", "config") is { Length: > 0 } encoded)

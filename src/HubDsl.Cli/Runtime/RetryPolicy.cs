@@ -10,7 +10,8 @@ namespace HubDsl.Cli.Runtime;
 /// <summary>
 /// Bounded retries with exponential backoff (and jitter) for transient API errors: 409 Conflict (not
 /// AlreadyExists, not a server-side apply field conflict), 429 (honouring Retry-After), 500/502/503/504, request timeouts and dropped connections.
-/// Every attempt re-runs the whole operation, so a read-modify-write re-reads after a conflict.
+/// Every attempt re-runs the whole operation, so a read-modify-write re-reads after a conflict. With a
+/// <see cref="Deadline"/>, attempts and the waits between them stop when it passes.
 /// </summary>
 public sealed class RetryPolicy
 {
@@ -21,13 +22,20 @@ public sealed class RetryPolicy
     public static RetryPolicy None { get; } = new(1, TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>Creates a policy.</summary>
-    public RetryPolicy(int maxAttempts, TimeSpan initialDelay, TimeSpan maxDelay)
+    public RetryPolicy(int maxAttempts, TimeSpan initialDelay, TimeSpan maxDelay, CommandDeadline? deadline = null)
     {
         if (maxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(maxAttempts));
         MaxAttempts = maxAttempts;
         InitialDelay = initialDelay;
         MaxDelay = maxDelay;
+        Deadline = deadline;
     }
+
+    /// <summary>The command's deadline, if any: no attempt or wait outlives it.</summary>
+    public CommandDeadline? Deadline { get; }
+
+    /// <summary>The same policy under <paramref name="deadline"/>.</summary>
+    public RetryPolicy Within(CommandDeadline deadline) => new(MaxAttempts, InitialDelay, MaxDelay, deadline);
 
     /// <summary>Attempts in all, the first included.</summary>
     public int MaxAttempts { get; }
@@ -38,31 +46,35 @@ public sealed class RetryPolicy
     /// <summary>The longest wait between attempts (Retry-After included).</summary>
     public TimeSpan MaxDelay { get; }
 
-    /// <summary>Runs <paramref name="operation"/>, retrying transient failures; the last failure is rethrown.</summary>
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellation)
+    /// <summary>
+    /// Runs <paramref name="operation"/>, retrying transient failures; the last failure is rethrown. When the
+    /// <see cref="Deadline"/> passes first, a <see cref="DeadlineExceededException"/> naming
+    /// <paramref name="activity"/> (the server and the call) is thrown instead.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellation, string? activity = null)
     {
-        for (var attempt = 1; ; attempt++)
+        if (Deadline is null) return await RetryAsync(operation, cancellation).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, Deadline.Token);
+        try
         {
-            try
-            {
-                return await operation(cancellation).ConfigureAwait(false);
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsTransient(e, cancellation))
-            {
-                await Task.Delay(DelayBefore(attempt + 1, e), cancellation).ConfigureAwait(false);
-            }
+            return await RetryAsync(operation, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Deadline.HasPassed && !cancellation.IsCancellationRequested && e is not DeadlineExceededException)
+        {
+            throw new DeadlineExceededException(Deadline, activity ?? KubeErrors.Request(e), e);
         }
     }
 
     /// <summary>Runs an operation without a result.</summary>
-    public Task ExecuteAsync(Func<CancellationToken, Task> operation, CancellationToken cancellation) =>
+    public Task ExecuteAsync(Func<CancellationToken, Task> operation, CancellationToken cancellation, string? activity = null) =>
         ExecuteAsync<bool>(
             async ct =>
             {
                 await operation(ct).ConfigureAwait(false);
                 return true;
             },
-            cancellation);
+            cancellation,
+            activity);
 
     /// <summary>The wait before attempt <paramref name="attempt"/> (2 or more).</summary>
     public TimeSpan DelayBefore(int attempt, Exception? failure)
@@ -93,6 +105,21 @@ public sealed class RetryPolicy
                 return true;
             default:
                 return false;
+        }
+    }
+
+    private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await operation(cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsTransient(e, cancellation))
+            {
+                await Task.Delay(DelayBefore(attempt + 1, e), cancellation).ConfigureAwait(false);
+            }
         }
     }
 

@@ -265,7 +265,7 @@ public sealed class SpokeRegistrar
         catch (Exception e)
         {
             if (e is UserInputException) throw;
-            throw new ClusterRegistrationException(KubeErrors.Describe(e), progress, userError: false);
+            throw new ClusterRegistrationException(KubeErrors.DescribeWithRequest(e), progress, userError: false);
         }
     }
 

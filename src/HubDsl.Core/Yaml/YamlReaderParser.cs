@@ -13,7 +13,7 @@ namespace HubDsl.Core.Yaml;
 /// </summary>
 internal sealed class YamlReaderParser
 {
-    private const int MaxDepth = 512;
+    private const int MaxDepth = YamlReader.MaxNestingDepth;
     private const string TagPrefix = "tag:yaml.org,2002:";
 
     private readonly string _text;

@@ -121,7 +121,7 @@ public sealed class ClusterManageTests
         fleet["staging"].Faults.Latency = TimeSpan.FromMilliseconds(100);
 
         var clock = Stopwatch.StartNew();
-        var run = await fleet.RunAsync("cluster", "list", "--timeout", "1", "-o", "json");
+        var run = await fleet.RunAsync("cluster", "list", "--probe-timeout", "1", "-o", "json");
         clock.Stop();
 
         Assert.Equal(1, run.ExitCode);
@@ -231,7 +231,7 @@ public sealed class ClusterManageTests
         var spoke = fleet["staging"];
         await spoke.StopListeningAsync();
 
-        var run = await fleet.RunAsync("cluster", "rm", "staging", "--yes", "--timeout", "2");
+        var run = await fleet.RunAsync("cluster", "rm", "staging", "--yes", "--probe-timeout", "2");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Null(fleet.HubSecret(spoke));

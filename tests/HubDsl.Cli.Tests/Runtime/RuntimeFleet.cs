@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using HubDsl.Cli.Commands;
 using HubDsl.Cli.Runtime;
 using HubDsl.Core.Manifests;
 using HubDsl.KubeEmulator;
@@ -109,7 +107,7 @@ public sealed class RuntimeFleet : IAsyncDisposable
     }
 }
 
-/// <summary>Runs the runtime commands in-process, with the same parse and error handling as CliApplication.</summary>
+/// <summary>Runs the tool in-process through CliApplication (same commands, option rules and error handling), on a plain console.</summary>
 public static class Cli
 {
     public static async Task<RunResult> RunAsync(string[] args, Queue<string?>? answers = null, CancellationToken cancellation = default)
@@ -120,14 +118,7 @@ public static class Cli
         var syncError = TextWriter.Synchronized(error);
         Func<string?>? readLine = answers is null ? null : () => answers.Count == 0 ? null : answers.Dequeue();
         var console = new RuntimeConsole(sync, syncError, false, false, readLine);
-        var root = new RootCommand("test") { ClusterCommand.Create(console), ApplyCommand.Create(console), DiffCommand.Create(console), StatusCommand.Create(console) };
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            return new RunResult(ExitCodes.BadInput, string.Empty, string.Join("\n", parsed.Errors.Select(e => e.Message)));
-        }
-
-        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = sync, Error = syncError, EnableDefaultExceptionHandler = false }, cancellation);
+        var exit = await CliApplication.RunAsync(args, console, cancellation);
         return new RunResult(exit, output.ToString(), error.ToString());
     }
 

@@ -40,7 +40,8 @@ public sealed class StatusTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(run.Stdout)!.AsObject();
-        Assert.Equal(new[] { "clusters", "applications" }, json.Select(p => p.Key).ToArray());
+        Assert.Equal(new[] { "clusters", "applications", "problems" }, json.Select(p => p.Key).ToArray());
+        Assert.Empty(json["problems"]!.AsArray());
         Assert.Equal(new[] { "prod", "staging" }, json["clusters"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToArray());
         Assert.All(json["clusters"]!.AsArray(), c => Assert.Equal("Successful", c!["connection"]!["status"]!.GetValue<string>()));
         var app = json["applications"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "agent-prod")!;
@@ -76,7 +77,7 @@ public sealed class StatusTests
         SeedApp(fleet, "agent-staging", fleet.ServerOf(fleet["staging"]), "Synced", "Healthy");
         fleet["prod"].Faults.RefuseConnections();
 
-        var run = await fleet.RunAsync("status", "-o", "json", "--timeout", "2");
+        var run = await fleet.RunAsync("status", "-o", "json", "--probe-timeout", "2");
 
         Assert.Equal(1, run.ExitCode);
         var clusters = JsonNode.Parse(run.Stdout)!["clusters"]!.AsArray();
@@ -120,7 +121,7 @@ public sealed class StatusTests
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (lines.Count > 0 && !result.Stdout.EndsWith('\n')) lines.RemoveAt(lines.Count - 1);
         Assert.True(lines.Count >= 2, result.ToString());
-        Assert.All(lines, l => Assert.Equal(2, JsonNode.Parse(l)!.AsObject().Count));
+        Assert.All(lines, l => Assert.Equal(3, JsonNode.Parse(l)!.AsObject().Count));
     }
 
     [Fact]
