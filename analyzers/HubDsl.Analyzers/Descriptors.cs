@@ -17,6 +17,7 @@ internal static class Descriptors
     public const string Targeting = "HubDsl.Targeting";
     public const string Clusters = "HubDsl.Clusters";
     public const string Security = "HubDsl.Security";
+    public const string Output = "HubDsl.Output";
 
     public static readonly DiagnosticDescriptor CannotEvaluate = Error(DiagnosticIds.CannotEvaluate, "Declaration cannot be evaluated at compile time", Evaluation);
     public static readonly DiagnosticDescriptor UnknownParameter = Error(DiagnosticIds.UnknownParameter, "Template parameter not produced for a targeted cluster", Templates);
@@ -36,6 +37,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RollingSyncCoverage = Warning(DiagnosticIds.RollingSyncCoverage, "RollingSync steps and Applications do not match", Targeting);
     public static readonly DiagnosticDescriptor OutsideProject = Error(DiagnosticIds.OutsideProject, "ApplicationSet reaches outside its AppProject", Targeting);
     public static readonly DiagnosticDescriptor WrongTemplateSyntax = Error(DiagnosticIds.WrongTemplateSyntax, "Template text in the wrong syntax for the template mode", Templates);
+    public static readonly DiagnosticDescriptor DuplicateOutputPath = Error(DiagnosticIds.DuplicateOutputPath, "Two declarations generate the same file", Output);
+    public static readonly DiagnosticDescriptor NonPortableOutputPath = Error(DiagnosticIds.NonPortableOutputPath, "Generated path is not a portable relative file path", Output);
 
     private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);
 

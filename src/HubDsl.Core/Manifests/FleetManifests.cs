@@ -14,7 +14,7 @@ public static class FleetManifests
 
     /// <summary>The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>.</summary>
     public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster) =>
-        new("argocd/clusters/" + FileName(cluster.Name) + ".yaml",
+        new(ClusterSecretFile(cluster.Name),
             YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
 
     /// <summary>
@@ -44,7 +44,7 @@ public static class FleetManifests
         var project = AppProjectManifest.Build(appSet, clusters);
         return project is null
             ? new ManifestFile[0]
-            : new[] { new ManifestFile("argocd/projects/" + appSet.Project!.Name + ".yaml", YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
+            : new[] { new ManifestFile(ProjectFile(appSet.Project!.Name), YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
     }
 
     /// <summary>The ApplicationSet file and its values files.</summary>
@@ -52,7 +52,7 @@ public static class FleetManifests
     {
         var files = new List<ManifestFile>
         {
-            new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
+            new ManifestFile(ApplicationSetFile(appSet.Name), YamlWriter.Write(appSet.Manifest, ManifestHeader.For(appSet.ClassName))),
         };
         files.AddRange(ValuesFiles.Build(appSet));
         files.AddRange(ExternalSecretManifest.Build(appSet));
@@ -62,23 +62,29 @@ public static class FleetManifests
     /// <summary>The values file for the official argo-cd chart (<c>helm install argocd argo/argo-cd -f ...</c>).</summary>
     public static IReadOnlyList<ManifestFile> Hub(HubModel hub) => new[]
     {
-        new ManifestFile("hub/argo-cd-values.yaml", YamlWriter.Write(hub.ChartValues,
+        new ManifestFile(HubValuesFile, YamlWriter.Write(hub.ChartValues,
             ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
             "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
     };
 
+    // Every generated path comes from the members below, so the build, the path rules (HUB019, HUB020, via
+    // GeneratedPaths) and the CLI agree on where each file is.
+
+    /// <summary>The folder of the hub's manifests (ApplicationSets, AppProjects, cluster Secrets), relative to the output root.</summary>
+    public const string HubManifestFolder = "argocd/";
+
+    /// <summary>The argo-cd chart values of a <c>[Hub]</c>, relative to the output root.</summary>
+    public const string HubValuesFile = "hub/argo-cd-values.yaml";
+
+    /// <summary>Where the build writes a cluster's Secret, relative to the output root.</summary>
+    public static string ClusterSecretFile(string clusterName) => HubManifestFolder + "clusters/" + GeneratedFileNames.For(clusterName, ".yaml");
+
+    /// <summary>Where the build writes an ApplicationSet, relative to the output root.</summary>
+    public static string ApplicationSetFile(string applicationSetName) => HubManifestFolder + "applicationsets/" + GeneratedFileNames.For(applicationSetName, ".yaml");
+
+    /// <summary>Where the build writes an AppProject, relative to the output root.</summary>
+    public static string ProjectFile(string projectName) => HubManifestFolder + "projects/" + GeneratedFileNames.For(projectName, ".yaml");
+
     /// <summary>Where the build writes a cluster's spoke objects, relative to the output root.</summary>
-    public static string SpokeFile(string clusterName) => "spokes/" + FileName(clusterName) + "/argocd-manager.yaml";
-
-    // Cluster names are free text in Argo CD; keep file names portable.
-    private static string FileName(string name)
-    {
-        var chars = name.ToLowerInvariant().ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (!(char.IsLetterOrDigit(chars[i]) || chars[i] == '-' || chars[i] == '.' || chars[i] == '_')) chars[i] = '-';
-        }
-
-        return new string(chars);
-    }
+    public static string SpokeFile(string clusterName) => "spokes/" + GeneratedFileNames.For(clusterName, string.Empty) + "/argocd-manager.yaml";
 }
