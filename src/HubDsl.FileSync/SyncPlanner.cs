@@ -103,7 +103,7 @@ public static class SyncPlanner
     {
         var claims = new Dictionary<string, string>(OutputRoot.PortableComparer);
         var folder = plan.Root.Resolve(OutputRecord.Folder);
-        if (plan.Root.ObstacleOnPath(OutputRecord.Folder) is not null || !Directory.Exists(folder)) return claims;
+        if (OutputRoot.IsLink(folder) || !Directory.Exists(folder)) return claims;
         IEnumerable<string> files;
         try
         {
