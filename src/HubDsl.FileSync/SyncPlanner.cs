@@ -88,7 +88,9 @@ public static class SyncPlanner
         }
         catch (OutputRecordException e)
         {
-            plan.Problems.Add(new SyncMessage(SyncCodes.BadRecord, path, e.Message + " Resolve it (a merge conflict?) or delete it and rebuild: the build then takes over only files whose headers name this project's declarations."));
+            plan.Problems.Add(new SyncMessage(SyncCodes.BadRecord, path, e.Message + (path == plan.RecordPath
+                ? " Resolve it (a merge conflict?) or delete it and rebuild: the build then takes over only files whose headers name this project's declarations."
+                : " It is another project's record: resolve it (a merge conflict?) or build that project again.")));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

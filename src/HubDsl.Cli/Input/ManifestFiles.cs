@@ -65,19 +65,18 @@ internal static class ManifestFiles
             while (pending.Count > 0)
             {
                 var folder = pending.Pop();
-                string[] entries;
+                List<(string Entry, FileAttributes Attributes)> entries;
                 try
                 {
-                    entries = Directory.GetFileSystemEntries(folder);
+                    entries = Directory.GetFileSystemEntries(folder).Select(e => (e, File.GetAttributes(e))).ToList();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new UserInputException("cannot read folder '" + folder + "': " + e.Message);
                 }
 
-                foreach (var entry in entries)
+                foreach (var (entry, attributes) in entries)
                 {
-                    var attributes = File.GetAttributes(entry);
                     if ((attributes & FileAttributes.ReparsePoint) != 0) continue;
                     if ((attributes & FileAttributes.Directory) != 0)
                     {

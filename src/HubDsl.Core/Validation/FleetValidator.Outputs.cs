@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
-using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Validation;
 
