@@ -18,6 +18,7 @@ internal static class Descriptors
     public const string Clusters = "HubDsl.Clusters";
     public const string Security = "HubDsl.Security";
     public const string Project = "HubDsl.Project";
+    public const string Output = "HubDsl.Output";
 
     public static readonly DiagnosticDescriptor CannotEvaluate = Error(DiagnosticIds.CannotEvaluate, "Declaration cannot be evaluated at compile time", Evaluation);
     public static readonly DiagnosticDescriptor UnknownParameter = Error(DiagnosticIds.UnknownParameter, "Template parameter not produced for a targeted cluster", Templates);
@@ -44,6 +45,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor InvalidFleetIdentity = new(
         DiagnosticIds.InvalidFleetIdentity, "The declared fleet identity is not a valid label name", "{0}", Project, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpRoot + DiagnosticIds.InvalidFleetIdentity + ".md", customTags: WellKnownDiagnosticTags.CompilationEnd);
+    public static readonly DiagnosticDescriptor DuplicateOutputPath = Error(DiagnosticIds.DuplicateOutputPath, "Two declarations generate the same file", Output);
+    public static readonly DiagnosticDescriptor NonPortableOutputPath = Error(DiagnosticIds.NonPortableOutputPath, "Generated path is not a portable relative file path", Output);
 
     private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);
 

@@ -1,15 +1,18 @@
 using System;
 using System.IO;
 using System.Linq;
+using HubDsl.FileSync;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace HubDsl.Build.Tasks;
 
 /// <summary>
-/// Writes the manifests embedded in the compiled assembly under <see cref="OutputRoot"/>: only files whose
-/// content changed, deleting generated files no longer produced. With <see cref="Check"/> it writes
-/// nothing and reports one error per missing, different or stale file (the CI drift check).
+/// Writes the manifests embedded in the compiled assembly under <see cref="OutputRoot"/>, through the shared
+/// file sync (HubDsl.FileSync): all files or none, only files this project's record says it wrote (or that are
+/// identical), deleting recorded files no longer generated while they still have the recorded content, never
+/// through a link. With <see cref="Check"/> it writes nothing and reports one error per drifted file and for the
+/// record (the CI drift check).
 /// </summary>
 public sealed class WriteHubManifests : Task
 {
@@ -21,10 +24,17 @@ public sealed class WriteHubManifests : Task
     [Required]
     public string OutputRoot { get; set; } = string.Empty;
 
+    /// <summary>The project file: its name names the record, its path identifies the owner.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = string.Empty;
+
     /// <summary>Compare only; fail on any drift.</summary>
     public bool Check { get; set; }
 
-    /// <summary>Every file the declarations generate (written or already up to date), for the next build's up-to-date check.</summary>
+    /// <summary>Take over existing files this build did not write (HubDslAdoptExisting) instead of failing.</summary>
+    public bool AdoptExisting { get; set; }
+
+    /// <summary>Every file the declarations generate (written or already up to date) and the record, for the next build's up-to-date check.</summary>
     [Output]
     public ITaskItem[] Generated { get; set; } = Array.Empty<ITaskItem>();
 
@@ -37,45 +47,69 @@ public sealed class WriteHubManifests : Task
             return false;
         }
 
+        SyncPlan plan;
         try
         {
             var manifests = ManifestMetadataReader.Read(AssemblyPath);
-            var plan = ManifestSync.Plan(manifests, OutputRoot);
-            foreach (var problem in plan.Problems) Log.LogError(null, "HUBDSL9004", null, AssemblyPath, 0, 0, 0, 0, "HubDsl: " + problem);
-            if (Check) return ReportDrift(plan) && !Log.HasLoggedErrors;
-
-            ManifestSync.Apply(plan);
-            Generated = plan.Missing.Concat(plan.Different).Concat(plan.Unchanged).OrderBy(f => f, StringComparer.Ordinal).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-            foreach (var file in plan.Missing) Log.LogMessage(MessageImportance.High, "HubDsl: wrote " + Relative(file) + " (new)");
-            foreach (var file in plan.Different) Log.LogMessage(MessageImportance.High, "HubDsl: wrote " + Relative(file));
-            foreach (var file in plan.Stale) Log.LogMessage(MessageImportance.High, "HubDsl: deleted " + Relative(file) + " (no longer generated)");
-            Log.LogMessage(MessageImportance.Normal, "HubDsl: " + plan.Unchanged.Count + " manifest(s) unchanged under " + OutputRoot);
-            return !Log.HasLoggedErrors;
+            var files = manifests.Select(m => new WantedFile(m.Path, m.Content, LegacyHeader.DeclarationOf(m.Content) ?? "a declaration")).ToList();
+            var request = new SyncRequest(OutputRoot, Path.GetFileNameWithoutExtension(ProjectFile), Path.GetFullPath(ProjectFile), files) { AdoptExisting = AdoptExisting };
+            plan = SyncPlanner.Plan(request);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
-            Log.LogError(null, "HUBDSL9001", null, AssemblyPath, 0, 0, 0, 0, "HubDsl could not write manifests: " + ex.Message);
+            Log.LogError(null, SyncCodes.IoFailure, null, AssemblyPath, 0, 0, 0, 0, "HubDsl could not read the generated manifests: " + ex.Message);
             return false;
         }
+
+        foreach (var warning in plan.Warnings) Warn(plan, warning);
+        foreach (var problem in plan.Problems) Error(plan, problem);
+        if (Check) return ReportDrift(plan);
+        if (plan.Problems.Count > 0)
+        {
+            Log.LogMessage(MessageImportance.High, "HubDsl: nothing was written under " + plan.Root.FullPath + " (" + plan.Problems.Count + " problem(s) above).");
+            return false;
+        }
+
+        var outcome = SyncApplier.Apply(plan);
+        foreach (var warning in outcome.Warnings) Warn(plan, warning);
+        if (!outcome.Succeeded)
+        {
+            Log.LogError(null, SyncCodes.IoFailure, null, ProjectFile, 0, 0, 0, 0, "HubDsl " + outcome.Failure);
+            return false;
+        }
+
+        foreach (var write in outcome.Written)
+        {
+            var note = write.Reason switch { WriteReason.New => " (new)", WriteReason.Adopted => " (taken over: it was not in " + plan.RecordPath + ")", _ => string.Empty };
+            Log.LogMessage(MessageImportance.High, "HubDsl: wrote " + write.Path + note);
+        }
+
+        foreach (var path in outcome.Deleted) Log.LogMessage(MessageImportance.High, "HubDsl: deleted " + path + " (no longer generated)");
+        if (outcome.RecordWritten) Log.LogMessage(MessageImportance.Normal, "HubDsl: updated " + plan.RecordPath);
+        Log.LogMessage(MessageImportance.Normal, "HubDsl: " + plan.Unchanged.Count + " manifest(s) unchanged under " + plan.Root.FullPath);
+        var tracked = plan.RecordText is null ? plan.Generated : plan.Generated.Concat(new[] { plan.RecordPath });
+        Generated = tracked.OrderBy(p => p, StringComparer.Ordinal).Select(p => (ITaskItem)new TaskItem(plan.Root.Resolve(p))).ToArray();
+        return true;
     }
 
     private bool ReportDrift(SyncPlan plan)
     {
-        const string fix = " Run 'dotnet build' to regenerate and commit the result.";
-        foreach (var file in plan.Missing) Log.LogError(null, "HUBDSL9002", null, file, 0, 0, 0, 0, "HubDsl: " + Relative(file) + " is missing: the C# declarations generate it." + fix);
-        foreach (var file in plan.Different) Log.LogError(null, "HUBDSL9002", null, file, 0, 0, 0, 0, "HubDsl: " + Relative(file) + " differs from what the C# declarations generate." + fix);
-        foreach (var file in plan.Stale) Log.LogError(null, "HUBDSL9003", null, file, 0, 0, 0, 0, "HubDsl: " + Relative(file) + " is stale: no declaration generates it any more." + fix);
-        if (plan.Missing.Count + plan.Different.Count + plan.Stale.Count == 0)
+        var drift = DriftCheck.Problems(plan);
+        foreach (var problem in drift) Error(plan, problem);
+        if (drift.Count == 0 && plan.Problems.Count == 0)
         {
-            Log.LogMessage(MessageImportance.High, "HubDsl: " + plan.Unchanged.Count + " manifest(s) up to date.");
+            Log.LogMessage(MessageImportance.High, "HubDsl: " + plan.Generated.Count + " manifest(s) up to date.");
         }
 
         return !Log.HasLoggedErrors;
     }
 
-    private string Relative(string file)
-    {
-        var root = Path.GetFullPath(OutputRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return file.StartsWith(root, StringComparison.Ordinal) ? file.Substring(root.Length).Replace('\\', '/') : file;
-    }
+    private void Error(SyncPlan plan, SyncMessage message) =>
+        Log.LogError(null, message.Code, null, FileOf(plan, message), 0, 0, 0, 0, "HubDsl: " + message.Text);
+
+    private void Warn(SyncPlan plan, SyncMessage message) =>
+        Log.LogWarning(null, message.Code, null, FileOf(plan, message), 0, 0, 0, 0, "HubDsl: " + message.Text);
+
+    // Errors point at the file they are about (not at the assembly), so an IDE opens the right one.
+    private string FileOf(SyncPlan plan, SyncMessage message) => message.Path is null ? ProjectFile : plan.Root.Resolve(message.Path);
 }

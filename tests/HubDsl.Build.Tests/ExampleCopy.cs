@@ -8,16 +8,23 @@ namespace HubDsl.Build.Tests;
 /// </summary>
 internal sealed class ExampleCopy : IDisposable
 {
-    private ExampleCopy(string root) => Root = root;
+    private ExampleCopy(string root, string projectName)
+    {
+        Root = root;
+        ProjectName = projectName;
+    }
 
     public string Root { get; }
 
-    public string ProjectFile => Path.Combine(Root, "AgentFleet.csproj");
+    public string ProjectName { get; private set; }
 
-    public static ExampleCopy Create(string example = "AgentFleet")
+    public string ProjectFile => Path.Combine(Root, ProjectName + ".csproj");
+
+    /// <summary>Copies the example into <paramref name="into"/> (default: a new temporary folder).</summary>
+    public static ExampleCopy Create(string example = "AgentFleet", string? into = null)
     {
         var source = Path.Combine(RepositoryRoot(), "examples", example);
-        var root = Path.Combine(Path.GetTempPath(), "hubdsl-build-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        var root = into ?? Path.Combine(Path.GetTempPath(), "hubdsl-build-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
@@ -30,7 +37,26 @@ internal sealed class ExampleCopy : IDisposable
         var localProps = Path.Combine(RepositoryRoot(), "src", "HubDsl", "build", "HubDsl.Local.props");
         var project = Path.Combine(root, example + ".csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace(@"..\..\src\HubDsl\build\HubDsl.Local.props", localProps));
-        return new ExampleCopy(root);
+        return new ExampleCopy(root, example);
+    }
+
+    /// <summary>Renames the project file (the project's name names its output record).</summary>
+    public void RenameProject(string name)
+    {
+        File.Move(ProjectFile, Path.Combine(Root, name + ".csproj"));
+        ProjectName = name;
+    }
+
+    /// <summary>Sets HubDslOutputPath in the project file.</summary>
+    public void SetOutputPath(string value) =>
+        File.WriteAllText(ProjectFile, File.ReadAllText(ProjectFile).Replace("  <Import ", "  <PropertyGroup><HubDslOutputPath>" + value + "</HubDslOutputPath></PropertyGroup>\n  <Import "));
+
+    /// <summary>Replaces text in a file, failing when it is not there (so a test cannot silently change nothing).</summary>
+    public void Edit(string relative, string find, string replace)
+    {
+        var text = Read(relative);
+        Assert.Contains(find, text);
+        Write(relative, text.Replace(find, replace));
     }
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));

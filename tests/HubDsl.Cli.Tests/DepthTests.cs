@@ -162,6 +162,7 @@ public sealed class DepthTests
         await using var fleet = await RuntimeFleet.StartAsync();
         var project = new TestProject(Path.Combine(fleet.Folder, "project"));
         File.WriteAllText(Path.Combine(project.Folder, "argocd", "applicationsets", "deep.yaml"), "# " + HubDsl.Core.Manifests.ManifestHeader.For("Test.Deep") + "\n" + AppSetNested(200).Replace("metadata: { name: deep, namespace: argocd }", "metadata: { name: deep, namespace: argocd, labels: { app.kubernetes.io/managed-by: hubdsl, " + project.FleetLabel + ": 'true' } }"));
+        project.Recorded();
 
         var apply = await fleet.RunAsync("apply", "--project", project.Folder, "-o", "json");
         var diff = await fleet.RunAsync("diff", "--project", project.Folder);

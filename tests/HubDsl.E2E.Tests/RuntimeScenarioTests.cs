@@ -80,6 +80,7 @@ public sealed class RuntimeScenarioTests
 
                 """);
 
+            Record(folder);
             var dry = await env.RunAsync("apply", "--project", folder, "--dry-run");
             Assert.True(dry.ExitCode == 0, dry.Stdout + dry.Stderr);
             var diff = await env.RunAsync("diff", "--project", folder);
@@ -105,6 +106,7 @@ public sealed class RuntimeScenarioTests
 
             // Prune: the ApplicationSet is no longer generated.
             File.Delete(appSet);
+            Record(folder);
             var prune = await env.RunAsync("apply", "--project", folder, "--prune", "--yes");
             Assert.Contains("applicationset/hubdsl-e2e pruned", prune.Stdout);
         }
@@ -128,5 +130,14 @@ public sealed class RuntimeScenarioTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("has no context 'hubdsl-e2e-no-such-context'", run.Stderr);
+    }
+
+    // The record a build writes beside its files (.hubdsl/E2E.files): apply and diff read exactly the files it lists.
+    private static void Record(string folder)
+    {
+        var files = Directory.GetFiles(Path.Combine(folder, "argocd"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => new KeyValuePair<string, string>(Path.GetRelativePath(folder, f).Replace('\\', '/'), HubDsl.FileSync.ContentHash.Of(File.ReadAllText(f))));
+        Directory.CreateDirectory(Path.Combine(folder, HubDsl.FileSync.OutputRecord.Folder));
+        File.WriteAllText(Path.Combine(folder, HubDsl.FileSync.OutputRecord.PathFor("E2E")), new HubDsl.FileSync.OutputRecord("E2E.csproj", files).Format());
     }
 }

@@ -149,28 +149,16 @@ internal static class PreviewCommand
         }
     }
 
-    // The project's own generated manifests: ApplicationSets and cluster Secrets under the project folder.
+    // The project's own generated manifests: exactly the ApplicationSets and cluster Secrets its build recorded
+    // (.hubdsl/<Project>.files), each checked against the record; a broken one is an error, never skipped.
     private static (IReadOnlyList<YamlMapping>, List<YamlMapping>) FromProject(string folder, string[] extraClusters)
     {
         if (!Directory.Exists(folder)) throw new UserInputException("--project: '" + folder + "' " + (File.Exists(folder) ? "is a file, not a project folder (for one ApplicationSet file use --appset)" : "does not exist"));
-        var objects = ManifestFiles.Expand(folder).SelectMany(f => SafeRead(f)).ToList();
+        var objects = Runtime.ProjectManifests.GeneratedHubFiles(folder).SelectMany(f => ManifestFiles.Parse(f.Text, f.FullPath)).ToList();
         var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
-        if (appSets.Count == 0) throw new UserInputException("no ApplicationSet manifests under '" + folder + "'; build the HubDsl project first (dotnet build), or pass --appset FILE");
+        if (appSets.Count == 0) throw new UserInputException("the project in '" + folder + "' generates no ApplicationSet; declare one, or pass --appset FILE");
         var secrets = objects.Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).Concat(LoadSecrets(extraClusters)).ToList();
         return (appSets, secrets);
-    }
-
-    // Other YAML in a project (Helm templates) need not parse; only manifests are of interest.
-    private static IReadOnlyList<YamlMapping> SafeRead(string file)
-    {
-        try
-        {
-            return ManifestFiles.Read(file);
-        }
-        catch (UserInputException)
-        {
-            return Array.Empty<YamlMapping>();
-        }
     }
 
     private static void WriteTable(IReadOnlyList<YamlMapping> applications, IReadOnlyList<RenderError> errors, IReadOnlyList<YamlMapping> secrets, TextWriter output)

@@ -27,6 +27,12 @@ internal static class ManifestFiles
 
         if (text.IndexOf('\0') >= 0) throw new UserInputException("'" + path + "' is not a YAML text file (it holds binary data)");
 
+        return Parse(text, path);
+    }
+
+    /// <summary>Every object in a file's text (already read), with list items unwrapped; <paramref name="path"/> names it in errors.</summary>
+    public static IReadOnlyList<YamlMapping> Parse(string text, string path)
+    {
         IReadOnlyList<YamlNode> documents;
         try
         {
@@ -54,15 +60,45 @@ internal static class ManifestFiles
         return objects;
     }
 
-    /// <summary>Every YAML file under a folder (sorted), or the file itself.</summary>
+    /// <summary>
+    /// Every YAML file under a folder (sorted), or the file itself. Symbolic links and junctions inside the folder are
+    /// skipped, never followed (a link to a parent would otherwise repeat the tree), as are bin/, obj/ and .git/.
+    /// </summary>
     public static IEnumerable<string> Expand(string path)
     {
         if (Directory.Exists(path))
         {
-            return Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git"))
-                .OrderBy(f => f, StringComparer.Ordinal);
+            var files = new List<string>();
+            var pending = new Stack<string>();
+            pending.Push(path);
+            while (pending.Count > 0)
+            {
+                var folder = pending.Pop();
+                List<(string Entry, FileAttributes Attributes)> entries;
+                try
+                {
+                    entries = Directory.GetFileSystemEntries(folder).Select(e => (e, File.GetAttributes(e))).ToList();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UserInputException("cannot read folder '" + folder + "': " + e.Message);
+                }
+
+                foreach (var (entry, attributes) in entries)
+                {
+                    if ((attributes & FileAttributes.ReparsePoint) != 0) continue;
+                    if ((attributes & FileAttributes.Directory) != 0)
+                    {
+                        if (Path.GetFileName(entry) is not ("bin" or "obj" or ".git")) pending.Push(entry);
+                    }
+                    else if (entry.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || entry.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    {
+                        files.Add(entry);
+                    }
+                }
+            }
+
+            return files.OrderBy(f => f, StringComparer.Ordinal);
         }
 
         if (File.Exists(path)) return new[] { path };

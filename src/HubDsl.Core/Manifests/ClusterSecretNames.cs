@@ -37,7 +37,7 @@ public static class ClusterSecretNames
         return colon >= 0 ? authority.Substring(0, colon) : authority;
     }
 
-    private static uint Fnv32a(string text)
+    internal static uint Fnv32a(string text)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var hash = 2166136261u;

@@ -28,11 +28,14 @@ public static class ExternalSecretManifest
                 spec.GetOrAddMapping("secretStoreRef").Set("name", secret.Store).Set("kind", secret.StoreKind);
                 spec.GetOrAddMapping("target").Set("name", secret.SecretName).Set("creationPolicy", "Owner");
                 spec.Set("dataFrom", new YamlSequence().Add(new YamlMapping().Set("extract", new YamlMapping().Set("key", secret.RemoteKey))));
-                files.Add(new ManifestFile("externalsecrets/" + values.Environment + "/" + secret.SecretName + ".yaml",
+                files.Add(new ManifestFile(PathFor(values.Environment, secret.SecretName),
                     YamlWriter.Write(manifest, ManifestHeader.For(appSet.ClassName + "." + values.MemberName))));
             }
         }
 
         return files;
     }
+
+    /// <summary>Where the build writes an environment's ExternalSecret, relative to the output root.</summary>
+    public static string PathFor(string environment, string secretName) => "externalsecrets/" + environment + "/" + GeneratedFileNames.For(secretName, ".yaml");
 }

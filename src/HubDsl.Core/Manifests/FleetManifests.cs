@@ -18,7 +18,7 @@ public static class FleetManifests
     /// <paramref name="fleetId"/>'s; the ApplicationSets decide a least-privilege cluster's namespaces.
     /// </summary>
     public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
-        new("argocd/clusters/" + FileName(cluster.Name) + ".yaml",
+        new(ClusterSecretFile(cluster.Name),
             YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets), fleetId), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
 
     /// <summary>A least-privilege cluster's access from the ApplicationSets that target it; null in the other modes.</summary>
@@ -51,7 +51,7 @@ public static class FleetManifests
         var project = AppProjectManifest.Build(appSet, clusters, fleetId);
         return project is null
             ? new ManifestFile[0]
-            : new[] { new ManifestFile("argocd/projects/" + appSet.Project!.Name + ".yaml", YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
+            : new[] { new ManifestFile(ProjectFile(appSet.Project!.Name), YamlWriter.Write(project, ManifestHeader.For(appSet.ClassName))) };
     }
 
     /// <summary>The ApplicationSet file (labelled as <paramref name="fleetId"/>'s) and its values files.</summary>
@@ -59,7 +59,7 @@ public static class FleetManifests
     {
         var files = new List<ManifestFile>
         {
-            new ManifestFile("argocd/applicationsets/" + appSet.Name + ".yaml", YamlWriter.Write(WithFleetLabel(appSet.Manifest, fleetId), ManifestHeader.For(appSet.ClassName))),
+            new ManifestFile(ApplicationSetFile(appSet.Name), YamlWriter.Write(WithFleetLabel(appSet.Manifest, fleetId), ManifestHeader.For(appSet.ClassName))),
         };
         files.AddRange(ValuesFiles.Build(appSet));
         files.AddRange(ExternalSecretManifest.Build(appSet));
@@ -73,13 +73,31 @@ public static class FleetManifests
     /// </summary>
     public static IReadOnlyList<ManifestFile> Hub(HubModel hub, IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets) => new[]
     {
-        new ManifestFile("hub/argo-cd-values.yaml", YamlWriter.Write(HubValues.Build(hub, fleets, applicationSets),
+        new ManifestFile(HubValuesFile, YamlWriter.Write(HubValues.Build(hub, fleets, applicationSets),
             ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
             "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
     };
 
+    // Every generated path comes from the members below, so the build, the path rules (HUB019, HUB020, via
+    // GeneratedPaths) and the CLI agree on where each file is.
+
+    /// <summary>The folder of the hub's manifests (ApplicationSets, AppProjects, cluster Secrets), relative to the output root.</summary>
+    public const string HubManifestFolder = "argocd/";
+
+    /// <summary>The argo-cd chart values of a <c>[Hub]</c>, relative to the output root.</summary>
+    public const string HubValuesFile = "hub/argo-cd-values.yaml";
+
+    /// <summary>Where the build writes a cluster's Secret, relative to the output root.</summary>
+    public static string ClusterSecretFile(string clusterName) => HubManifestFolder + "clusters/" + GeneratedFileNames.For(clusterName, ".yaml");
+
+    /// <summary>Where the build writes an ApplicationSet, relative to the output root.</summary>
+    public static string ApplicationSetFile(string applicationSetName) => HubManifestFolder + "applicationsets/" + GeneratedFileNames.For(applicationSetName, ".yaml");
+
+    /// <summary>Where the build writes an AppProject, relative to the output root.</summary>
+    public static string ProjectFile(string projectName) => HubManifestFolder + "projects/" + GeneratedFileNames.For(projectName, ".yaml");
+
     /// <summary>Where the build writes a cluster's spoke objects, relative to the output root.</summary>
-    public static string SpokeFile(string clusterName) => "spokes/" + FileName(clusterName) + "/argocd-manager.yaml";
+    public static string SpokeFile(string clusterName) => "spokes/" + GeneratedFileNames.For(clusterName, string.Empty) + "/argocd-manager.yaml";
 
     // The model is shared with the analyzers and cached, so the label goes on a copy of the path down to the labels.
     private static YamlMapping WithFleetLabel(YamlMapping manifest, string? fleetId)
@@ -99,17 +117,5 @@ public static class FleetManifests
         var copy = new YamlMapping { Origin = mapping.Origin, KeyOrigins = mapping.KeyOrigins };
         foreach (var entry in mapping) copy.Set(entry.Key, entry.Value);
         return copy;
-    }
-
-    // Cluster names are free text in Argo CD; keep file names portable.
-    private static string FileName(string name)
-    {
-        var chars = name.ToLowerInvariant().ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (!(char.IsLetterOrDigit(chars[i]) || chars[i] == '-' || chars[i] == '.' || chars[i] == '_')) chars[i] = '-';
-        }
-
-        return new string(chars);
     }
 }

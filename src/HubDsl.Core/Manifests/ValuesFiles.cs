@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
@@ -17,8 +18,27 @@ public static class ValuesFiles
     public static IReadOnlyList<ManifestFile> Build(ApplicationSetModel appSet)
     {
         var files = new List<ManifestFile>();
-        if (appSet.ChartPath is null) return files;
-        var folder = appSet.ChartPath.Trim('/');
+        var paths = Paths(appSet);
+        if (paths.Count == 0) return files;
+        var defaults = paths[0].Values;
+        var baseValues = defaults?.Values ?? new YamlMapping();
+        var declaration = appSet.ClassName;
+        files.Add(new ManifestFile(paths[0].Path, Write(WithoutNulls(baseValues), declaration + (defaults is null ? string.Empty : "." + defaults.MemberName))));
+
+        // An environment declared with no change still gets its file ({}), because valueFiles names it.
+        foreach (var (path, values) in paths.Skip(1)) files.Add(new ManifestFile(path, Write(Diff(baseValues, values!.Values), declaration + "." + values.MemberName)));
+        return files;
+    }
+
+    /// <summary>
+    /// The values files' paths, each with its <c>[Values]</c> member: first <c>values.yaml</c> (its member is null when
+    /// only environments are declared), then one per environment in name order. Empty without a chart path or values.
+    /// </summary>
+    public static IReadOnlyList<(string Path, ValuesModel? Values)> Paths(ApplicationSetModel appSet)
+    {
+        var paths = new List<(string, ValuesModel?)>();
+        if (appSet.ChartPath is null) return paths;
+        var folder = ChartFolder(appSet.ChartPath);
         folder = folder.Length == 0 ? string.Empty : folder + "/";
 
         ValuesModel? defaults = null;
@@ -29,20 +49,19 @@ public static class ValuesFiles
             else byEnvironment[values.Environment] = values;
         }
 
-        if (defaults is null && byEnvironment.Count == 0) return files;
-        var baseValues = defaults?.Values ?? new YamlMapping();
-        var declaration = appSet.ClassName;
-        files.Add(new ManifestFile(folder + "values.yaml", Write(WithoutNulls(baseValues), declaration + (defaults is null ? string.Empty : "." + defaults.MemberName))));
-
+        if (defaults is null && byEnvironment.Count == 0) return paths;
+        paths.Add((folder + "values.yaml", defaults));
         var pattern = appSet.EnvironmentFiles ?? new EnvironmentFilePattern("values-", ParamKind.Label, "env", ".yaml");
-        foreach (var pair in byEnvironment)
-        {
-            // An environment declared with no change still gets its file ({}), because valueFiles names it.
-            files.Add(new ManifestFile(folder + pattern.FileFor(pair.Key), Write(Diff(baseValues, pair.Value.Values), declaration + "." + pair.Value.MemberName)));
-        }
-
-        return files;
+        foreach (var pair in byEnvironment) paths.Add((folder + pattern.FileFor(pair.Key), pair.Value));
+        return paths;
     }
+
+    /// <summary>
+    /// The chart folder as a relative path: without empty and '.' segments, as Argo CD cleans it (<c>./helm/</c> is
+    /// <c>helm</c>). A '..' stays, and is reported (HUB020).
+    /// </summary>
+    public static string ChartFolder(string chartPath) =>
+        string.Join("/", chartPath.Split('/').Where(segment => segment.Length > 0 && segment != "."));
 
     private static string Write(YamlMapping values, string declaration) => YamlWriter.Write(values, ManifestHeader.For(declaration));
 

@@ -39,6 +39,10 @@ public static class DiagnosticIds
     public const string WrongTemplateSyntax = "HUB017";
     /// <summary>An ApplicationSet reaches outside its AppProject's declared limits.</summary>
     public const string OutsideProject = "HUB018";
+    /// <summary>Two declarations generate the same file path.</summary>
+    public const string DuplicateOutputPath = "HUB019";
+    /// <summary>A generated path is not a portable relative file path.</summary>
+    public const string NonPortableOutputPath = "HUB020";
     /// <summary>A least-privilege cluster's access does not cover what Argo CD will do there.</summary>
     public const string LeastPrivilegeIncomplete = "HUB022";
     /// <summary>The declared fleet identity (MSBuild property HubDslFleet) is not a valid label name.</summary>

@@ -32,6 +32,7 @@ public static partial class FleetValidator
         }
 
         CheckClusters(findings, clusters);
+        CheckOutputPaths(findings, fleets, applicationSets);
         foreach (var appSet in applicationSets)
         {
             CheckSelector(findings, appSet, clusters);

@@ -333,13 +333,14 @@ public sealed class FleetOwnershipTests
     public async Task A_project_without_fleet_labels_or_with_two_fleets_is_exit_2()
     {
         await using var fleet = await RuntimeFleet.StartAsync("shared", "a-only");
-        var old = Path.Combine(fleet.Folder, "old");
-        Directory.CreateDirectory(Path.Combine(old, "argocd"));
-        File.WriteAllText(Path.Combine(old, "argocd", "app.yaml"), "# " + HubDsl.Core.Manifests.ManifestHeader.For("Old.App") + "\napiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: p\n  namespace: argocd\n  labels:\n    app.kubernetes.io/managed-by: hubdsl\nspec: {}\n");
+        var old = new TestProject(Path.Combine(fleet.Folder, "old"));
+        File.WriteAllText(Path.Combine(old.Folder, "argocd", "app.yaml"), "# " + HubDsl.Core.Manifests.ManifestHeader.For("Old.App") + "\napiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: p\n  namespace: argocd\n  labels:\n    app.kubernetes.io/managed-by: hubdsl\nspec: {}\n");
+        old.Recorded();
         var mixed = TeamA(fleet);
         File.Copy(Path.Combine(TeamB(fleet).Folder, "argocd", "applicationsets", "b-app.yaml"), Path.Combine(mixed.Folder, "argocd", "applicationsets", "b-app.yaml"));
+        mixed.Recorded();
 
-        var unlabelled = await fleet.RunAsync("apply", "--project", old, "--prune", "--yes");
+        var unlabelled = await fleet.RunAsync("apply", "--project", old.Folder, "--prune", "--yes");
         var two = await fleet.RunAsync("diff", "--project", mixed.Folder);
 
         Assert.Equal(2, unlabelled.ExitCode);

@@ -1,8 +1,9 @@
 using HubDsl.Core.Manifests;
+using HubDsl.FileSync;
 
 namespace HubDsl.Cli.Tests.Runtime;
 
-/// <summary>A HubDsl project folder with generated hub manifests, as `dotnet build` writes them for fleet <see cref="Fleet"/>.</summary>
+/// <summary>A HubDsl project folder with generated hub manifests and their output record, as `dotnet build` writes them for fleet <see cref="Fleet"/>.</summary>
 public sealed class TestProject
 {
     public TestProject(string folder, string fleet = "test")
@@ -50,7 +51,7 @@ public sealed class TestProject
         lines.Add("    " + FleetLabel + ": 'true'");
         lines.AddRange(new[] { "type: Opaque", "stringData:", "  name: " + name, "  server: " + server });
         File.WriteAllText(ClusterFile(name), string.Join("\n", lines) + "\n");
-        return this;
+        return Recorded();
     }
 
     public TestProject AppSet(string name, string selectorLabel = "deploy", string revision = "main")
@@ -85,8 +86,23 @@ public sealed class TestProject
                     targetRevision: {{revision}}
 
             """);
-        return this;
+        return Recorded();
     }
 
-    public void Remove(string relative) => File.Delete(Path.Combine(Folder, relative));
+    public void Remove(string relative)
+    {
+        File.Delete(Path.Combine(Folder, relative));
+        Recorded();
+    }
+
+    /// <summary>Records every file under argocd/ as the build would (after a test wrote one by hand).</summary>
+    public TestProject Recorded()
+    {
+        var argocd = Path.Combine(Folder, "argocd");
+        var files = Directory.GetFiles(argocd, "*.yaml", SearchOption.AllDirectories)
+            .Select(f => new KeyValuePair<string, string>(Path.GetRelativePath(Folder, f).Replace('\\', '/'), ContentHash.Of(File.ReadAllText(f))));
+        Directory.CreateDirectory(Path.Combine(Folder, OutputRecord.Folder));
+        File.WriteAllText(Path.Combine(Folder, OutputRecord.PathFor("Test")), new OutputRecord("Test.csproj", files).Format());
+        return this;
+    }
 }
