@@ -36,6 +36,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RollingSyncCoverage = Warning(DiagnosticIds.RollingSyncCoverage, "RollingSync steps and Applications do not match", Targeting);
     public static readonly DiagnosticDescriptor OutsideProject = Error(DiagnosticIds.OutsideProject, "ApplicationSet reaches outside its AppProject", Targeting);
     public static readonly DiagnosticDescriptor WrongTemplateSyntax = Error(DiagnosticIds.WrongTemplateSyntax, "Template text in the wrong syntax for the template mode", Templates);
+    public static readonly DiagnosticDescriptor RenderLimitExceeded = Error(DiagnosticIds.RenderLimitExceeded, "Rendering the ApplicationSet exceeds the editor's work limits", Templates);
 
     private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);
 

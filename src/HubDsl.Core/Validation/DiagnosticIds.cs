@@ -39,4 +39,6 @@ public static class DiagnosticIds
     public const string WrongTemplateSyntax = "HUB017";
     /// <summary>An ApplicationSet reaches outside its AppProject's declared limits.</summary>
     public const string OutsideProject = "HUB018";
+    /// <summary>Rendering an ApplicationSet needs more work, output or Applications than the editor's limits.</summary>
+    public const string RenderLimitExceeded = "HUB021";
 }
