@@ -11,7 +11,7 @@ internal static class ManifestFiles
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadBounded(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -43,6 +43,27 @@ internal static class ManifestFiles
         }
 
         return objects;
+    }
+
+    // Reads at most one character more than the YAML reader accepts, so a huge file or a device such as
+    // /dev/zero is refused with the reader's limit instead of filling memory.
+    private static string ReadBounded(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[Math.Min(YamlReaderLimits.MaxTextLength + 1L, Math.Max(4096L, new FileInfo(path).Length + 1))];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > YamlReaderLimits.MaxTextLength)
+            {
+                throw new UserInputException("'" + path + "' is larger than the " + YamlReaderLimits.MaxTextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                    " characters HubDsl reads from one YAML file (YamlReaderLimits.MaxTextLength; the Kubernetes API server refuses requests over 3 MiB)");
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Every YAML file under a folder (sorted), or the file itself.</summary>
