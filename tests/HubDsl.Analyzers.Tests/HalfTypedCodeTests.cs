@@ -81,7 +81,7 @@ public sealed class HalfTypedCodeTests
         var tokens = CSharpSyntaxTree.ParseText(joined).GetRoot().DescendantTokens().Select(t => t.ToFullString()).ToArray();
         var fragments = new[] { "\"", "{", "}", "(", ")", "[", "]", ",", ";", "=", "new", "null", "$\"{", "Param.", "with", "..", "default", "\"\"", "0", "-1", "1e400", "\"64mi\"", "\"http://x\"", "ClusterSelector.All", "[Values(\"qa\")]" };
         var edit = Gen.Int[0, tokens.Length - 1].SelectMany(position => Gen.Int[0, 2].SelectMany(kind => Gen.Int[0, fragments.Length - 1].Select(fragment => (position, kind, fragment))));
-        edit.Array[1, 4].Sample(edits =>
+        Property.Check(edit.Array[1, 4], edits =>
         {
             var edited = tokens.ToList();
             foreach (var (position, kind, fragment) in edits.OrderByDescending(e => e.position))
@@ -93,7 +93,7 @@ public sealed class HalfTypedCodeTests
             }
 
             AssertNoCrash(new[] { ("/0/Edited.cs", string.Concat(edited)) }, "random edit");
-        }, iter: 150);
+        }, cases: 150);
     }
 
     [Fact]

@@ -4,3 +4,4 @@ global using System.IO;
 global using System.Linq;
 global using System.Threading.Tasks;
 global using Xunit;
+global using HubDsl.Tests.Shared;

@@ -21,8 +21,8 @@ public sealed class DepthTests
 
     // The reader counts a level for each block value (the document, spec, template, spec, source, helm and
     // valuesObject values here) and for each flow collection, so these files are at its limit exactly.
-    private static readonly int ValuesLevelsAtLimit = YamlReader.MaxNestingDepth - 7;
-    private static readonly int ElementLevelsAtLimit = YamlReader.MaxNestingDepth - 8;
+    private static readonly int ValuesLevelsAtLimit = YamlReaderLimits.MaxNesting - 7;
+    private static readonly int ElementLevelsAtLimit = YamlReaderLimits.MaxNesting - 8;
 
     // An ApplicationSet whose helm.valuesObject holds `levels` nested mappings.
     private static string AppSetNested(int levels) => $$$"""
@@ -114,7 +114,7 @@ public sealed class DepthTests
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("--appset: '" + file + "' is not valid YAML", stderr);
-        Assert.Contains("nesting deeper than " + YamlReader.MaxNestingDepth + " levels", stderr);
+        Assert.Contains("nesting deeper than " + YamlReaderLimits.MaxNesting + " levels", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
 
@@ -127,13 +127,13 @@ public sealed class DepthTests
         Assert.Equal(JsonLimits.MaxDepth, JsonLimits.Depth(atLimit));
         Assert.Equal(JsonLimits.MaxDepth, JsonLimits.Depth(Parse(JsonLimits.Write(atLimit, indented: true, "the test document"))));
         var error = Assert.Throws<UserInputException>(() => JsonLimits.Write(past, indented: false, "the test document"));
-        Assert.Equal("the test document nests " + (JsonLimits.MaxDepth + 1) + " levels deep; hubdsl writes JSON up to " + JsonLimits.MaxDepth + " levels (YAML input is limited to " + YamlReader.MaxNestingDepth + ")", error.Message);
+        Assert.Equal("the test document nests " + (JsonLimits.MaxDepth + 1) + " levels deep; hubdsl writes JSON up to " + JsonLimits.MaxDepth + " levels (YAML input is limited to " + YamlReaderLimits.MaxNesting + ")", error.Message);
     }
 
     [Fact]
     public void The_JSON_limit_leaves_room_for_an_output_envelope_and_managed_fields_around_a_YAML_document()
     {
-        Assert.Equal(YamlReader.MaxNestingDepth + JsonLimits.ManagedFieldsDepth + JsonLimits.EnvelopeDepth, JsonLimits.MaxDepth);
+        Assert.Equal(YamlReaderLimits.MaxNesting + JsonLimits.ManagedFieldsDepth + JsonLimits.EnvelopeDepth, JsonLimits.MaxDepth);
         Assert.Equal(JsonLimits.MaxDepth, JsonLimits.Indented.MaxDepth);
         Assert.Equal(JsonLimits.MaxDepth, JsonLimits.Compact.MaxDepth);
         Assert.Equal(JsonLimits.MaxDepth, JsonLimits.Document.MaxDepth);

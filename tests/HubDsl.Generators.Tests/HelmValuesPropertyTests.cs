@@ -49,7 +49,7 @@ public sealed class HelmValuesPropertyTests
         File.WriteAllText(Path.Combine(chart, "templates", "dump.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dump\ndata:\n  values: {{ toJson .Values.data | quote }}\n");
         try
         {
-            Gen.Dictionary(Keys, Values(2))[1, 5].Sample(data =>
+            Property.Check(Gen.Dictionary(Keys, Values(2))[1, 5], data =>
             {
                 var declared = new JsonObject(data.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value.DeepClone())));
                 var file = GeneratorHarness.Generate(("Values.cs", Source(declared))).Single(f => f.Path == "chart/values.yaml");
@@ -59,7 +59,7 @@ public sealed class HelmValuesPropertyTests
                 var line = output.Split('\n').Single(l => l.TrimStart().StartsWith("values:", StringComparison.Ordinal));
                 var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Deserialize<string>(line.Substring(line.IndexOf(':') + 1).Trim())!)!;
                 Assert.True(Same(declared, json), "declared " + declared.ToJsonString() + "\nhelm read " + json.ToJsonString() + "\nfrom\n" + file.Content);
-            }, iter: 60, threads: 1);
+            }, cases: 60);
         }
         finally
         {

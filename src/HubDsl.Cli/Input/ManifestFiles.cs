@@ -12,9 +12,7 @@ internal static class ManifestFiles
         string text;
         try
         {
-            // Strict UTF-8 (or the encoding its byte-order mark names): a binary file is refused, not read as garbage.
-            using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = reader.ReadToEnd();
+            text = ReadBounded(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -60,10 +58,29 @@ internal static class ManifestFiles
         return objects;
     }
 
-    /// <summary>
-    /// Every YAML file under a folder (sorted), or the file itself. Symbolic links and junctions inside the folder are
-    /// skipped, never followed (a link to a parent would otherwise repeat the tree), as are bin/, obj/ and .git/.
-    /// </summary>
+    // Reads at most one character more than the YAML reader accepts, so a huge file or a device such as
+    // /dev/zero is refused with the reader's limit instead of filling memory.
+    private static string ReadBounded(string path)
+    {
+        // Strict UTF-8 (or the encoding its byte-order mark names): a binary file is refused, not read as garbage.
+        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[Math.Min(YamlReaderLimits.MaxTextLength + 1L, Math.Max(4096L, new FileInfo(path).Length + 1))];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > YamlReaderLimits.MaxTextLength)
+            {
+                throw new UserInputException("'" + path + "' is larger than the " + YamlReaderLimits.MaxTextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                    " characters HubDsl reads from one YAML file (YamlReaderLimits.MaxTextLength; the Kubernetes API server refuses requests over 3 MiB)");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every YAML file under a folder (sorted), or the file itself.</summary>
     public static IEnumerable<string> Expand(string path)
     {
         if (Directory.Exists(path))

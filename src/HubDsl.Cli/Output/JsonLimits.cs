@@ -7,7 +7,7 @@ namespace HubDsl.Cli.Output;
 /// <summary>
 /// How deep the tool's JSON may nest, read or written. System.Text.Json stops at 64 levels by default, far below
 /// what the YAML reader accepts, so every JSON option the tool uses is sized from
-/// <see cref="YamlReader.MaxNestingDepth"/>: anything read from a YAML file can be written as JSON inside an
+/// <see cref="YamlReaderLimits.MaxNesting"/>: anything read from a YAML file can be written as JSON inside an
 /// output envelope such as <c>{"applications": [...]}</c>, and read back from the API server with the
 /// managedFields it adds.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class JsonLimits
     public const int ManagedFieldsDepth = 5;
 
     /// <summary>The deepest JSON the tool reads or writes.</summary>
-    public const int MaxDepth = YamlReader.MaxNestingDepth + ManagedFieldsDepth + EnvelopeDepth;
+    public const int MaxDepth = YamlReaderLimits.MaxNesting + ManagedFieldsDepth + EnvelopeDepth;
 
     /// <summary>Indented output (<c>-o json</c>).</summary>
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, MaxDepth = MaxDepth };
@@ -88,7 +88,7 @@ internal static class JsonLimits
         var depth = Depth(node);
         if (depth > allowed)
         {
-            throw new UserInputException(what + " nests " + depth + " levels deep; hubdsl writes JSON up to " + allowed + " levels (YAML input is limited to " + YamlReader.MaxNestingDepth + ")");
+            throw new UserInputException(what + " nests " + depth + " levels deep; hubdsl writes JSON up to " + allowed + " levels (YAML input is limited to " + YamlReaderLimits.MaxNesting + ")");
         }
 
         return node.ToJsonString(indented ? Indented : Compact);

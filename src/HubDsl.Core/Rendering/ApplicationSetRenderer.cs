@@ -48,51 +48,61 @@ public static class ApplicationSetRenderer
         var generated = new List<GeneratedApplication>();
         var blocked = false;
 
-        if (spec["generators"] is YamlSequence generators)
+        try
         {
-            for (var i = 0; i < generators.Count; i++)
+            if (spec["generators"] is YamlSequence generators)
             {
-                if (generators[i] is not YamlMapping generator) continue;
-                List<TransformResult> results;
-                try
+                for (var i = 0; i < generators.Count; i++)
                 {
-                    results = GeneratorTransform.Transform(context, generator, template, null, 0, FieldPath.Index("spec.generators", i));
-                }
-                catch (GeneratorFailure e)
-                {
-                    errors.Add(new RenderError(RenderErrorReasons.ApplicationGenerationFromParamsError, e.Message));
-                    blocked = true;
-                    continue;
-                }
-
-                foreach (var result in results)
-                {
-                    foreach (var parameters in result.Params)
+                    if (generators[i] is not YamlMapping generator) continue;
+                    List<TransformResult> results;
+                    try
                     {
-                        paramSets.Add(parameters);
-                        var warningCount = context.Warnings.Count;
-                        try
+                        results = GeneratorTransform.Transform(context, generator, template, null, 0, FieldPath.Index("spec.generators", i));
+                    }
+                    catch (GeneratorFailure e)
+                    {
+                        errors.Add(new RenderError(RenderErrorReasons.ApplicationGenerationFromParamsError, e.Message));
+                        blocked = true;
+                        continue;
+                    }
+
+                    foreach (var result in results)
+                    {
+                        foreach (var parameters in result.Params)
                         {
-                            var application = RenderApplication(context, result.Template, parameters, paramSets.Count - 1, preserveResources, templatePatch);
-                            applications.Add(application);
-                            generated.Add(new GeneratedApplication(application, paramSets.Count - 1));
-                        }
-                        catch (TemplateRenderFailure e)
-                        {
-                            // The error says it all; misses collected before it would only repeat it.
-                            context.Warnings.RemoveRange(warningCount, context.Warnings.Count - warningCount);
-                            errors.Add(new RenderError(RenderErrorReasons.RenderTemplateParamsError, e.Message));
-                            blocked = true;
+                            paramSets.Add(parameters);
+                            RenderLimitFailure.CheckParameterSets(context, paramSets.Count, "spec.generators");
+                            var warningCount = context.Warnings.Count;
+                            try
+                            {
+                                var application = RenderApplication(context, result.Template, parameters, paramSets.Count - 1, preserveResources, templatePatch);
+                                applications.Add(application);
+                                generated.Add(new GeneratedApplication(application, paramSets.Count - 1));
+                            }
+                            catch (TemplateRenderFailure e)
+                            {
+                                // The error says it all; misses collected before it would only repeat it.
+                                context.Warnings.RemoveRange(warningCount, context.Warnings.Count - warningCount);
+                                errors.Add(new RenderError(RenderErrorReasons.RenderTemplateParamsError, e.Message));
+                                blocked = true;
+                            }
                         }
                     }
                 }
             }
         }
+        catch (Exception e) when (e is Templating.WorkLimitExceededException or RenderLimitFailure)
+        {
+            // The render stops at once: what it generated so far is incomplete, so nothing counts.
+            errors.Add(new RenderError(RenderErrorReasons.RenderLimitExceeded, LimitMessage(context, e)) { Node = e is RenderLimitFailure ? null : context.Rendering.Node });
+            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings) { TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
+        }
 
         if (blocked)
         {
             // The controller stops before create/update/delete: no Application changes at all.
-            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings) { Generated = generated };
+            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings) { Generated = generated, TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
         }
 
         var validationErrors = ApplicationValidator.Validate(context, applications);
@@ -105,7 +115,20 @@ public static class ApplicationSetRenderer
             .Where(app => !validationErrors.ContainsKey(ApplicationValidator.NameOf(app)))
             .OrderBy(ApplicationValidator.NameOf, StringComparer.Ordinal)
             .ToList();
-        return new RenderResult(valid, errors, paramSets, context.Warnings) { Generated = generated };
+        return new RenderResult(valid, errors, paramSets, context.Warnings) { Generated = generated, TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
+    }
+
+    private static string LimitMessage(RenderContext context, Exception e)
+    {
+        var appSet = "ApplicationSet '" + context.AppSetName + "': ";
+        if (e is not Templating.WorkLimitExceededException limit) return appSet + e.Message;
+        var (field, _, paramSet) = context.Rendering;
+        var what = limit.Limit == Templating.WorkLimit.Steps
+            ? "needs more than " + Templating.WorkBudget.Describe(limit.Limit, limit.Maximum) + " for the whole ApplicationSet, HubDsl's limit (RenderOptions.MaxTemplateSteps)"
+            : "generates more than " + Templating.WorkBudget.Describe(limit.Limit, limit.Maximum) + " for the whole ApplicationSet, HubDsl's limit (RenderOptions.MaxOutputCharacters)";
+        return appSet + "rendering " + (field.Length == 0 ? "the template" : field) + (paramSet is null ? string.Empty : " for " + paramSet) +
+            (limit.Location is null ? string.Empty : " (stopped in " + limit.Location + ")") + " " + what +
+            ". Argo CD has no such limit: its ApplicationSet controller would spend as long on this template. Simplify the template (nested range loops, large until/repeat), or generate fewer Applications.";
     }
 
     private static TemplateEngine? CreateEngine(bool goTemplate, YamlNode? goTemplateOptions, out string? error)
@@ -157,13 +180,13 @@ public static class ApplicationSetRenderer
         if (parameters.Count == 0)
         {
             // An empty param set skips rendering entirely: braces stay, and no finalizer is added. Every
-            // tag left in place is a silent miss, so it is still reported.
+            // tag left in place is a silent miss, so it is still reported (and the walk counts the copy's size).
             app = (YamlMapping)TemplateWalker.Clone(tmplApp);
-            TemplateWalker.Render(tmplApp, string.Empty, (text, path, node) => ReportUntouchedTags(context, text, description, path, node));
+            TemplateWalker.Render(tmplApp, string.Empty, (text, path, node) => ReportUntouchedTags(context, text, description, path, node), context.Budget);
         }
         else
         {
-            app = (YamlMapping)TemplateWalker.Render(tmplApp, string.Empty, (text, path, node) => context.RenderString(text, parameters, description, string.Empty, path, node));
+            app = (YamlMapping)TemplateWalker.Render(tmplApp, string.Empty, (text, path, node) => context.RenderString(text, parameters, description, string.Empty, path, node), context.Budget);
             var metadata = app.GetOrAddMapping("metadata");
             if (metadata["finalizers"] is not YamlSequence { Count: > 0 } && !preserveResources)
             {
@@ -191,9 +214,10 @@ public static class ApplicationSetRenderer
 
     private static string ReportUntouchedTags(RenderContext context, string text, string description, string path, YamlNode node)
     {
+        context.Rendering = (path, node, description);
         try
         {
-            FastTemplate.Render(text, NoParameters, key => context.Warnings.Add(new UnresolvedParameter(description, string.Empty, path, key, node)));
+            FastTemplate.Render(text, NoParameters, key => context.Warnings.Add(new UnresolvedParameter(description, string.Empty, path, key, node)), context.Budget);
         }
         catch (FastTemplateException)
         {
@@ -235,6 +259,7 @@ public static class ApplicationSetRenderer
             throw new TemplateRenderFailure("error replacing values in templatePatch: " + e.Message);
         }
 
+        context.Budget.Produce(patchText.Length);
         YamlNode patch;
         try
         {

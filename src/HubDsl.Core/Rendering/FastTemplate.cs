@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Rendering;
 
@@ -38,8 +39,14 @@ public static class FastTemplate
     /// written back literally (Argo CD itself says nothing).
     /// </summary>
     /// <exception cref="FastTemplateException">The string qualified and has a <c>{{</c> with no <c>}}</c> after it.</exception>
-    public static string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved = null)
+    public static string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved = null) =>
+        Render(text, parameters, onUnresolved, new WorkBudget(WorkBudget.DefaultMaxSteps, WorkBudget.DefaultMaxOutputCharacters));
+
+    /// <summary>Renders one string within <paramref name="budget"/>: a step per tag, and output no longer than what is left.</summary>
+    /// <exception cref="WorkLimitExceededException">The budget ran out.</exception>
+    internal static string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved, WorkBudget budget)
     {
+        budget.Spend(1 + (text.Length / 16));
         if (!IsTemplated(text)) return text;
         var sb = new StringBuilder(text.Length);
         var pos = 0;
@@ -62,6 +69,7 @@ public static class FastTemplate
                     "invalid template: Cannot find end tag=" + GoQuote(EndTag) + " in the template=" + GoQuote(text) + " starting from " + GoQuote(text.Substring(tagStart)));
             }
 
+            budget.Spend(1);
             var tag = text.Substring(tagStart, close - tagStart);
             var key = tag.Trim(GoSpace);
             if (key.Length > 0 && parameters.TryGetValue(key, out var value) && value is string replacement)
@@ -75,6 +83,7 @@ public static class FastTemplate
             }
 
             pos = close + EndTag.Length;
+            if (sb.Length > budget.RemainingOutput) throw new WorkLimitExceededException(WorkLimit.Output, budget.MaxOutputCharacters);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Rendering;
 
@@ -10,11 +11,11 @@ internal sealed class FastTemplateEngine : TemplateEngine
 
     public override bool IsGoTemplate => false;
 
-    public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved)
+    public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved, WorkBudget budget)
     {
         try
         {
-            return FastTemplate.Render(text, parameters, onUnresolved);
+            return FastTemplate.Render(text, parameters, onUnresolved, budget);
         }
         catch (FastTemplateException e)
         {

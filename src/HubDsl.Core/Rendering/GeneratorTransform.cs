@@ -35,11 +35,12 @@ internal static class GeneratorTransform
             var interpolated = requested;
             if (generatorParams is not null && generatorParams.Count > 0)
             {
-                interpolated = Interpolate(context, requested, generatorParams);
+                interpolated = Interpolate(context, requested, generatorParams, path);
             }
 
             var spec = (YamlMapping)interpolated[key]!;
             var generated = Generate(context, key, spec, depth, FieldPath.Child(path, key));
+            RenderLimitFailure.CheckParameterSets(context, generated.Count, FieldPath.Child(path, key));
             var filtered = new List<Dictionary<string, object?>>();
             foreach (var set in generated)
             {
@@ -71,9 +72,10 @@ internal static class GeneratorTransform
     /// A generator's <c>values</c> map is pre-resolved with missingkey=error, keeping entries that reference
     /// keys only the child itself provides (v3.5.0, #27830).
     /// </summary>
-    private static YamlMapping Interpolate(RenderContext context, YamlMapping requested, IReadOnlyDictionary<string, object?> parameters)
+    private static YamlMapping Interpolate(RenderContext context, YamlMapping requested, IReadOnlyDictionary<string, object?> parameters, string generatorPath)
     {
         var engine = context.Engine;
+        var paramSet = RenderContext.Describe(parameters, 0);
         try
         {
             var detachedValues = new Dictionary<string, YamlMapping>(StringComparer.Ordinal);
@@ -97,7 +99,11 @@ internal static class GeneratorTransform
                 }
             }
 
-            var rendered = (YamlMapping)TemplateWalker.Render(stripped, string.Empty, (text, _, _) => engine.Render(text, parameters, null));
+            var rendered = (YamlMapping)TemplateWalker.Render(stripped, string.Empty, (text, field, node) =>
+            {
+                context.Rendering = (generatorPath + "." + field, node, paramSet);
+                return engine.Render(text, parameters, null, context.Budget);
+            }, context.Budget);
             var strict = engine.WithMissingKeyError();
             foreach (var detached in detachedValues)
             {
@@ -112,7 +118,8 @@ internal static class GeneratorTransform
 
                     try
                     {
-                        var output = YamlScalar.String(strict.Render(text.Value, parameters, null));
+                        context.Rendering = (FieldPath.Child(FieldPath.Child(FieldPath.Child(generatorPath, detached.Key), "values"), value.Key), text, paramSet);
+                        var output = YamlScalar.String(strict.Render(text.Value, parameters, null, context.Budget));
                         output.Origin = text.Origin;
                         resolved.Set(value.Key, output);
                     }

@@ -45,13 +45,14 @@ internal sealed class GoTemplateEngine : TemplateEngine
 
     private readonly Dictionary<string, (GoTemplate? Template, string? Error)> _parsed = new(StringComparer.Ordinal);
 
-    public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved)
+    public override string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved, WorkBudget budget)
     {
         // Without an action delimiter a template is pure text: same output, no parse per plain string.
         if (text.IndexOf("{{", StringComparison.Ordinal) < 0) return text;
         // One engine renders one ApplicationSet: every cluster renders the same strings, so each is parsed once.
         if (!_parsed.TryGetValue(text, out var parsed))
         {
+            budget.Spend(1 + (text.Length / 16)); // parsing, once per distinct string
             try
             {
                 parsed = (GoTemplate.Parse(text, "base"), null);
@@ -69,7 +70,7 @@ internal sealed class GoTemplateEngine : TemplateEngine
 
         try
         {
-            return template.Execute(parameters, new GoTemplateOptions { MissingKey = _missingKey, OnMissingKey = onUnresolved, YamlParser = ParseYaml });
+            return template.Execute(parameters, new GoTemplateOptions { MissingKey = _missingKey, OnMissingKey = onUnresolved, YamlParser = ParseYaml, Budget = budget });
         }
         catch (TemplateException e)
         {

@@ -44,6 +44,7 @@ internal static class MatrixGenerator
                 throw new GeneratorFailure("failed to get params for second generator in the matrix generator: " + e.Message);
             }
 
+            RenderLimitFailure.CheckParameterSets(context, result.Count + second.Count, path);
             foreach (var b in second)
             {
                 if (context.GoTemplate)

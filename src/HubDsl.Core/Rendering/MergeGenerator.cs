@@ -21,9 +21,10 @@ internal static class MergeGenerator
         var mergeKeys = new List<string>();
         if (spec["mergeKeys"] is YamlSequence keys)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in keys)
             {
-                if (key is YamlScalar s && !mergeKeys.Contains(s.Value)) mergeKeys.Add(s.Value);
+                if (key is YamlScalar s && seen.Add(s.Value)) mergeKeys.Add(s.Value);
             }
         }
 

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
+using HubDsl.Core.Templating;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
 
-/// <summary>Everything one ApplicationSet render needs: mode, clusters, options, and the warnings it collects.</summary>
+/// <summary>Everything one ApplicationSet render needs: mode, clusters, options, its work budget, and the warnings it collects.</summary>
 internal sealed class RenderContext
 {
     public RenderContext(string appSetName, string appSetNamespace, TemplateEngine engine, IReadOnlyList<ClusterInfo> clusters, RenderOptions options)
@@ -13,6 +14,7 @@ internal sealed class RenderContext
         Engine = engine;
         Clusters = clusters;
         Options = options;
+        Budget = new WorkBudget(options.MaxTemplateSteps, options.MaxOutputCharacters);
     }
 
     public string AppSetName { get; }
@@ -28,13 +30,20 @@ internal sealed class RenderContext
 
     public RenderOptions Options { get; }
 
+    /// <summary>The work and output the whole render may use (every string of every parameter set).</summary>
+    public WorkBudget Budget { get; }
+
     public List<UnresolvedParameter> Warnings { get; } = new();
+
+    /// <summary>What is being rendered, for the message when a limit is hit: field path, template node, parameter set.</summary>
+    public (string FieldPath, YamlNode? Node, string? ParamSet) Rendering { get; set; }
 
     /// <summary>Renders one string with the ApplicationSet's mode, reporting silent misses as warnings.</summary>
     public string RenderString(string text, IReadOnlyDictionary<string, object?> parameters, string cluster, string applicationName, string fieldPath, YamlNode? node)
     {
         var warnings = Warnings;
-        return Engine.Render(text, parameters, key => warnings.Add(new UnresolvedParameter(cluster, applicationName, fieldPath, key, node)));
+        Rendering = (fieldPath, node, cluster);
+        return Engine.Render(text, parameters, key => warnings.Add(new UnresolvedParameter(cluster, applicationName, fieldPath, key, node)), Budget);
     }
 
     /// <summary>How a param set is named in warnings: its <c>name</c> (cluster) when it has one.</summary>

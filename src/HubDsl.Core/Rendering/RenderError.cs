@@ -20,6 +20,9 @@ public sealed class RenderError
     /// <summary>For validation errors, the Application the error is about (may be empty); otherwise null.</summary>
     public string? ApplicationName { get; }
 
+    /// <summary>For a <see cref="RenderErrorReasons.RenderLimitExceeded"/>, the template node being rendered when the limit was hit, when known.</summary>
+    public Yaml.YamlNode? Node { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Reason + ": " + Message;
 }

@@ -17,4 +17,10 @@ public static class RenderErrorReasons
     /// Secret is ignored; the ApplicationSet is not blocked.
     /// </summary>
     public const string InvalidClusterSecret = "InvalidClusterSecret";
+
+    /// <summary>
+    /// HubDsl's own: rendering needed more work, output or parameter sets than <see cref="RenderOptions"/> allow
+    /// (Argo CD has no limit and would keep its controller busy). Nothing is generated, as for a render error.
+    /// </summary>
+    public const string RenderLimitExceeded = "RenderLimitExceeded";
 }

@@ -23,4 +23,39 @@ public sealed class RenderOptions
     /// ("application references project X which does not exist").
     /// </summary>
     public System.Collections.Generic.IReadOnlyCollection<string>? Projects { get; set; }
+
+    // The limits below: Argo CD has none, so a template that never ends keeps its ApplicationSet controller busy.
+    // Measured on real renders (RenderResult.TemplateSteps / OutputCharacters): examples/AgentFleet uses 92 steps
+    // and 520 characters per Application; a goTemplate Matrix with range, toJson, printf and index uses 180 steps
+    // and 560 characters. The defaults leave room for 10,000 Applications of 2,000 steps and 6 KiB each.
+
+    /// <summary>
+    /// Parameter sets (so Applications) one ApplicationSet may generate, per generator and in total. 10,000
+    /// Applications from one ApplicationSet is far past what one Argo CD instance is run with, and a 2000×2000
+    /// Matrix (4 million) stops here instead of filling memory.
+    /// </summary>
+    public int MaxParameterSets { get; set; } = 10_000;
+
+    /// <summary>
+    /// Template work for one ApplicationSet render, all strings and parameter sets together (see
+    /// <see cref="Templating.WorkBudget"/>): a nested <c>range</c> stops here after a few seconds.
+    /// </summary>
+    public long MaxTemplateSteps { get; set; } = 20_000_000;
+
+    /// <summary>
+    /// Characters of generated output for one ApplicationSet render: every string of every generated
+    /// Application (and of interpolated Matrix children), plus one per node; about the Applications' size as YAML.
+    /// </summary>
+    public long MaxOutputCharacters { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The smaller limits the analyzers render with, so a keystroke stays responsive (2 million steps is a few
+    /// hundred milliseconds): exceeding them is HUB021. They still fit 10,000 clusters of the measured templates.
+    /// </summary>
+    public static RenderOptions ForEditor() => new()
+    {
+        MaxParameterSets = 10_000,
+        MaxTemplateSteps = 2_000_000,
+        MaxOutputCharacters = 16L * 1024 * 1024,
+    };
 }

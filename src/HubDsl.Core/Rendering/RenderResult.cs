@@ -44,6 +44,12 @@ public sealed class RenderResult
     /// </summary>
     public IReadOnlyList<GeneratedApplication> Generated { get; init; } = Array.Empty<GeneratedApplication>();
 
+    /// <summary>Template steps the render used (<see cref="RenderOptions.MaxTemplateSteps"/>).</summary>
+    public long TemplateSteps { get; init; }
+
+    /// <summary>Output characters the render produced (<see cref="RenderOptions.MaxOutputCharacters"/>).</summary>
+    public long OutputCharacters { get; init; }
+
     /// <summary>Whether a generator or render error blocked the ApplicationSet.</summary>
     public bool IsBlocked
     {
@@ -51,7 +57,7 @@ public sealed class RenderResult
         {
             foreach (var error in Errors)
             {
-                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError) return true;
+                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError or RenderErrorReasons.RenderLimitExceeded) return true;
             }
 
             return false;

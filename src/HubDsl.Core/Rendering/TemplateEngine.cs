@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Rendering;
 
@@ -10,10 +11,11 @@ internal abstract class TemplateEngine
     public abstract bool IsGoTemplate { get; }
 
     /// <summary>
-    /// Renders one string. <paramref name="onUnresolved"/> receives each key that rendered silently wrong.
-    /// Throws <see cref="TemplateRenderFailure"/> with Argo CD's message on error.
+    /// Renders one string within <paramref name="budget"/>. <paramref name="onUnresolved"/> receives each key that
+    /// rendered silently wrong. Throws <see cref="TemplateRenderFailure"/> with Argo CD's message on error, and
+    /// <see cref="WorkLimitExceededException"/> when the budget runs out.
     /// </summary>
-    public abstract string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved);
+    public abstract string Render(string text, IReadOnlyDictionary<string, object?> parameters, Action<string>? onUnresolved, WorkBudget budget);
 
     /// <summary>
     /// The same engine with <c>missingkey=error</c> replacing any missingkey option, as the matrix values

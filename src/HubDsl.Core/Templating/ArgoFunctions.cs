@@ -58,7 +58,7 @@ internal static class ArgoFunctions
         {
             parsed = parser(c.Str(0));
         }
-        catch (System.Exception e) when (e is not TemplateException)
+        catch (System.Exception e) when (e is not TemplateException and not WorkLimitExceededException)
         {
             throw new FunctionException(e.Message);
         }
@@ -78,6 +78,7 @@ internal static class ArgoFunctions
     private static object? AsJsonValue(object? v, int depth)
     {
         if (depth > 200) throw new FunctionException("YAML nesting too deep (HubDsl limit)");
+        WorkBudget.Tick();
         switch (v)
         {
             case int i: return (double)i;

@@ -8,12 +8,12 @@ namespace HubDsl.Core.Templating;
 internal sealed class Executor
 {
     private const int MaxTemplateDepth = 100; // guards the C# stack; Go allows 100000
-    private const int MaxOutput = 16 * 1024 * 1024;
 
     private readonly string _name;
     private readonly Dictionary<string, ListNode> _trees;
     private readonly LineMap _lines;
     private readonly GoTemplateOptions _options;
+    private readonly WorkBudget _budget;
     private readonly StringBuilder _out = new();
     private readonly List<KeyValuePair<string, GoValue>> _vars = new();
     private Node? _node;
@@ -25,6 +25,7 @@ internal sealed class Executor
         _trees = trees;
         _lines = lines;
         _options = options;
+        _budget = options.Budget ?? new WorkBudget(WorkBudget.DefaultMaxSteps, WorkBudget.DefaultMaxOutputCharacters);
     }
 
     public GoTemplateOptions Options => _options;
@@ -41,7 +42,19 @@ internal sealed class Executor
         _vars.Add(new KeyValuePair<string, GoValue>("$", dot));
         if (!_trees.TryGetValue(_name, out var root))
             throw new TemplateExecutionException("template: " + GoQuote.Quote(_name) + " is an incomplete or empty template");
-        Walk(dot, root);
+        using (_budget.Enter())
+        {
+            try
+            {
+                Walk(dot, root);
+            }
+            catch (WorkLimitExceededException e) when (e.Location is null)
+            {
+                e.Location = _node == null ? _name : _name + ":" + _lines.LineAt(_node.Pos).ToString(CultureInfo.InvariantCulture) + ":" + _lines.ByteColumnAt(_node.Pos).ToString(CultureInfo.InvariantCulture) + " at <" + _node + ">";
+                throw;
+            }
+        }
+
         return _out.ToString();
     }
 
@@ -52,9 +65,10 @@ internal sealed class Executor
         return new TemplateExecutionException("template: " + location + ": executing " + GoQuote.Quote(_name) + " at <" + _node + ">: " + message);
     }
 
+    // The caller counts the finished string against the budget; here it only may not outgrow what is left.
     private void Write(string s)
     {
-        if (_out.Length + s.Length > MaxOutput) throw Error("output exceeds HubDsl's limit of " + MaxOutput.ToString(CultureInfo.InvariantCulture) + " characters");
+        if (_out.Length + s.Length > _budget.RemainingOutput) throw new WorkLimitExceededException(WorkLimit.Output, _budget.MaxOutputCharacters);
         _out.Append(s);
     }
 
@@ -62,7 +76,8 @@ internal sealed class Executor
     {
         // recursive templates nest walks; stop before the C# stack runs out (reported as a TemplateExecutionException)
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        _node = node;
+        if (node is not ListNode) _node = node; // a list has no text of its own to point at
+        _budget.Spend(1);
         switch (node)
         {
             case ActionNode a:
@@ -115,6 +130,7 @@ internal sealed class Executor
         _node = r;
         int mark0 = _vars.Count;
         var val = EvalPipeline(dot, r.Pipe).Unwrap();
+        _budget.Spend(WorkBudget.Weight(val.Obj)); // a map's keys are sorted first
         int mark = _vars.Count;
         bool ran = false;
         try
@@ -164,7 +180,6 @@ internal sealed class Executor
                 // Go 1.24 (which Argo CD builds with) ranges over integers: dot and the single variable take 0..n-1
                 if (r.Pipe.Decl.Count > 1) throw Error("can't use " + GoFormat.Value(o) + " to iterate over more than one variable");
                 long n = o is int i32 ? i32 : (long)o;
-                if (n > 1_000_000) throw Error("range over " + n.ToString(CultureInfo.InvariantCulture) + " exceeds HubDsl's limit of 1000000 iterations");
                 for (long i = 0; i < n; i++)
                 {
                     ran = true;
@@ -423,9 +438,14 @@ internal sealed class Executor
             ParamType t = fn.Variadic == null ? fn.Params[fn.Params.Length - 1] : numIn - 1 < numFixed ? fn.Params[numIn - 1] : fn.Variadic.Value;
             argv[i] = ValidateType(final, t);
         }
+        long argumentWeight = 1;
+        foreach (var a in argv) argumentWeight += WorkBudget.Weight(a.Obj);
+        _budget.Spend(argumentWeight);
         try
         {
-            return fn.Invoke(new FunctionCall(this, argv));
+            var result = fn.Invoke(new FunctionCall(this, argv));
+            _budget.Spend(WorkBudget.Weight(result.Obj));
+            return result;
         }
         catch (FunctionException e)
         {

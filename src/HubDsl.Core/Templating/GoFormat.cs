@@ -16,6 +16,7 @@ internal static class GoFormat
 
     private static void Append(StringBuilder sb, object? o, int depth)
     {
+        WorkBudget.Tick();
         switch (o)
         {
             case null:

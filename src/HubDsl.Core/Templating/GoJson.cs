@@ -23,6 +23,7 @@ internal static class GoJson
     private static void Write(StringBuilder sb, object? v, bool pretty, int depth, bool html)
     {
         if (depth > 200) throw new FunctionException("json: nesting too deep (HubDsl limit)");
+        WorkBudget.Tick();
         switch (v)
         {
             case null: sb.Append("null"); return;

@@ -40,6 +40,7 @@ internal sealed class GoJsonParser
     private object? Value(int depth)
     {
         if (depth > 200) throw new System.FormatException();
+        WorkBudget.Tick();
         Ws();
         char c = Peek();
         switch (c)

@@ -165,6 +165,7 @@ internal static class GoPrintf
 
     private static void FormatArg(StringBuilder sb, Spec spec, int verb, object? arg, int depth = 0)
     {
+        WorkBudget.Tick();
         if (verb == 'T')
         {
             sb.Append(Pad(spec, arg == null ? "<nil>" : GoTypes.NameOf(arg), false));

@@ -5,7 +5,7 @@ namespace HubDsl.Core.Templating;
 /// <summary>
 /// A Go text/template parsed with Argo CD's function map (Sprig minus env/expandenv/getHostByName, plus normalize,
 /// slugify, toYaml, fromYaml, fromYamlArray), executed with Go's semantics and error messages.
-/// Only <see cref="TemplateException"/> subclasses escape.
+/// Only <see cref="TemplateException"/> subclasses and <see cref="WorkLimitExceededException"/> escape.
 /// </summary>
 public sealed class GoTemplate
 {
@@ -44,8 +44,9 @@ public sealed class GoTemplate
         }
     }
 
-    /// <summary>Like tmpl.Option("missingkey=...").Execute(data).</summary>
+    /// <summary>Like tmpl.Option("missingkey=...").Execute(data), within the options' <see cref="GoTemplateOptions.Budget"/>.</summary>
     /// <exception cref="TemplateExecutionException">Execution failed; the message is Go's.</exception>
+    /// <exception cref="WorkLimitExceededException">The work budget ran out (Go has no such limit).</exception>
     public string Execute(object? data, GoTemplateOptions? options = null)
     {
         try
@@ -53,6 +54,10 @@ public sealed class GoTemplate
             return new Executor(_name, _trees, _lines, options ?? new GoTemplateOptions()).Run(data);
         }
         catch (TemplateException)
+        {
+            throw;
+        }
+        catch (WorkLimitExceededException)
         {
             throw;
         }

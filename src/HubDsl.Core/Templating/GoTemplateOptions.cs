@@ -13,6 +13,12 @@ public sealed class GoTemplateOptions
     /// </summary>
     public Action<string>? OnMissingKey { get; set; }
 
+    /// <summary>
+    /// The work this execution may do, shared with other executions when the caller passes the same budget;
+    /// null gives the execution a budget of its own (<see cref="WorkBudget.DefaultMaxSteps"/>, 16 Mi characters).
+    /// </summary>
+    public WorkBudget? Budget { get; set; }
+
     /// <summary>Parses YAML for fromYaml/fromYamlArray into the data model; without it those functions fail.</summary>
     public Func<string, object?>? YamlParser { get; set; }
 }

@@ -40,6 +40,7 @@ internal static class GoYaml
 
     private static void CheckDepth(int indent)
     {
+        WorkBudget.Tick();
         if (indent > 400) throw new FunctionException("toYaml: nesting too deep (HubDsl limit)");
     }
 

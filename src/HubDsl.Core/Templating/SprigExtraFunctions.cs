@@ -197,6 +197,7 @@ internal static class SprigExtraFunctions
     private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, bool overwrite, int depth)
     {
         if (depth > 100) throw new FunctionException("maps nested too deeply to merge (HubDsl limit)");
+        WorkBudget.Tick();
         foreach (var kv in src.ToList())
         {
             bool has = dst.TryGetValue(kv.Key, out var existing);
@@ -293,6 +294,7 @@ internal static class SprigExtraFunctions
     private static object? DeepCopy(object? v, int depth)
     {
         if (depth > 200) throw new FunctionException("value nested too deeply to copy (HubDsl limit)");
+        WorkBudget.Tick();
         switch (v)
         {
             case IReadOnlyDictionary<string, string> ss: return ss.ToDictionary(kv => kv.Key, kv => kv.Value);

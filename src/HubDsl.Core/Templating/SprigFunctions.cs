@@ -408,6 +408,7 @@ internal static class SprigFunctions
         if (ReferenceEquals(a, b)) return true;
         if (a is NilMap || b is NilMap) return false; // a nil map never DeepEquals a non-nil one
         if (depth > 100) throw new FunctionException("values nested too deeply to compare (HubDsl limit)");
+        WorkBudget.Tick();
         if (GoTypes.NameOf(a) != GoTypes.NameOf(b)) return false;
         switch (a)
         {
@@ -496,6 +497,7 @@ internal static class SprigFunctions
     private static void MergeInto(IDictionary<string, object?> dst, IReadOnlyDictionary<string, object?> src, int depth)
     {
         if (depth > 100) throw new FunctionException("maps nested too deeply to merge (HubDsl limit)");
+        WorkBudget.Tick();
         foreach (var kv in src.ToList())
         {
             if (!dst.TryGetValue(kv.Key, out var existing) || Empty(existing)) dst[kv.Key] = kv.Value;

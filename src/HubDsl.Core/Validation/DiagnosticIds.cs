@@ -43,6 +43,8 @@ public static class DiagnosticIds
     public const string DuplicateOutputPath = "HUB019";
     /// <summary>A generated path is not a portable relative file path.</summary>
     public const string NonPortableOutputPath = "HUB020";
+    /// <summary>Rendering an ApplicationSet needs more work, output or Applications than the editor's limits.</summary>
+    public const string RenderLimitExceeded = "HUB021";
     /// <summary>A least-privilege cluster's access does not cover what Argo CD will do there.</summary>
     public const string LeastPrivilegeIncomplete = "HUB022";
     /// <summary>The declared fleet identity (MSBuild property HubDslFleet) is not a valid label name.</summary>

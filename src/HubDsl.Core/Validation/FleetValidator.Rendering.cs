@@ -9,8 +9,8 @@ using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Validation;
 
-// HUB002, HUB003, HUB004, HUB008, HUB009, HUB017: what Argo CD will generate for the declared clusters,
-// from the same renderer `hubdsl preview` uses.
+// HUB002, HUB003, HUB004, HUB008, HUB009, HUB017, HUB021: what Argo CD will generate for the declared clusters,
+// from the same renderer `hubdsl preview` uses, within the editor's limits (RenderOptions.ForEditor).
 public static partial class FleetValidator
 {
     private static void CheckRendering(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters)
@@ -19,7 +19,16 @@ public static partial class FleetValidator
         var wrongSyntax = CheckSyntax(findings, appSet, declaration);
 
         var secrets = clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => ClusterSecretManifest.Build(c.Cluster, c.Fleet.Namespace)).ToList();
-        var result = ApplicationSetRenderer.Render(appSet.Manifest, secrets, new RenderOptions());
+        var result = ApplicationSetRenderer.Render(appSet.Manifest, secrets, RenderOptions.ForEditor());
+        if (result.Errors.FirstOrDefault(e => e.Reason == RenderErrorReasons.RenderLimitExceeded) is { } limit)
+        {
+            // The render stopped part-way: the checks below would judge incomplete output, so only HUB021 is reported.
+            findings.Add(DiagnosticIds.RenderLimitExceeded,
+                declaration + ": " + limit.Message + " The editor renders with smaller limits than `hubdsl preview` (RenderOptions.ForEditor) so typing stays responsive; the checks of the rendered Applications are skipped for this ApplicationSet.",
+                limit.Node?.Origin ?? TemplateNode(appSet, "metadata", "name")?.Origin ?? appSet.Origin);
+            return;
+        }
+
         var applications = result.Generated.Select(g => (Application: g.Application, Cluster: ClusterOf(result, g.ParamSetIndex))).ToList();
 
         ReportUnresolved(findings, appSet, declaration, result, wrongSyntax);

@@ -11,13 +11,6 @@ namespace HubDsl.Core.Yaml;
 /// </summary>
 public static class YamlReader
 {
-    /// <summary>
-    /// The deepest nesting of collections (mappings and sequences) the reader accepts; deeper input is a
-    /// <see cref="YamlReaderException"/>. Tools that re-serialise parsed trees (e.g. as JSON) size their own
-    /// depth limits from it.
-    /// </summary>
-    public const int MaxNestingDepth = 512;
-
     /// <summary>Parses a single document. Empty text is <see cref="YamlScalar.Null"/>.</summary>
     /// <exception cref="YamlReaderException">The text is not well-formed YAML or holds more than one document.</exception>
     public static YamlNode Parse(string text) => Parse(text, string.Empty);

@@ -26,4 +26,7 @@ public sealed class YamlReaderException : Exception
 
     /// <summary>0-based character offset of the problem.</summary>
     public int Offset { get; }
+
+    /// <summary>The path given to the reader (empty when none was given); the message does not repeat it.</summary>
+    public string Path { get; init; } = string.Empty;
 }

@@ -13,19 +13,27 @@ namespace HubDsl.Core.Yaml;
 /// </summary>
 internal sealed class YamlReaderParser
 {
-    private const int MaxDepth = YamlReader.MaxNestingDepth;
+    private const int MaxDepth = YamlReaderLimits.MaxNesting;
     private const string TagPrefix = "tag:yaml.org,2002:";
 
     private readonly string _text;
     private readonly string _path;
     private readonly List<int> _lineStarts = new() { 0 };
-    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
+    private readonly AliasBudget _aliasBudget = new();
     private readonly int[]? _toOriginal;
     private int _pos;
     private int _depth;
 
     public YamlReaderParser(string text, string path)
     {
+        if (text.Length > YamlReaderLimits.MaxTextLength)
+        {
+            throw new YamlReaderException(
+                "the text is " + text.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters, more than the " + YamlReaderLimits.MaxTextLength.ToString("N0", CultureInfo.InvariantCulture) +
+                " HubDsl's YAML reader accepts (YamlReaderLimits.MaxTextLength; the Kubernetes API server refuses requests over 3 MiB)", 1, 1, 0) { Path = path };
+        }
+
         // A BOM is not content; CRLF and lone CR are line breaks. Origins and error offsets still point into
         // the caller's text, through a map from normalized to original positions.
         if ((text.Length > 0 && text[0] == '\uFEFF') || text.IndexOf('\r') >= 0)
@@ -91,6 +99,7 @@ internal sealed class YamlReaderParser
     private YamlNode ParseDocumentBody(bool explicitStart)
     {
         var start = _pos;
+        _aliasBudget.StartDocument();
         YamlNode node;
         if (explicitStart)
         {
@@ -132,6 +141,7 @@ internal sealed class YamlReaderParser
                 propsOnOwnLine = props.HasAny;
                 if (AtEnd || IsDocumentMarker(_pos, '-') || IsDocumentMarker(_pos, '.'))
                 {
+                    CountNode();
                     return props.Apply(this, YamlScalar.Null, emptyOrigin);
                 }
 
@@ -139,6 +149,7 @@ internal sealed class YamlReaderParser
                 var sameIndentSequence = allowSameIndentSequence && column == parentIndent && IsSequenceEntry(_pos);
                 if (column <= parentIndent && !sameIndentSequence)
                 {
+                    CountNode();
                     return props.Apply(this, YamlScalar.Null, emptyOrigin);
                 }
 
@@ -176,17 +187,20 @@ internal sealed class YamlReaderParser
         if (IsSequenceEntry(_pos))
         {
             if (!allowBlockCollections) throw Error(_pos, "a block sequence may not start on the same line as its key");
+            CountNode();
             return props.Apply(this, ParseBlockSequence(column), start);
         }
 
         if (c == '?' && IsBlankOrEnd(_pos + 1))
         {
             if (!allowBlockCollections) throw Error(_pos, "a block mapping may not start on the same line as its key");
+            CountNode();
             return props.Apply(this, ParseBlockMapping(column, null, start), start);
         }
 
         if (c == '|' || c == '>')
         {
+            CountNode();
             return props.Apply(this, ParseBlockScalar(parentIndent), start);
         }
 
@@ -211,6 +225,7 @@ internal sealed class YamlReaderParser
             {
                 if (!allowBlockCollections) throw Error(_pos, "mapping values are not allowed here");
                 var key = alias is YamlScalar s ? s.Value : throw Error(start, "only a scalar alias can be a mapping key");
+                CountNode(); // the mapping
                 return props.Apply(this, ParseBlockMapping(column, new KeyToken(key, start, _pos - start), start), start);
             }
 
@@ -226,6 +241,7 @@ internal sealed class YamlReaderParser
         {
             if (!allowBlockCollections) throw Error(_pos, "mapping values are not allowed here (a block mapping cannot start on the same line as its key)");
             if (multiLine) throw Error(scalarStart, "a mapping key must be on a single line");
+            CountNode(2); // the mapping and its first key
             // Properties written on the key's line belong to the key, on their own line to the mapping.
             var key = new KeyToken(scalar, scalarStart, _pos - scalarStart) { IsPlain = isPlain };
             var mapping = ParseBlockMapping(column, key, start);
@@ -233,6 +249,7 @@ internal sealed class YamlReaderParser
         }
 
         ExpectEndOfLine();
+        CountNode();
         return props.ApplyToScalar(this, scalar, isPlain, scalarStart, _pos);
     }
 
@@ -263,12 +280,14 @@ internal sealed class YamlReaderParser
                 }
                 else
                 {
+                    CountNode();
                     value = YamlScalar.Null;
                 }
             }
             else
             {
                 _pos++; // ':'
+                if (key.IsPlain && key.Text == "<<") UncountMergeKey();
                 value = ParseBlockValue(indent, allowSameIndentSequence: true, allowInlineCollections: false, _pos);
             }
 
@@ -311,6 +330,7 @@ internal sealed class YamlReaderParser
             var props = ParseProperties();
             var scalarStart = _pos;
             var node = ParseScalarInBlock(int.MaxValue, out isPlain, out _);
+            CountNode();
             text = node;
             props.ApplyToScalar(this, node, isPlain, scalarStart, _pos);
         }
@@ -321,6 +341,7 @@ internal sealed class YamlReaderParser
         else
         {
             text = ParseScalarInBlock(int.MaxValue, out isPlain, out _);
+            CountNode();
         }
 
         var keyEnd = _pos;
@@ -581,6 +602,7 @@ internal sealed class YamlReaderParser
         try
         {
             var start = _pos;
+            CountNode();
             var open = Peek();
             _pos++;
             if (open == '[')
@@ -606,7 +628,8 @@ internal sealed class YamlReaderParser
                         _pos++;
                         SkipFlowSpace();
                         var pair = new YamlMapping { KeyOrigins = new Dictionary<string, SourceSpan>(StringComparer.Ordinal) };
-                        var value = Peek() is ',' or ']' ? YamlScalar.Null : ParseFlowNode(out _, out _);
+                        CountNode();
+                        var value = Peek() is ',' or ']' ? CountedNull() : ParseFlowNode(out _, out _);
                         var key = itemText ?? throw Error(itemStart, "only scalar mapping keys are supported");
                         pair.Set(key, value);
                         pair.KeyOrigins[key] = Span(itemStart, itemEnd);
@@ -659,14 +682,17 @@ internal sealed class YamlReaderParser
                 if (keyText is null) throw Error(keyStart, "only scalar mapping keys are supported");
                 var keyEnd = _pos;
                 SkipFlowSpace();
-                YamlNode value = YamlScalar.Null;
+                YamlNode? value = null;
                 if (Peek() == ':')
                 {
                     _pos++;
+                    if (keyIsPlain && keyText == "<<") UncountMergeKey();
                     SkipFlowSpace();
                     if (Peek() is not (',' or '}')) value = ParseFlowNode(out _, out _);
                     SkipFlowSpace();
                 }
+
+                value ??= CountedNull();
 
                 AddEntry(mapping, new KeyToken(keyText, keyStart, keyEnd - keyStart) { IsPlain = keyIsPlain }, value, keyLines, merges);
                 if (Peek() == ',')
@@ -723,6 +749,7 @@ internal sealed class YamlReaderParser
             text = string.Empty;
             isPlain = true;
             scalarText = text;
+            CountNode();
             return props.ApplyToScalar(this, text, true, scalarStart, _pos);
         }
         else
@@ -732,6 +759,7 @@ internal sealed class YamlReaderParser
         }
 
         scalarText = text;
+        CountNode();
         return props.ApplyToScalar(this, text, isPlain, scalarStart, _pos);
     }
 
@@ -1015,8 +1043,9 @@ internal sealed class YamlReaderParser
         _pos++;
         var name = ReadAnchorName();
         if (name.Length == 0) throw Error(start, "an alias needs a name");
-        if (!_anchors.TryGetValue(name, out var node)) throw Error(start, "unknown anchor '" + name + "'");
-        return node;
+        if (!_anchors.TryGetValue(name, out var anchor)) throw Error(start, "unknown anchor '" + name + "'");
+        if (_aliasBudget.Alias(anchor.DecodedSize) is { } problem) throw Error(start, problem);
+        return anchor.Node;
     }
 
     private string ReadAnchorName()
@@ -1045,6 +1074,7 @@ internal sealed class YamlReaderParser
                 if (props.Anchor is not null) throw Error(_pos, "a node can have only one anchor");
                 _pos++;
                 props.Anchor = ReadAnchorName();
+                props.DecodedBefore = _aliasBudget.Decoded;
                 if (props.Anchor.Length == 0) throw Error(_pos, "an anchor needs a name");
             }
             else if (c == '!')
@@ -1088,6 +1118,7 @@ internal sealed class YamlReaderParser
     private struct NodeProperties
     {
         public string? Anchor;
+        public long DecodedBefore;
         public string? Tag;
         public int TagStart;
 
@@ -1114,7 +1145,7 @@ internal sealed class YamlReaderParser
             }
 
             if (node.Origin is null) WithOrigin(node, parser.Span(start, start));
-            if (Anchor is not null) parser._anchors[Anchor] = node;
+            if (Anchor is not null) parser._anchors[Anchor] = new Anchor(node, parser._aliasBudget.Decoded - DecodedBefore);
             return node;
         }
 
@@ -1125,7 +1156,7 @@ internal sealed class YamlReaderParser
                 ? (isPlain ? YamlReaderScalarResolver.ResolvePlain(text) : YamlScalar.String(text))
                 : ApplyScalarTag(parser, text, isPlain, origin);
             WithOrigin(node, origin);
-            if (Anchor is not null) parser._anchors[Anchor] = node;
+            if (Anchor is not null) parser._anchors[Anchor] = new Anchor(node, parser._aliasBudget.Decoded - DecodedBefore);
             return node;
         }
 
@@ -1169,6 +1200,20 @@ internal sealed class YamlReaderParser
         }
     }
 
+    /// <summary>An anchored node and how many nodes go-yaml decodes for it (aliases inside expanded).</summary>
+    private readonly struct Anchor
+    {
+        public Anchor(YamlNode node, long decodedSize)
+        {
+            Node = node;
+            DecodedSize = decodedSize;
+        }
+
+        public YamlNode Node { get; }
+
+        public long DecodedSize { get; }
+    }
+
     private sealed class KeyToken
     {
         public KeyToken(string text, int start, int length)
@@ -1206,8 +1251,34 @@ internal sealed class YamlReaderParser
         if (++_depth > MaxDepth)
         {
             _depth--;
-            throw Error(_pos, "nesting deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+            throw Error(_pos, "nesting deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels (HubDsl's YAML reader limit, YamlReaderLimits.MaxNesting)");
         }
+    }
+
+    // Every node go-yaml would decode is counted, in document order, for its alias rule.
+    private void CountNode(int count = 1)
+    {
+        if (_aliasBudget.Node(count) is { } problem) throw Error(_pos, problem);
+    }
+
+    /// <summary>
+    /// go-yaml decodes neither a merge key '&lt;&lt;' nor a sequence that lists several merge sources (decode.go
+    /// mapping and merge), so neither counts; called after the key's ':' and before its value is parsed.
+    /// </summary>
+    private void UncountMergeKey()
+    {
+        var saved = _pos;
+        SkipInlineSpace();
+        if (AtEndOfLineOrComment()) SkipBlankLinesAndComments();
+        var sequence = Peek() == '[' || IsSequenceEntry(_pos);
+        _pos = saved;
+        _aliasBudget.Node(sequence ? -2 : -1);
+    }
+
+    private YamlNode CountedNull()
+    {
+        CountNode();
+        return YamlScalar.Null;
     }
 
     private bool IsSequenceEntry(int pos) =>
@@ -1315,6 +1386,6 @@ internal sealed class YamlReaderParser
     private YamlReaderException Error(int pos, string message)
     {
         pos = Math.Min(Math.Max(pos, 0), _text.Length);
-        return new YamlReaderException(message, Line(pos), Column(pos) + 1, Original(pos));
+        return new YamlReaderException(message, Line(pos), Column(pos) + 1, Original(pos)) { Path = _path };
     }
 }

@@ -36,7 +36,7 @@ public sealed class RendererRobustnessTests
     public void Random_application_sets_never_throw_and_render_deterministically()
     {
         var secrets = ScenarioSecrets();
-        Tree(5).Sample(node =>
+        Property.Check(Tree(5), node =>
         {
             var appSet = new YamlMapping().Set("metadata", new YamlMapping().Set("name", "x").Set("namespace", "argocd"));
             appSet.Set("spec", node);
@@ -46,18 +46,18 @@ public sealed class RendererRobustnessTests
             {
                 throw new Exception("not deterministic for:\n" + YamlWriter.Write(appSet));
             }
-        }, iter: 2000);
+        }, cases: 2000);
     }
 
     [Fact]
     public void Mutated_scenario_strings_never_throw()
     {
-        Gen.Select(TemplateishString, Gen.Bool).Sample((text, go) =>
+        Property.Check(Gen.Select(TemplateishString, Gen.Bool), (text, go) =>
         {
             var yaml = ScenarioTests.ScenarioAppSet.Replace("'agent-{{name}}'", YamlQuoting.Inline(text)).Replace("  syncPolicy:\n    preserve", go ? "  goTemplate: true\n  syncPolicy:\n    preserve" : "  syncPolicy:\n    preserve");
             var result = ApplicationSetRenderer.Render((YamlMapping)YamlReader.Parse(yaml), ScenarioSecrets());
             // Either Applications or errors: a render never silently yields nothing for three selected clusters.
             if (result.Applications.Count == 0 && result.Errors.Count == 0) throw new Exception("no Applications and no errors for:\n" + yaml);
-        }, iter: 1000);
+        }, cases: 1000);
     }
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.RegularExpressions;
 using HubDsl.Core.Yaml;
 
@@ -22,13 +23,7 @@ public sealed class PlainScalarRuleTests
         foreach (var trap in traps) Assert.True(Specification(trap) == YamlQuoting.CanBePlain(trap), "disagree on '" + trap + "'");
 
         const string alphabet = "aZy_/:.@+=~-0 9#'\"é\nNo";
-        var random = new Random(8);
-        for (var i = 0; i < 50_000; i++)
-        {
-            var chars = new char[random.Next(0, 6)];
-            for (var j = 0; j < chars.Length; j++) chars[j] = alphabet[random.Next(alphabet.Length)];
-            var value = new string(chars);
-            Assert.True(Specification(value) == YamlQuoting.CanBePlain(value), "disagree on '" + value + "'");
-        }
+        Property.Check(Gen.Char[alphabet].Array[0, 5].Select(chars => new string(chars)), value =>
+            Assert.True(Specification(value) == YamlQuoting.CanBePlain(value), "disagree on '" + value + "'"), cases: 50_000);
     }
 }

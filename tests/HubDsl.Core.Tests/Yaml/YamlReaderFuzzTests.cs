@@ -20,19 +20,19 @@ public sealed class YamlReaderFuzzTests
     [Fact]
     public void Random_text_only_ever_fails_with_a_reader_exception()
     {
-        YamlishText.Sample(text => Check(text), iter: 20000);
+        Property.Check(YamlishText, Check, cases: 20000);
     }
 
     [Fact]
     public void Mutated_documents_only_ever_fail_with_a_reader_exception()
     {
-        Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[0, 200], Gen.Int[0, 5], YamlishText).Sample((seed, at, cut, insert) =>
+        Property.Check(Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[0, 200], Gen.Int[0, 5], YamlishText), (seed, at, cut, insert) =>
         {
             var text = Seeds[seed];
             var position = Math.Min(at, text.Length);
             var removed = Math.Min(cut, text.Length - position);
             Check(text.Substring(0, position) + insert + text.Substring(position + removed));
-        }, iter: 20000);
+        }, cases: 20000);
     }
 
     private static void Check(string text)

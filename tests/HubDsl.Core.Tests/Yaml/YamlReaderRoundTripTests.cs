@@ -38,7 +38,7 @@ public sealed class YamlReaderRoundTripTests
     [Fact]
     public void Written_trees_read_back_equal()
     {
-        Tree(4).Sample(node =>
+        Property.Check(Tree(4), node =>
         {
             var text = YamlWriter.Write(node);
             YamlNode back;
@@ -52,7 +52,7 @@ public sealed class YamlReaderRoundTripTests
             }
 
             if (!back.Equals(node)) throw new Exception("round trip differs for:\n" + text + "\nread back as:\n" + YamlWriter.Write(back));
-        }, iter: 3000);
+        }, cases: 3000);
     }
 
     [Fact]

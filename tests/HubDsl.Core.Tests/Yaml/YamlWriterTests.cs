@@ -67,7 +67,7 @@ public sealed class YamlWriterTests
     {
         // Strings of arbitrary valid Unicode (no lone surrogates, which UTF-8 cannot carry), as values, keys and list items.
         var validString = Gen.String[Gen.Char.Where(c => !char.IsSurrogate(c)), 0, 40];
-        validString.Sample(value =>
+        Property.Check(validString, value =>
         {
             var document = new YamlMapping()
                 .Set("v", value)
@@ -76,9 +76,9 @@ public sealed class YamlWriterTests
             var read = ReadWithYamlDotNet(YamlWriter.Write(document));
             var scalar = (YamlScalarNode)read.Children[new YamlScalarNode("v")];
             var item = (YamlScalarNode)((YamlSequenceNode)read.Children[new YamlScalarNode("l")]).Children[0];
-            return scalar.Value == value && IsString(scalar) && item.Value == value && IsString(item)
-                && read.Children.ContainsKey(new YamlScalarNode("k" + value));
-        }, iter: 20000);
+            Assert.True(scalar.Value == value && IsString(scalar) && item.Value == value && IsString(item)
+                && read.Children.ContainsKey(new YamlScalarNode("k" + value)), "does not round-trip: " + value);
+        }, cases: 20000);
     }
 
     [Fact]
