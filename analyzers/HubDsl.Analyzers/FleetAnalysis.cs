@@ -5,9 +5,11 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
+using HubDsl.Core.Manifests;
 using HubDsl.Core.Validation;
 using HubDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HubDsl.Analyzers;
@@ -37,10 +39,22 @@ internal sealed class FleetAnalysis
 
     public IReadOnlyList<ApplicationSetModel> ApplicationSets { get; }
 
-    public static FleetAnalysis For(Compilation compilation, CancellationToken cancellationToken) =>
-        Cache.GetValue(compilation, c => new Lazy<FleetAnalysis>(() => Compute(c, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+    /// <summary>
+    /// The analysis of a compilation. <paramref name="options"/> give the project's fleet identity (HubDslFleet), so
+    /// that the clusters are rendered with the fleet label the build puts on their Secrets; they are the same for
+    /// every analyzer of one compilation.
+    /// </summary>
+    public static FleetAnalysis For(Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken) =>
+        Cache.GetValue(compilation, c => new Lazy<FleetAnalysis>(() => Compute(c, FleetId(c, options), cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
-    private static FleetAnalysis Compute(Compilation compilation, CancellationToken cancellationToken)
+    private static string FleetId(Compilation compilation, AnalyzerOptions? options)
+    {
+        string? declared = null;
+        options?.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(FleetIdentity.BuildPropertyKey, out declared);
+        return FleetIdentity.Resolve(declared, compilation.AssemblyName);
+    }
+
+    private static FleetAnalysis Compute(Compilation compilation, string fleetId, CancellationToken cancellationToken)
     {
         var errors = new List<(DeclarationError, Location)>();
         var fleets = new List<FleetModel>();
@@ -77,7 +91,7 @@ internal sealed class FleetAnalysis
         errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
 
         // A cluster that could not be evaluated is missing: what would rest on its absence is not reported.
-        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null, everyClusterEvaluated), fleets, applicationSets);
+        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null, everyClusterEvaluated, fleetId), fleets, applicationSets);
     }
 
     // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.

@@ -36,7 +36,7 @@ public abstract class FleetRuleAnalyzer : DiagnosticAnalyzer
     private void Analyze(SemanticModelAnalysisContext context)
     {
         var tree = context.SemanticModel.SyntaxTree;
-        var analysis = FleetAnalysis.For(context.SemanticModel.Compilation, context.CancellationToken);
+        var analysis = FleetAnalysis.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
         foreach (var finding in analysis.Findings)
         {
             if (finding.Origin is null || finding.Origin.Path != tree.FilePath || !_byId.TryGetValue(finding.Id, out var descriptor)) continue;

@@ -22,7 +22,7 @@ public sealed class ManifestGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // The project's fleet identity (HubDslFleet, else the assembly name): one small string, equal across
-        // keystrokes, combined only into the steps that label hub objects.
+        // keystrokes, combined into the steps that label hub objects or select clusters by their Secrets' labels.
         var fleetId = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue(FleetIdentity.BuildPropertyKey, out var declared) ? declared : null)
             .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
@@ -84,14 +84,16 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .Combine(fleets.Collect())
             .Combine(allApplicationSets)
-            .Select(static (pair, _) => new ManifestSet("HubDsl.Hub." + pair.Left.Left!.ClassName + ".g.cs", FleetManifests.Hub(pair.Left.Left!, pair.Left.Right, pair.Right).ToEquatableArray()))
+            .Combine(fleetId)
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Hub." + pair.Left.Left.Left!.ClassName + ".g.cs", FleetManifests.Hub(pair.Left.Left.Left!, pair.Left.Left.Right, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.HubManifests);
 
         // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so each cluster's
         // spoke files depend on that cluster and on every ApplicationSet.
         var spokeFiles = clusters
             .Combine(allApplicationSets)
-            .Select(static (pair, _) => (pair.Left.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.FleetClass, pair.Left.Namespace, pair.Left.Cluster, pair.Right)))
+            .Combine(fleetId)
+            .Select(static (pair, _) => (pair.Left.Left.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.Left.FleetClass, pair.Left.Left.Namespace, pair.Left.Left.Cluster, pair.Left.Right, pair.Right)))
             .WithTrackingName(TrackingNames.SpokeManifest);
 
         var spokeManifests = spokeFiles

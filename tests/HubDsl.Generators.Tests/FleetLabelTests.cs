@@ -95,4 +95,26 @@ public sealed class FleetLabelTests
         var manifests = GeneratorHarness.ManifestsOf(edited.AddSyntaxTrees(result.GeneratedSources.Select(s => s.SyntaxTree)));
         Assert.All(manifests.Where(IsHubObject), f => Assert.Contains("fleet.hubdsl.io/team-b: 'true'", f.Content));
     }
+    [Fact]
+    public void A_selector_on_the_fleet_label_targets_the_fleets_clusters_in_every_file()
+    {
+        // The example's clusters all carry deploy=true and the fleet label: selecting by either must give the same
+        // least-privilege Roles, AppProject destinations, cluster Secret namespaces and hub inclusions.
+        var byDeploy = Run(declared: "team-agents");
+        var sources = GeneratorHarness.ExampleSources("AgentFleet")
+            .Select(s => (s.Path, s.Source.Replace("ClusterSelector.WithLabels((\"deploy\", \"true\"))", "ClusterSelector.WithLabels((\"fleet.hubdsl.io/team-agents\", \"true\"))")))
+            .ToArray();
+        Assert.Contains(sources, s => s.Item2.Contains("fleet.hubdsl.io/team-agents", StringComparison.Ordinal));
+        var compilation = GeneratorHarness.Compile(sources).WithAssemblyName("Contoso.Agents");
+        GeneratorHarness.CreateDriver("team-agents").RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        var byFleet = GeneratorHarness.ManifestsOf(output);
+
+        foreach (var file in byDeploy.Where(f => !f.Path.StartsWith("argocd/applicationsets/", StringComparison.Ordinal)))
+        {
+            Assert.Equal(file.Content, Assert.Single(byFleet, f => f.Path == file.Path).Content);
+        }
+
+        Assert.Contains(byDeploy, f => f.Path == "spokes/prod/argocd-manager.yaml" && f.Content.Contains("kind: Role\n", StringComparison.Ordinal));
+    }
 }

@@ -88,14 +88,14 @@ public sealed class LeastPrivilegeAccess
     /// ApplicationSets that target it. Each ApplicationSet is rendered for this cluster alone with the same renderer
     /// as <c>hubdsl preview</c>, so a templated destination namespace is resolved as Argo CD resolves it.
     /// </summary>
-    public static LeastPrivilegeAccess For(ClusterModel cluster, string fleetNamespace, IEnumerable<ApplicationSetModel> applicationSets)
+    public static LeastPrivilegeAccess For(ClusterModel cluster, string fleetNamespace, IEnumerable<ApplicationSetModel> applicationSets, string? fleetId = null)
     {
         var gaps = new List<AccessGap>();
         var namespaces = new SortedSet<string>(cluster.Namespaces, StringComparer.Ordinal);
         var created = new SortedSet<string>(StringComparer.Ordinal);
         var writes = new List<(string Namespace, DeployedResourceModel Resource)>();
         var clusterWrites = new List<DeployedResourceModel>();
-        var secret = new[] { ClusterSecretManifest.Build(cluster, fleetNamespace) };
+        var secret = new[] { ClusterSecretManifest.Build(cluster, fleetNamespace, fleetId: fleetId) };
         foreach (var appSet in applicationSets)
         {
             if (appSet.Namespace != fleetNamespace) continue;

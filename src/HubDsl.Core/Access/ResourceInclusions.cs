@@ -37,7 +37,7 @@ public static class ResourceInclusions
     /// null when there are none: one entry per API group and set of kinds, listing every cluster that watches
     /// exactly those kinds of that group.
     /// </summary>
-    public static YamlSequence? Build(IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets)
+    public static YamlSequence? Build(IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null)
     {
         // (group, kinds) -> clusters
         var entries = new Dictionary<string, (string Group, List<string> Kinds, SortedSet<string> Clusters)>(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ public static class ResourceInclusions
         {
             foreach (var cluster in fleet.Clusters.Where(c => c.Access == "LeastPrivilege"))
             {
-                var access = LeastPrivilegeAccess.For(cluster, fleet.Namespace, applicationSets);
+                var access = LeastPrivilegeAccess.For(cluster, fleet.Namespace, applicationSets, fleetId);
                 foreach (var group in access.WatchedKinds.GroupBy(k => k.Group))
                 {
                     var kinds = group.Select(k => k.Kind).ToList();

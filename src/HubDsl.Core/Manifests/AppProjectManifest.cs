@@ -37,9 +37,9 @@ public static class AppProjectManifest
         }
         else
         {
-            foreach (var cluster in Targeted(appSet, clusters))
+            foreach (var cluster in Targeted(appSet, clusters, fleetId))
             {
-                foreach (var ns in Namespaces(appSet, cluster, destinationNamespace))
+                foreach (var ns in Namespaces(appSet, cluster, destinationNamespace, fleetId))
                 {
                     destinations.Add(new YamlMapping().Set("name", cluster.Name).Set("server", cluster.Server).Set("namespace", ns));
                 }
@@ -61,14 +61,14 @@ public static class AppProjectManifest
 
     // A templated namespace (e.g. team-{{metadata.labels.team}}) is rendered for the cluster, as Argo CD renders it
     // and as the cluster's least-privilege Roles are placed; a literal one is used as it is.
-    private static IReadOnlyList<string> Namespaces(ApplicationSetModel appSet, ClusterModel cluster, string destinationNamespace)
+    private static IReadOnlyList<string> Namespaces(ApplicationSetModel appSet, ClusterModel cluster, string destinationNamespace, string? fleetId)
     {
         if (destinationNamespace.IndexOf("{{", System.StringComparison.Ordinal) < 0) return new[] { destinationNamespace };
-        var rendered = Access.LeastPrivilegeAccess.DestinationNamespaces(cluster, appSet, new[] { ClusterSecretManifest.Build(cluster, appSet.Namespace) });
+        var rendered = Access.LeastPrivilegeAccess.DestinationNamespaces(cluster, appSet, new[] { ClusterSecretManifest.Build(cluster, appSet.Namespace, fleetId: fleetId) });
         return rendered.Count > 0 ? rendered : new[] { destinationNamespace };
     }
 
     /// <summary>The declared clusters the ApplicationSet's selector matches, by name.</summary>
-    public static IEnumerable<ClusterModel> Targeted(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters) =>
-        clusters.Where(Rendering.ClusterTargeting.For(appSet.Selector)).OrderBy(c => c.Name, System.StringComparer.Ordinal);
+    public static IEnumerable<ClusterModel> Targeted(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters, string? fleetId = null) =>
+        clusters.Where(Rendering.ClusterTargeting.For(appSet.Selector, fleetId)).OrderBy(c => c.Name, System.StringComparer.Ordinal);
 }

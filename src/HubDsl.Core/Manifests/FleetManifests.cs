@@ -19,26 +19,26 @@ public static class FleetManifests
     /// </summary>
     public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
         new(ClusterSecretFile(cluster.Name),
-            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets), fleetId), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
+            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets, fleetId), fleetId), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
 
     /// <summary>A least-privilege cluster's access from the ApplicationSets that target it; null in the other modes.</summary>
-    public static LeastPrivilegeAccess? Access(ClusterModel cluster, string @namespace, IReadOnlyList<ApplicationSetModel> applicationSets) =>
-        cluster.Access == "LeastPrivilege" ? LeastPrivilegeAccess.For(cluster, @namespace, applicationSets) : null;
+    public static LeastPrivilegeAccess? Access(ClusterModel cluster, string @namespace, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
+        cluster.Access == "LeastPrivilege" ? LeastPrivilegeAccess.For(cluster, @namespace, applicationSets, fleetId) : null;
 
     /// <summary>
     /// Per cluster, the spoke objects that let the hub manage it (ServiceAccount, token Secret, RBAC), ready for
     /// <c>kubectl apply</c> on the spoke or for <c>hubdsl cluster add</c>.
     /// </summary>
-    public static IReadOnlyList<ManifestFile> SpokeRbac(FleetModel fleet, IEnumerable<ApplicationSetModel> applicationSets)
+    public static IReadOnlyList<ManifestFile> SpokeRbac(FleetModel fleet, IEnumerable<ApplicationSetModel> applicationSets, string? fleetId = null)
     {
         var appSets = applicationSets.ToList();
-        return fleet.Clusters.Select(cluster => SpokeRbac(fleet.ClassName, fleet.Namespace, cluster, appSets)).ToList();
+        return fleet.Clusters.Select(cluster => SpokeRbac(fleet.ClassName, fleet.Namespace, cluster, appSets, fleetId)).ToList();
     }
 
     /// <summary>One cluster's spoke objects; the ApplicationSets of the fleet's namespace that target it decide least-privilege grants.</summary>
-    public static ManifestFile SpokeRbac(string fleetClass, string @namespace, ClusterModel cluster, IEnumerable<ApplicationSetModel> applicationSets)
+    public static ManifestFile SpokeRbac(string fleetClass, string @namespace, ClusterModel cluster, IEnumerable<ApplicationSetModel> applicationSets, string? fleetId = null)
     {
-        var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, Access(cluster, @namespace, applicationSets.ToList())),
+        var yaml = YamlWriter.WriteDocuments(SpokeRbacManifest.Build(cluster, Access(cluster, @namespace, applicationSets.ToList(), fleetId)),
             ManifestHeader.For(fleetClass + "." + cluster.MemberName),
             "Apply on the spoke (kubectl apply -f), or let 'hubdsl cluster add' apply it. Access: " + cluster.Access + ".");
         return new ManifestFile(SpokeFile(cluster.Name), yaml);
@@ -71,9 +71,9 @@ public static class FleetManifests
     /// <c>[Hub]</c> declaration's values, plus what the least-privilege clusters of the fleets in the hub's
     /// namespace need (<see cref="HubValues"/>).
     /// </summary>
-    public static IReadOnlyList<ManifestFile> Hub(HubModel hub, IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets) => new[]
+    public static IReadOnlyList<ManifestFile> Hub(HubModel hub, IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) => new[]
     {
-        new ManifestFile(HubValuesFile, YamlWriter.Write(HubValues.Build(hub, fleets, applicationSets),
+        new ManifestFile(HubValuesFile, YamlWriter.Write(HubValues.Build(hub, fleets, applicationSets, fleetId),
             ManifestHeader.For(hub.ClassName + "." + hub.MemberName),
             "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
     };

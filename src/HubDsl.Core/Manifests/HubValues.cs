@@ -16,10 +16,10 @@ namespace HubDsl.Core.Manifests;
 public static class HubValues
 {
     /// <summary>The values, as a new tree (the model's is never changed).</summary>
-    public static YamlMapping Build(HubModel hub, IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets)
+    public static YamlMapping Build(HubModel hub, IEnumerable<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null)
     {
         var values = (YamlMapping)TemplateWalker.Clone(hub.ChartValues);
-        var inclusions = ResourceInclusions.Build(fleets.Where(f => f.Namespace == hub.Namespace), applicationSets);
+        var inclusions = ResourceInclusions.Build(fleets.Where(f => f.Namespace == hub.Namespace), applicationSets, fleetId);
         if (inclusions is not null)
         {
             values.GetOrAddMapping("configs").GetOrAddMapping("cm").Set(ResourceInclusions.Key, YamlScalar.String(YamlWriter.Write(inclusions)));

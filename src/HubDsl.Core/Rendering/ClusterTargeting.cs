@@ -15,15 +15,18 @@ public static class ClusterTargeting
 {
     private static readonly Dictionary<string, string> SecretType = new(StringComparer.Ordinal) { [ManifestLabels.SecretTypeKey] = "cluster" };
 
-    /// <summary>A predicate for the selector, parsed once. An invalid selector targets nothing (Argo CD's generator fails).</summary>
-    public static Func<ClusterModel, bool> For(LabelSelectorModel selector)
+    /// <summary>
+    /// A predicate for the selector, parsed once. An invalid selector targets nothing (Argo CD's generator fails).
+    /// <paramref name="fleetId"/> is the project's fleet, whose label the build puts on every cluster Secret.
+    /// </summary>
+    public static Func<ClusterModel, bool> For(LabelSelectorModel selector, string? fleetId = null)
     {
         var parsed = LabelSelector.TryParse(SelectorBinder.ToYaml(selector), validateValues: false, out _, SecretType);
-        return cluster => parsed is not null && parsed.Matches(SecretLabels(cluster));
+        return cluster => parsed is not null && parsed.Matches(SecretLabels(cluster, fleetId));
     }
 
     /// <summary>The labels of the cluster's Secret as the build writes it (ClusterSecretManifest).</summary>
-    public static Dictionary<string, string> SecretLabels(ClusterModel cluster)
+    public static Dictionary<string, string> SecretLabels(ClusterModel cluster, string? fleetId = null)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -31,6 +34,7 @@ public static class ClusterTargeting
             [ManifestLabels.ManagedByKey] = ManifestLabels.ManagedByValue,
         };
         foreach (var label in cluster.Labels) labels[label.Key] = label.Value;
+        if (fleetId is not null) labels[FleetIdentity.LabelKey(fleetId)] = ManifestLabels.FleetValue;
         return labels;
     }
 }

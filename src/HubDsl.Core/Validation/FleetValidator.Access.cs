@@ -13,7 +13,7 @@ namespace HubDsl.Core.Validation;
 // Application as ExcludedResourceWarning and never synced (argo-cd controller/state.go CompareAppState).
 public static partial class FleetValidator
 {
-    private static void CheckLeastPrivilege(FindingList findings, IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces)
+    private static void CheckLeastPrivilege(FindingList findings, IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces, string? fleetId)
     {
         var gaps = new Dictionary<(ApplicationSetModel, DeployedResourceModel?, string), List<string>>();
         foreach (var fleet in fleets)
@@ -29,7 +29,7 @@ public static partial class FleetValidator
                         cluster.AccessOrigin ?? cluster.Origin);
                 }
 
-                foreach (var gap in LeastPrivilegeAccess.For(cluster, fleet.Namespace, applicationSets).Gaps)
+                foreach (var gap in LeastPrivilegeAccess.For(cluster, fleet.Namespace, applicationSets, fleetId).Gaps)
                 {
                     var key = (gap.ApplicationSet, gap.Resource, gap.Problem);
                     if (!gaps.TryGetValue(key, out var clusters)) gaps[key] = clusters = new List<string>();

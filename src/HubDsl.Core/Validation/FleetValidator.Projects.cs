@@ -10,7 +10,7 @@ namespace HubDsl.Core.Validation;
 // Applications ("application destination ... is not permitted in project", "application repo ... is not permitted").
 public static partial class FleetValidator
 {
-    private static void CheckProject(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters)
+    private static void CheckProject(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters, string? fleetId)
     {
         if (appSet.Project is not { } project) return;
         var declaration = Declaration(appSet.ClassName);
@@ -25,7 +25,7 @@ public static partial class FleetValidator
 
         if (project.Destinations.Count == 0) return;
         var ns = Path(templateSpec ?? new YamlMapping(), "destination", "namespace")?.AsString() ?? string.Empty;
-        var outside = AppProjectManifest.Targeted(appSet, clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => c.Cluster))
+        var outside = AppProjectManifest.Targeted(appSet, clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => c.Cluster), fleetId)
             .Where(c => !project.Destinations.Any(d => Glob(d.Key, c.Server) && Glob(d.Value, ns)))
             .Select(c => c.Name)
             .ToList();

@@ -13,12 +13,12 @@ namespace HubDsl.Core.Validation;
 // from the same renderer `hubdsl preview` uses, within the editor's limits (RenderOptions.ForEditor).
 public static partial class FleetValidator
 {
-    private static void CheckRendering(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters)
+    private static void CheckRendering(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters, string? fleetId)
     {
         var declaration = Declaration(appSet.ClassName, "Template");
         var wrongSyntax = CheckSyntax(findings, appSet, declaration);
 
-        var secrets = clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => ClusterSecretManifest.Build(c.Cluster, c.Fleet.Namespace)).ToList();
+        var secrets = clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => ClusterSecretManifest.Build(c.Cluster, c.Fleet.Namespace, fleetId: fleetId)).ToList();
         var result = ApplicationSetRenderer.Render(appSet.Manifest, secrets, RenderOptions.ForEditor());
         if (result.Errors.FirstOrDefault(e => e.Reason == RenderErrorReasons.RenderLimitExceeded) is { } limit)
         {

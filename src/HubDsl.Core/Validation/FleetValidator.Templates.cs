@@ -8,12 +8,12 @@ namespace HubDsl.Core.Validation;
 // HUB005, HUB012 (selector), HUB013 (template text), HUB015.
 public static partial class FleetValidator
 {
-    private static void CheckSelector(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters)
+    private static void CheckSelector(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters, string? fleetId)
     {
         var declaration = Declaration(appSet.ClassName);
         foreach (var label in appSet.Selector.MatchLabels) CheckLabel(findings, declaration, "selector label", label);
         if (appSet.Selector.IsEmpty) return; // the empty selector also targets the in-cluster pseudo-cluster
-        var targets = Rendering.ClusterTargeting.For(appSet.Selector);
+        var targets = Rendering.ClusterTargeting.For(appSet.Selector, fleetId);
         foreach (var (_, cluster) in clusters)
         {
             if (targets(cluster)) return;

@@ -22,7 +22,8 @@ public static partial class FleetValidator
     /// cluster being there (a selector that matches nothing, values nobody reads, a RollingSync step that selects
     /// nothing) are left out, since the missing cluster may be the one, and the error already says what to fix.
     /// </param>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true)
+    /// <param name="fleetId">The project's fleet identity: the clusters are rendered with the fleet label the build puts on their Secrets.</param>
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null)
     {
         var findings = new FindingList { ReportAbsence = everyClusterEvaluated };
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
@@ -35,15 +36,15 @@ public static partial class FleetValidator
         CheckOutputPaths(findings, fleets, applicationSets);
         foreach (var appSet in applicationSets)
         {
-            CheckSelector(findings, appSet, clusters);
+            CheckSelector(findings, appSet, clusters, fleetId);
             CheckSyncPolicy(findings, appSet);
             CheckTemplateText(findings, appSet);
-            CheckRendering(findings, appSet, clusters);
-            CheckProject(findings, appSet, clusters);
+            CheckRendering(findings, appSet, clusters, fleetId);
+            CheckProject(findings, appSet, clusters, fleetId);
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
 
-        CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces);
+        CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces, fleetId);
 
         return findings.Items;
     }
