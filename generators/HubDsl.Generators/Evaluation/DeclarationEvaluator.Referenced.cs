@@ -86,13 +86,7 @@ internal sealed partial class DeclarationEvaluator
         }
         else
         {
-            result = ReferencedValues.FromMetadata(symbol.ContainingAssembly, key, out var recordsValues);
-            if (ReferenceEquals(result, ReferencedValue.Unknown) && symbol is not ITypeSymbol)
-            {
-                result = ReferencedValue.Failed(recordsValues
-                    ? "its assembly records no value for it (only public static members of public types are recorded)."
-                    : "its assembly was built without the HubDsl generator, so its initializer is not in the compiled file. Reference the HubDsl package from that project (it records the values of public declarations), or declare the member in this project.");
-            }
+            result = ReferencedValues.FromMetadata(symbol.ContainingAssembly, key, symbol is ITypeSymbol);
         }
 
         _referenced[symbol] = result;
