@@ -216,6 +216,22 @@ public sealed class ReferencedProjectTests
         Assert.Equal("", string.Join("\n", outcome.Diagnostics.Where(d => !d.StartsWith("HUB024", StringComparison.Ordinal))));
     }
 
+    [Theory]
+    [InlineData(Shape.Assembly)]
+    [InlineData(Shape.Project)]
+    public async Task A_mistake_in_a_library_default_is_shown_where_the_fleet_uses_the_record(Shape shape)
+    {
+        // The library's files are not the fleet's: the finding is placed on the fleet's 'new()', not dropped.
+        var library = new[] { LibrarySources[0], LibrarySources[1] };
+        library[0] = (library[0].Item1, library[0].Item2.Replace("Limits: new(Memory: \"128Mi\"", "Limits: new(Memory: \"128mi\"", StringComparison.Ordinal));
+        var outcome = await Run(shape, shape, library: library);
+        var use = FleetSources[0].Item2.IndexOf("new();", StringComparison.Ordinal);
+        Assert.Contains(
+            $"HUB010 /fleet/Fleet.cs@[{use}..{use + "new()".Length}) Agent.Defaults: resources.limits.memory = '128mi' is not a Kubernetes quantity; did you mean '128Mi'?",
+            outcome.Diagnostics);
+        Assert.DoesNotContain(outcome.Diagnostics, d => d.StartsWith("AD0001", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_library_record_without_initializers_is_silent_in_both_shapes()
     {

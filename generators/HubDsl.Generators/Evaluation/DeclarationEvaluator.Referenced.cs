@@ -61,7 +61,7 @@ internal sealed partial class DeclarationEvaluator
     private DslValue? ReferencedMember(ISymbol member, SyntaxNode? site)
     {
         var result = Referenced(member, owner => ReferencedValues.Member(owner, member, _cancellationToken), ReferencedValues.MemberKey(member));
-        if (result.Value is not null) return result.Value;
+        if (result.Value is not null) return PlacedAt(result.Value, site);
         ReportReferenced(member, result, site);
         return null;
     }
@@ -71,10 +71,16 @@ internal sealed partial class DeclarationEvaluator
     {
         var result = Referenced(type, owner => ReferencedValues.Defaults(owner, type, _cancellationToken), ReferencedValues.TypeKey(type));
         known = !ReferenceEquals(result, ReferencedValue.Unknown);
-        if (result.Value is DslObject defaults) return defaults;
+        if (result.Value is DslObject defaults) return (DslObject)PlacedAt(defaults, site);
         if (known) ReportReferenced(type, result.Value is null ? result : ReferencedValue.Failed("its recorded defaults are not an object."), site);
         return null;
     }
+
+    /// <summary>
+    /// A value of another assembly has no place in this compilation's files, and a finding without a place is never
+    /// shown: every part of it is placed where this compilation uses it (analyzers only).
+    /// </summary>
+    private DslValue PlacedAt(DslValue value, SyntaxNode? site) => Span(site) is { } span ? ReferencedOrigins.Place(value, span) : value;
 
     private ReferencedValue Referenced(ISymbol symbol, System.Func<Compilation, ReferencedValue> fromSource, string key)
     {
