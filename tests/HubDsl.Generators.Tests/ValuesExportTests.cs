@@ -97,6 +97,23 @@ public sealed class ValuesExportTests
         }
     }
 
+    // As MSBuild reads a boolean in a condition, so that HubDsl.props's check and the generator agree.
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData(" True ", true)]
+    [InlineData("yes", true)]
+    [InlineData("on", true)]
+    [InlineData("!false", true)]
+    [InlineData("false", false)]
+    [InlineData("NO", false)]
+    [InlineData("off", false)]
+    [InlineData("!yes", false)]
+    [InlineData("", null)]
+    [InlineData("maybe", null)]
+    [InlineData("!", null)]
+    public void HubDslRecordValues_is_read_as_MSBuild_reads_a_boolean(string text, bool? expected) =>
+        Assert.Equal(expected, RecordingSetting.Parse(text));
+
     [Fact]
     public void A_project_that_turns_recording_off_does_not_evaluate_its_declarations_for_it()
     {

@@ -29,9 +29,27 @@ internal static class RecordingSetting
 {
     public const string BuildProperty = "build_property." + Evaluation.ReferencedValues.Property;
 
-    /// <summary>The property's value; null when it is unset or not a boolean (MSBuild refuses other values, HubDsl.targets).</summary>
+    /// <summary>
+    /// The property's value, read as MSBuild reads a boolean (true, on, yes, and their negations with '!', in any
+    /// case), so the property means here what it means in a condition; null when it is unset or not a boolean
+    /// (the build refuses those: HubDsl.props).
+    /// </summary>
     public static bool? Read(AnalyzerConfigOptions options) =>
-        options.TryGetValue(BuildProperty, out var text) && bool.TryParse(text.Trim(), out var value) ? value : null;
+        options.TryGetValue(BuildProperty, out var text) ? Parse(text) : null;
+
+    public static bool? Parse(string text)
+    {
+        var value = text.Trim().ToLowerInvariant();
+        var negated = value.StartsWith("!", System.StringComparison.Ordinal);
+        if (negated) value = value.Substring(1);
+        bool? parsed = value switch
+        {
+            "true" or "on" or "yes" => true,
+            "false" or "off" or "no" => false,
+            _ => null,
+        };
+        return negated ? !parsed : parsed;
+    }
 
     public static Recording Decide(bool? property, bool declaresFleet) => property switch
     {
