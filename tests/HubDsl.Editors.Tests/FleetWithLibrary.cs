@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace HubDsl.Editors.Tests;
@@ -155,7 +154,7 @@ internal sealed class FleetWithLibrary : IDisposable
     /// Restores both projects (the repository's projects are restored and built already: this test project
     /// references them), so a host can load them.
     /// </summary>
-    public (int ExitCode, string Output) Restore() => Dotnet("restore", FleetProject, "-nologo", "-v:q");
+    public (int ExitCode, string Output) Restore() => Dotnet.Run(Root, "restore", FleetProject, "-nologo", "-v:q");
 
     /// <summary>
     /// <c>dotnet build</c> of the library, then of the fleet, as the command line builds a project reference: the
@@ -163,9 +162,9 @@ internal sealed class FleetWithLibrary : IDisposable
     /// </summary>
     public (int ExitCode, string Output) Build()
     {
-        var library = Dotnet("build", LibraryProject, "--no-dependencies", "-nologo", "-v:n", "-p:Configuration=" + Configuration);
+        var library = Dotnet.Run(Root, "build", LibraryProject, "--no-dependencies", "-nologo", "-v:n", "-p:Configuration=" + Configuration);
         if (library.ExitCode != 0) return library;
-        var fleet = Dotnet("build", FleetProject, "--no-dependencies", "-nologo", "-v:n", "-p:Configuration=" + Configuration);
+        var fleet = Dotnet.Run(Root, "build", FleetProject, "--no-dependencies", "-nologo", "-v:n", "-p:Configuration=" + Configuration);
         return (fleet.ExitCode, library.Output + fleet.Output);
     }
 
@@ -195,20 +194,4 @@ internal sealed class FleetWithLibrary : IDisposable
 
     public static string RepositoryRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
-
-    private (int ExitCode, string Output) Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
-    }
 }
