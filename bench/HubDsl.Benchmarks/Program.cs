@@ -43,6 +43,13 @@ if (args.Length == 3 && args[0] == "peers")
     return;
 }
 
+// `report-values-export RESULTS-FOLDER` prints only the recorded-values section (from a run of its benchmarks alone).
+if (args.Length == 2 && args[0] == "report-values-export")
+{
+    Console.Write(BenchmarkReport.ValuesExportSection(args[1]));
+    return;
+}
+
 // `report RESULTS-FOLDER OUTPUT.md` writes BENCHMARKS.md from a run of bench/run-all.sh.
 if (args.Length == 3 && args[0] == "report")
 {
