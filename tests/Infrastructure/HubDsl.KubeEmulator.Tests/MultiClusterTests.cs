@@ -27,7 +27,7 @@ public sealed class MultiClusterTests
 
         var text = File.ReadAllText(path);
         Assert.Contains("current-context: hub", text);
-        Assert.Equal(3, new[] { hub.Port, staging.Port, prod.Port }.Distinct().Count());
+        Assert.Equal(3, new[] { hub.Server.Port, staging.Server.Port, prod.Server.Port }.Distinct().Count());
         Assert.Equal(3, new[] { hub.CaCertificatePem, staging.CaCertificatePem, prod.CaCertificatePem }.Distinct().Count());
 
         using var hubClient = TestClients.FromKubeconfig(path, "hub");

@@ -53,6 +53,33 @@ public sealed class RequestErrorTests
         Assert.Equal(code, json["code"]!.GetValue<int>());
     }
 
+    // What hubdsl never sends is refused, so no test can pass by leaning on a half-emulated feature.
+    [Theory]
+    [InlineData("GET", "/api/v1/namespaces/default/secrets?watch=true", null, "application/json", 400, "watch")]
+    [InlineData("GET", "/api/v1/namespaces/default/secrets?fieldSelector=metadata.name%3Da", null, "application/json", 400, "fieldSelector")]
+    [InlineData("GET", "/api/v1/namespaces/default/secrets?limit=1", null, "application/json", 400, "limit")]
+    [InlineData("GET", "/api/v1/namespaces/default/secrets?continue=MQ", null, "application/json", 400, "continue")]
+    [InlineData("DELETE", "/api/v1/namespaces/default/secrets", null, "application/json", 405, "DELETE")]
+    [InlineData("PATCH", "/api/v1/namespaces/default/secrets/a", "[]", "application/json-patch+json", 415, "application/json-patch+json")]
+    [InlineData("PATCH", "/api/v1/namespaces/default/secrets/a", "{}", "application/strategic-merge-patch+json", 415, "application/strategic-merge-patch+json")]
+    [InlineData("GET", "/apis", null, "application/json", 404, "/apis")]
+    [InlineData("GET", "/api/v1", null, "application/json", 404, "/api/v1")]
+    [InlineData("POST", "/api/v1/namespaces/default/serviceaccounts/default/token", "{}", "application/json", 404, "/token")]
+    public async Task Features_hubdsl_does_not_use_are_refused_naming_them(string method, string path, string? body, string contentType, int code, string named)
+    {
+        await using var cluster = await EmulatedCluster.StartAsync();
+        using var client = TestClients.For(cluster);
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "a" } }, "default");
+        using var http = TestClients.Http(cluster, cluster.AdminToken);
+
+        var (status, json) = await Send(http, new HttpMethod(method), path, body, contentType);
+
+        Assert.Equal(code, (int)status);
+        Assert.Equal("Status", json["kind"]!.GetValue<string>());
+        Assert.Contains(named, json["message"]!.GetValue<string>());
+        Assert.NotNull(client.CoreV1.ReadNamespacedSecret("a", "default"));
+    }
+
     [Fact]
     public async Task Immutable_secrets_refuse_data_changes()
     {

@@ -116,35 +116,6 @@ public sealed class SecretCrudTests
     }
 
     [Fact]
-    public async Task Strategic_merge_patch_merges_data_and_labels()
-    {
-        await using var cluster = await EmulatedCluster.StartAsync();
-        using var client = TestClients.For(cluster);
-        await client.CoreV1.CreateNamespacedSecretAsync(Secret("smp"), "default");
-
-        var patched = await client.CoreV1.PatchNamespacedSecretAsync(
-            new V1Patch("{\"metadata\":{\"annotations\":{\"note\":\"x\"}},\"stringData\":{\"user\":\"admin\"}}", V1Patch.PatchType.StrategicMergePatch), "smp", "default");
-
-        Assert.Equal("x", patched.Metadata.Annotations["note"]);
-        Assert.Equal("demo", patched.Metadata.Labels["app"]);
-        Assert.Equal(new[] { "password", "user" }, patched.Data.Keys.OrderBy(k => k));
-        Assert.Equal("admin", Encoding.UTF8.GetString(patched.Data["user"]));
-    }
-
-    [Fact]
-    public async Task Json_patch_applies_operations_in_order()
-    {
-        await using var cluster = await EmulatedCluster.StartAsync();
-        using var client = TestClients.For(cluster);
-        await client.CoreV1.CreateNamespacedSecretAsync(Secret("jp"), "default");
-
-        var patched = await client.CoreV1.PatchNamespacedSecretAsync(
-            new V1Patch("[{\"op\":\"add\",\"path\":\"/metadata/labels/env\",\"value\":\"prod\"},{\"op\":\"remove\",\"path\":\"/metadata/labels/app\"}]", V1Patch.PatchType.JsonPatch), "jp", "default");
-
-        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod" }, patched.Metadata.Labels);
-    }
-
-    [Fact]
     public async Task Invalid_base64_data_is_rejected_as_Invalid()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

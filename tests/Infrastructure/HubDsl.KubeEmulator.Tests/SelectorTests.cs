@@ -49,48 +49,6 @@ public sealed class SelectorTests
     }
 
     [Fact]
-    public async Task Field_selectors_match_name_and_secret_type()
-    {
-        await using var cluster = await EmulatedCluster.StartAsync();
-        using var client = await SeededClient(cluster);
-
-        var byName = await client.CoreV1.ListNamespacedSecretAsync("argocd", fieldSelector: "metadata.name=staging");
-        var byType = await client.CoreV1.ListNamespacedSecretAsync("argocd", fieldSelector: "type=kubernetes.io/tls");
-        var notName = await client.CoreV1.ListNamespacedSecretAsync("argocd", fieldSelector: "metadata.name!=staging");
-
-        Assert.Equal("staging", Assert.Single(byName.Items).Metadata.Name);
-        Assert.Equal("prod", Assert.Single(byType.Items).Metadata.Name);
-        Assert.Equal(3, notName.Items.Count);
-    }
-
-    [Fact]
-    public async Task Unsupported_field_selectors_are_BadRequest()
-    {
-        await using var cluster = await EmulatedCluster.StartAsync();
-        using var client = TestClients.For(cluster);
-
-        var (code, _) = await TestClients.FailureOf(() => client.CoreV1.ListNamespacedSecretAsync("argocd", fieldSelector: "spec.nodeName=x"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, code);
-    }
-
-    [Fact]
-    public async Task Limit_and_continue_page_through_results()
-    {
-        await using var cluster = await EmulatedCluster.StartAsync();
-        using var client = await SeededClient(cluster);
-
-        var first = await client.CoreV1.ListNamespacedSecretAsync("argocd", limit: 3);
-        var rest = await client.CoreV1.ListNamespacedSecretAsync("argocd", limit: 3, continueParameter: first.Metadata.ContinueProperty);
-
-        Assert.Equal(3, first.Items.Count);
-        Assert.Equal(1, first.Metadata.RemainingItemCount);
-        Assert.Single(rest.Items);
-        Assert.Null(rest.Metadata.ContinueProperty);
-        Assert.Equal(new[] { "bare", "hub", "prod", "staging" }, first.Items.Concat(rest.Items).Select(s => s.Metadata.Name));
-    }
-
-    [Fact]
     public async Task List_across_namespaces_and_list_resourceVersion_tracks_writes()
     {
         await using var cluster = await EmulatedCluster.StartAsync();

@@ -6,30 +6,9 @@ using Xunit;
 
 namespace HubDsl.KubeEmulator.Tests;
 
-/// <summary>The building blocks without HTTP: selectors, patches, field ownership.</summary>
+/// <summary>The building blocks without HTTP: selectors, merge patches, field ownership, request bodies.</summary>
 public sealed class SemanticsUnitTests
 {
-    [Fact]
-    public void Json_patch_supports_every_operation_and_fails_tests_atomically()
-    {
-        var document = JsonNode.Parse("{\"a\":{\"b\":1},\"list\":[1,2]}")!;
-        var patch = JsonNode.Parse("""
-            [
-              {"op":"copy","from":"/a/b","path":"/c"},
-              {"op":"move","from":"/a","path":"/moved"},
-              {"op":"add","path":"/list/-","value":3},
-              {"op":"replace","path":"/list/0","value":0},
-              {"op":"test","path":"/c","value":1}
-            ]
-            """)!.AsArray();
-
-        var result = JsonPatch.Apply(document, patch);
-
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"c\":1,\"moved\":{\"b\":1},\"list\":[0,2,3]}"), result));
-        var failing = JsonNode.Parse("[{\"op\":\"test\",\"path\":\"/a/b\",\"value\":2}]")!.AsArray();
-        Assert.Equal(422, Assert.Throws<KubeApiException>(() => JsonPatch.Apply(document, failing)).Code);
-    }
-
     [Fact]
     public void Merge_patch_follows_rfc_7386()
     {
@@ -37,17 +16,6 @@ public sealed class SemanticsUnitTests
         var patch = JsonNode.Parse("{\"a\":\"z\",\"c\":{\"f\":null}}");
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"a\":\"z\",\"c\":{\"d\":\"e\"}}"), JsonMergePatch.Apply(target, patch)));
-    }
-
-    [Fact]
-    public void Strategic_merge_patch_honours_replace_and_delete_directives()
-    {
-        var target = JsonNode.Parse("{\"metadata\":{\"labels\":{\"a\":\"1\",\"b\":\"2\"},\"annotations\":{\"x\":\"y\"}}}")!.AsObject();
-        var patch = JsonNode.Parse("{\"metadata\":{\"labels\":{\"$patch\":\"replace\",\"c\":\"3\"},\"annotations\":{\"$patch\":\"delete\"}}}")!.AsObject();
-
-        var result = StrategicMergePatch.Apply(target, patch);
-
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"metadata\":{\"labels\":{\"c\":\"3\"}}}"), result));
     }
 
     [Fact]

@@ -7,22 +7,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace HubDsl.KubeEmulator;
 
-/// <summary>Maps authenticated HTTP requests onto discovery documents and resource verbs.</summary>
-public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub watches, ServiceAccountTokenRequests tokenRequests, Func<string> serverAddress, string gitVersion)
+/// <summary>
+/// Maps authenticated HTTP requests onto /version and the resource verbs hubdsl uses: get, list (label selectors),
+/// create, update, merge and apply patches, delete. Watches, field selectors, paging, deletecollection, other patch
+/// types, discovery and subresources are not emulated; they are refused, so a test cannot silently rely on them.
+/// </summary>
+public sealed class ApiRequestHandler(ResourceOperations operations)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var segments = (request.Path.Value ?? "").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var discovery = Discovery(segments);
-        if (discovery is not null)
+        if (segments is ["version"])
         {
             if (!HttpMethods.IsGet(request.Method))
             {
                 throw ApiStatus.MethodNotAllowed(request.Method);
             }
 
-            await WriteAsync(context, 200, discovery).ConfigureAwait(false);
+            await WriteAsync(context, 200, VersionDocument.Create()).ConfigureAwait(false);
             return;
         }
 
@@ -35,23 +38,12 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         var query = request.Query;
         var dryRun = DryRun(query["dryRun"].ToString());
         var kind = route.Kind;
-        if (route.Subresource is not null)
-        {
-            await HandleSubresourceAsync(context, route, dryRun).ConfigureAwait(false);
-            return;
-        }
-
+        RefuseUnemulatedQuery(query);
         if (route.Name is null)
         {
             if (HttpMethods.IsGet(request.Method))
             {
-                if (IsTrue(query["watch"].ToString()))
-                {
-                    await watches.ServeAsync(context, route, query).ConfigureAwait(false);
-                    return;
-                }
-
-                var list = operations.List(kind, route.Namespace, query["labelSelector"], query["fieldSelector"], ParseLimit(query["limit"].ToString()), query["continue"]);
+                var list = operations.List(kind, route.Namespace, query["labelSelector"]);
                 await WriteAsync(context, 200, list).ConfigureAwait(false);
             }
             else if (HttpMethods.IsPost(request.Method))
@@ -64,17 +56,6 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
                 var body = RequestBodyParser.ParseObject(await ReadBodyAsync(request).ConfigureAwait(false));
                 var created = operations.Create(kind, route.Namespace, body, Manager(context), dryRun);
                 await WriteAsync(context, 201, created).ConfigureAwait(false);
-            }
-            else if (HttpMethods.IsDelete(request.Method))
-            {
-                var victims = operations.List(kind, route.Namespace, query["labelSelector"], query["fieldSelector"], null, null);
-                foreach (var item in victims["items"]!.AsArray().OfType<JsonObject>())
-                {
-                    var meta = item["metadata"]!;
-                    operations.Delete(kind, meta["namespace"]?.GetValue<string>(), meta["name"]!.GetValue<string>(), null, dryRun);
-                }
-
-                await WriteAsync(context, 200, victims).ConfigureAwait(false);
             }
             else
             {
@@ -129,24 +110,6 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         }
     }
 
-    /// <summary>Only serviceaccounts/{name}/token (TokenRequest) is served among subresources.</summary>
-    private async Task HandleSubresourceAsync(HttpContext context, ApiRoute route, bool dryRun)
-    {
-        if (route.Kind != ResourceCatalog.ServiceAccounts || route.Subresource != "token")
-        {
-            throw ApiStatus.PathNotFound(context.Request.Path.Value ?? "/");
-        }
-
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            throw ApiStatus.MethodNotAllowed(context.Request.Method);
-        }
-
-        var body = RequestBodyParser.ParseObject(await ReadBodyAsync(context.Request).ConfigureAwait(false));
-        var issued = tokenRequests.Issue(route.Namespace!, route.Name!, body, dryRun);
-        await WriteAsync(context, 201, issued).ConfigureAwait(false);
-    }
-
     public static async Task WriteAsync(HttpContext context, int statusCode, JsonObject body)
     {
         context.Response.StatusCode = statusCode;
@@ -154,25 +117,26 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         await context.Response.WriteAsync(body.ToJsonString()).ConfigureAwait(false);
     }
 
-    private JsonObject? Discovery(string[] segments) => segments switch
+    /// <summary>Query parameters whose features the emulator lacks: a 400 naming them, never a silently wrong answer.</summary>
+    private static void RefuseUnemulatedQuery(IQueryCollection query)
     {
-        ["version"] => DiscoveryDocuments.Version(gitVersion),
-        ["api"] => DiscoveryDocuments.CoreVersions(serverAddress()),
-        ["api", "v1"] => DiscoveryDocuments.ResourceList("", "v1", operations.IsServed),
-        ["apis"] => DiscoveryDocuments.GroupList(operations.IsServed),
-        ["apis", var group] => DiscoveryDocuments.GroupDocument(group, operations.IsServed) ?? throw ApiStatus.PathNotFound("/apis/" + group),
-        ["apis", var group, var version] => DiscoveryDocuments.ResourceList(group, version, operations.IsServed) ?? throw ApiStatus.PathNotFound($"/apis/{group}/{version}"),
-        _ => null,
-    };
+        var used = IsTrue(query["watch"].ToString()) ? "watch"
+            : query["fieldSelector"].ToString().Length > 0 ? "fieldSelector"
+            : query["limit"].ToString() is { Length: > 0 } limit && limit != "0" ? "limit"
+            : query["continue"].ToString().Length > 0 ? "continue"
+            : null;
+        if (used is not null)
+        {
+            throw ApiStatus.BadRequest($"the emulator does not implement {used}= (hubdsl does not use it)");
+        }
+    }
 
     private static PatchType PatchTypeOf(string? contentType)
     {
         var mediaType = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         return mediaType switch
         {
-            "application/json-patch+json" => PatchType.Json,
             "application/merge-patch+json" => PatchType.Merge,
-            "application/strategic-merge-patch+json" => PatchType.StrategicMerge,
             "application/apply-patch+yaml" or "application/apply-patch+json" => PatchType.Apply,
             _ => throw ApiStatus.UnsupportedMediaType(mediaType),
         };
@@ -204,9 +168,6 @@ public sealed class ApiRequestHandler(ResourceOperations operations, WatchHub wa
         var product = agent.Split('/', ' ')[0];
         return product.Length == 0 ? "unknown" : product;
     }
-
-    private static int? ParseLimit(string value) =>
-        value.Length == 0 ? null : int.TryParse(value, out var limit) && limit >= 0 ? limit : throw ApiStatus.BadRequest($"invalid limit \"{value}\"");
 
     private static bool IsTrue(string value) => value is "true" or "1" or "True";
 

@@ -3,7 +3,7 @@ using System;
 namespace HubDsl.KubeEmulator;
 
 /// <summary>A request path resolved against the resource catalog: a collection (Name null) or one object.</summary>
-public sealed record ApiRoute(ResourceKind Kind, string? Namespace, string? Name, string? Subresource = null)
+public sealed record ApiRoute(ResourceKind Kind, string? Namespace, string? Name)
 {
     /// <summary>
     /// Resolves /api/v1/[namespaces/{ns}/]{plural}[/{name}] and /apis/{group}/{version}/[namespaces/{ns}/]{plural}[/{name}].
@@ -28,9 +28,9 @@ public sealed record ApiRoute(ResourceKind Kind, string? Namespace, string? Name
         }
 
         // namespaces/{ns}/{plural}[/{name}] addresses namespaced kinds; anything shorter is cluster-scoped.
-        if (rest.Count is 3 or 4 or 5 && rest[0] == "namespaces" && ResourceCatalog.Find(group, version, rest[2]) is { Namespaced: true } namespaced)
+        if (rest.Count is 3 or 4 && rest[0] == "namespaces" && ResourceCatalog.Find(group, version, rest[2]) is { Namespaced: true } namespaced)
         {
-            return new ApiRoute(namespaced, rest[1], rest.Count >= 4 ? rest[3] : null, rest.Count == 5 ? rest[4] : null);
+            return new ApiRoute(namespaced, rest[1], rest.Count == 4 ? rest[3] : null);
         }
 
         if (rest.Count is 1 or 2 && ResourceCatalog.Find(group, version, rest[0]) is { } kind)

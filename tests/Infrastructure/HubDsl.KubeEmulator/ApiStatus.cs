@@ -113,7 +113,7 @@ public static class ApiStatus
         new(Failure(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({method})"));
 
     public static KubeApiException UnsupportedMediaType(string contentType) =>
-        new(Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml ({contentType})"));
+        new(Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/apply-patch+yaml ({contentType})"));
 
     /// <summary>The Status an injected failure returns; the reason follows the HTTP code like the real server's.</summary>
     public static JsonObject ForInjectedFailure(int code, int? retryAfterSeconds, string? echoed = null)

@@ -28,8 +28,6 @@ public sealed class CertificateAuthority : IDisposable
 
     public string CertificatePem { get; }
 
-    public X509Certificate2 Certificate => root;
-
     /// <summary>The TLS serving certificate for 127.0.0.1, with its private key.</summary>
     public X509Certificate2 IssueServerCertificate()
     {

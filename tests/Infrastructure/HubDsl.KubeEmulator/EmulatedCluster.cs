@@ -19,23 +19,18 @@ public sealed class EmulatedCluster : IAsyncDisposable
     private readonly X509Certificate2 serverCertificate;
     private readonly EmulatorHost host;
     private readonly ServiceAccountTokenController tokenController;
-    private readonly WatchHub watches;
-    private readonly RequestAuthenticator authenticator;
 
     private EmulatedCluster(EmulatedClusterOptions options)
     {
         Options = options;
-        AdminToken = options.AdminToken ?? NewToken();
+        AdminToken = NewToken();
         authority = new CertificateAuthority(options.Name);
         serverCertificate = authority.IssueServerCertificate();
-        Resources = new ResourceOperations(new ObjectStore(), options.TimeProvider);
-        authenticator = new RequestAuthenticator(authority, Resources, options.TimeProvider);
-        authenticator.AddStaticToken(AdminToken, new AuthenticatedUser(options.AdminUser, ["system:masters", "system:authenticated"]));
+        Resources = new ResourceOperations(new ObjectStore(), TimeProvider.System);
+        var authenticator = new RequestAuthenticator(authority, Resources);
+        authenticator.AddStaticToken(AdminToken, new AuthenticatedUser(AdminUser, ["system:masters", "system:authenticated"]));
         tokenController = new ServiceAccountTokenController(Resources, authenticator, authority.CertificatePem, options.TokenControllerDelay);
-        watches = new WatchHub(Resources, Faults);
-        var tokenRequests = new ServiceAccountTokenRequests(Resources, authenticator, options.TimeProvider);
-        var api = new ApiRequestHandler(Resources, watches, tokenRequests, () => $"127.0.0.1:{host!.Port}", options.GitVersion);
-        var pipeline = new RequestPipeline(Faults, Requests, authenticator, api, options.TimeProvider);
+        var pipeline = new RequestPipeline(Faults, Requests, authenticator, new ApiRequestHandler(Resources), TimeProvider.System);
         host = new EmulatorHost(serverCertificate, pipeline, Faults);
     }
 
@@ -46,11 +41,13 @@ public sealed class EmulatedCluster : IAsyncDisposable
     /// <summary>https://127.0.0.1:{port} (stable across <see cref="StopListeningAsync"/>/<see cref="ResumeListeningAsync"/>).</summary>
     public Uri Server => new($"https://127.0.0.1:{host.Port.ToString(CultureInfo.InvariantCulture)}");
 
-    public int Port => host.Port;
-
     /// <summary>The cluster CA certificate (PEM), what kubeconfig's certificate-authority-data carries.</summary>
     public string CaCertificatePem => authority.CertificatePem;
 
+    /// <summary>The user the admin token authenticates as (in the system:masters group).</summary>
+    public const string AdminUser = "kubernetes-admin";
+
+    /// <summary>A random bearer token for <see cref="AdminUser"/>.</summary>
     public string AdminToken { get; }
 
     public FaultInjector Faults { get; } = new();
@@ -59,8 +56,6 @@ public sealed class EmulatedCluster : IAsyncDisposable
 
     /// <summary>Direct access to the API verbs, to seed or inspect state without HTTP (no auth, no faults).</summary>
     public ResourceOperations Resources { get; }
-
-    public bool IsListening => host.IsListening;
 
     public static async Task<EmulatedCluster> StartAsync(EmulatedClusterOptions? options = null, CancellationToken cancellation = default)
     {
@@ -119,12 +114,6 @@ public sealed class EmulatedCluster : IAsyncDisposable
     /// <summary>Issues a client certificate (CN = user, O = groups) that authenticates against this cluster.</summary>
     public ClientCertificate IssueClientCertificate(string user, params string[] groups) => authority.IssueClientCertificate(user, groups);
 
-    /// <summary>Accepts an extra static bearer token for <paramref name="user"/>.</summary>
-    public void AddToken(string token, string user, params string[] groups) =>
-        authenticator.AddStaticToken(token, new AuthenticatedUser(user, [.. groups, "system:authenticated"]));
-
-    public void RevokeToken(string token) => authenticator.RemoveStaticToken(token);
-
     /// <summary>Writes a one-context kubeconfig (admin token) and returns its path.</summary>
     public string WriteKubeconfig(string path, string? contextName = null, string? @namespace = null) =>
         new KubeconfigBuilder().AddContext(contextName ?? Name, this, token: null, @namespace).WriteTo(path);
@@ -137,8 +126,6 @@ public sealed class EmulatedCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // End watch streams first so the host's graceful stop does not wait for them.
-        watches.Dispose();
         tokenController.Dispose();
         await host.DisposeAsync().ConfigureAwait(false);
         serverCertificate.Dispose();

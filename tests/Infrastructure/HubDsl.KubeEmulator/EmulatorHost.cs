@@ -27,8 +27,6 @@ public sealed class EmulatorHost(X509Certificate2 serverCertificate, RequestPipe
     /// <summary>The bound port; 0 until first started.</summary>
     public int Port { get; private set; }
 
-    public bool IsListening => app is not null;
-
     /// <summary>Starts listening; the first start picks a free port, later starts reuse it.</summary>
     public async Task StartAsync(CancellationToken cancellation)
     {

@@ -14,7 +14,6 @@ public sealed class FaultInjector
     private readonly List<InjectedFailure> failures = [];
     private long latencyTicks;
     private int refusing;
-    private CancellationTokenSource refusal = new();
 
     /// <summary>Delay added before every request is handled.</summary>
     public TimeSpan Latency
@@ -65,40 +64,10 @@ public sealed class FaultInjector
         return answer;
     }
 
-    /// <summary>Resets every new connection before TLS and aborts in-flight requests, until <see cref="AcceptConnections"/>.</summary>
-    public void RefuseConnections()
-    {
-        Volatile.Write(ref refusing, 1);
-        lock (gate)
-        {
-            refusal.Cancel();
-        }
-    }
+    /// <summary>Resets every new connection before TLS and aborts requests on kept-alive connections, until <see cref="AcceptConnections"/>.</summary>
+    public void RefuseConnections() => Volatile.Write(ref refusing, 1);
 
-    public void AcceptConnections()
-    {
-        Volatile.Write(ref refusing, 0);
-        lock (gate)
-        {
-            if (refusal.IsCancellationRequested)
-            {
-                refusal.Dispose();
-                refusal = new CancellationTokenSource();
-            }
-        }
-    }
-
-    /// <summary>Cancelled when connections start being refused, so long-running streams (watches) are cut too.</summary>
-    internal CancellationToken RefusalToken
-    {
-        get
-        {
-            lock (gate)
-            {
-                return refusal.Token;
-            }
-        }
-    }
+    public void AcceptConnections() => Volatile.Write(ref refusing, 0);
 
     /// <summary>Clears latency, queued failures and connection refusal.</summary>
     public void Reset()

@@ -22,24 +22,6 @@ public static class JsonTree
         return true;
     }
 
-    public static void Set(JsonObject root, FieldPath path, JsonNode? value)
-    {
-        var map = root;
-        for (var i = 0; i < path.Length - 1; i++)
-        {
-            var segment = path.Segments[i];
-            if (map[segment] is not JsonObject child)
-            {
-                child = new JsonObject();
-                map[segment] = child;
-            }
-
-            map = child;
-        }
-
-        map[path.Segments[^1]] = value?.DeepClone();
-    }
-
     public static void Remove(JsonObject root, FieldPath path)
     {
         var map = root;

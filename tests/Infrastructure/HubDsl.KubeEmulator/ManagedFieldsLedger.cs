@@ -140,9 +140,6 @@ public sealed class ManagedFieldsLedger
         entries.Count == other.entries.Count
         && entries.All(e => other.Find(e.Manager, e.Operation) is { } o && o.Fields.SetEquals(e.Fields));
 
-    public ManagedFieldsLedger Clone() =>
-        new(entries.Select(e => new ManagedFieldsEntry(e.Manager, e.Operation, e.ApiVersion, e.Time, [.. e.Fields])).ToList());
-
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

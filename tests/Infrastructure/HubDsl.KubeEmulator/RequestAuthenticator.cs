@@ -11,20 +11,12 @@ namespace HubDsl.KubeEmulator;
 /// Bearer tokens (static ones such as the admin token, and service-account tokens that are still backed by
 /// their Secret and ServiceAccount) and client certificates signed by the cluster CA.
 /// </summary>
-public sealed class RequestAuthenticator(CertificateAuthority authority, ResourceOperations operations, TimeProvider time)
+public sealed class RequestAuthenticator(CertificateAuthority authority, ResourceOperations operations)
 {
     private readonly ConcurrentDictionary<string, AuthenticatedUser> staticTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Namespace, string SecretName, string ServiceAccount)> serviceAccountTokens = new(StringComparer.Ordinal);
 
     public void AddStaticToken(string token, AuthenticatedUser user) => staticTokens[token] = user;
-
-    public void RemoveStaticToken(string token) => staticTokens.TryRemove(token, out _);
-
-    private readonly ConcurrentDictionary<string, (string Namespace, string ServiceAccount, string Uid, DateTimeOffset Expires)> boundTokens = new(StringComparer.Ordinal);
-
-    /// <summary>TokenRequest tokens: valid until they expire or their ServiceAccount (that very uid) is gone.</summary>
-    internal void RememberBoundToken(string token, string ns, string serviceAccount, string uid, DateTimeOffset expires) =>
-        boundTokens[token] = (ns, serviceAccount, uid, expires);
 
     internal void RememberServiceAccountToken(string token, string ns, string secretName, string serviceAccount) =>
         serviceAccountTokens[token] = (ns, secretName, serviceAccount);
@@ -70,13 +62,6 @@ public sealed class RequestAuthenticator(CertificateAuthority authority, Resourc
             {
                 return user;
             }
-        }
-
-        if (boundTokens.TryGetValue(token, out var bound))
-        {
-            var account = operations.TryGet(ResourceCatalog.ServiceAccounts, bound.Namespace, bound.ServiceAccount);
-            var valid = account?["metadata"]?["uid"]?.GetValue<string>() == bound.Uid && time.GetUtcNow() < bound.Expires;
-            return valid ? ServiceAccountUser(bound.Namespace, bound.ServiceAccount) : null;
         }
 
         if (!serviceAccountTokens.TryGetValue(token, out var binding))

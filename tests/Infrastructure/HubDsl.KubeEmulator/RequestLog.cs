@@ -23,8 +23,6 @@ public sealed class RequestLog
         }
     }
 
-    public IReadOnlyList<RequestLogEntry> Where(Func<RequestLogEntry, bool> predicate) => Entries.Where(predicate).ToList();
-
     public void Clear()
     {
         lock (gate)

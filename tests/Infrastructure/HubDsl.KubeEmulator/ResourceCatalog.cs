@@ -38,11 +38,4 @@ public static class ResourceCatalog
 
     public static ResourceKind? FindByKind(string apiVersion, string kind) =>
         All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
-
-    /// <summary>Group/version pairs in discovery order (core "v1" has group "").</summary>
-    public static IEnumerable<(string Group, string Version)> GroupVersions() =>
-        All.Select(k => (k.Group, k.Version)).Distinct();
-
-    public static IEnumerable<ResourceKind> InGroupVersion(string group, string version) =>
-        All.Where(k => string.Equals(k.Group, group, StringComparison.Ordinal) && k.Version == version);
 }

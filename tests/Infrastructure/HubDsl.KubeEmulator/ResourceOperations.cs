@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -54,41 +53,17 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         }
     }
 
-    public JsonObject List(ResourceKind kind, string? ns, string? labelSelector, string? fieldSelector, int? limit, string? continueToken)
+    public JsonObject List(ResourceKind kind, string? ns, string? labelSelector)
     {
         var labels = LabelSelector.Parse(labelSelector);
-        var fields = FieldSelector.Parse(fieldSelector, kind);
-        var offset = 0;
-        if (!string.IsNullOrEmpty(continueToken))
-        {
-            try
-            {
-                offset = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(continueToken)), CultureInfo.InvariantCulture);
-            }
-            catch (FormatException)
-            {
-                throw ApiStatus.BadRequest("continue key is not valid");
-            }
-        }
-
         lock (store.Gate)
         {
-            var matching = store.List(kind, ns).Where(o => labels.Matches(o) && fields.Matches(o)).ToList();
-            var page = matching.Skip(offset).Take(limit is > 0 ? limit.Value : int.MaxValue).ToList();
-            var metadata = new JsonObject { ["resourceVersion"] = store.LastResourceVersion.ToString(CultureInfo.InvariantCulture) };
-            var next = offset + page.Count;
-            if (next < matching.Count)
-            {
-                metadata["continue"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(next.ToString(CultureInfo.InvariantCulture)));
-                metadata["remainingItemCount"] = matching.Count - next;
-            }
-
             return new JsonObject
             {
                 ["kind"] = kind.ListKind,
                 ["apiVersion"] = kind.ApiVersion,
-                ["metadata"] = metadata,
-                ["items"] = new JsonArray(page.Select(o => (JsonNode)o.DeepClone()).ToArray()),
+                ["metadata"] = new JsonObject { ["resourceVersion"] = store.LastResourceVersion.ToString(CultureInfo.InvariantCulture) },
+                ["items"] = new JsonArray(store.List(kind, ns).Where(labels.Matches).Select(o => (JsonNode)o.DeepClone()).ToArray()),
             };
         }
     }
@@ -136,17 +111,9 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
         return changed ? Published(StoreChange.Modified, kind, updated, dryRun) : updated;
     }
 
-    public JsonObject Patch(ResourceKind kind, string? ns, string name, PatchType type, string patchText, string manager, bool force, bool dryRun) =>
-        Patch(kind, ns, name, type, patchText, manager, force, dryRun, out _);
-
     /// <summary>PATCH; <paramref name="created"/> tells an apply that created the object (201) from an update (200).</summary>
     public JsonObject Patch(ResourceKind kind, string? ns, string name, PatchType type, string patchText, string manager, bool force, bool dryRun, out bool created)
     {
-        if (type == PatchType.StrategicMerge && kind.IsCustomResource)
-        {
-            throw ApiStatus.UnsupportedMediaType("application/strategic-merge-patch+json");
-        }
-
         var patch = RequestBodyParser.Parse(patchText);
         JsonObject result;
         bool changed;
@@ -165,12 +132,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
                     throw ApiStatus.NotFound(kind, name);
                 }
 
-                var patched = type switch
-                {
-                    PatchType.Json => JsonPatch.Apply(existing, patch as JsonArray ?? throw ApiStatus.BadRequest("a json patch must be an array")),
-                    PatchType.Merge => JsonMergePatch.Apply(existing, patch),
-                    _ => StrategicMergePatch.Apply(existing, patch as JsonObject ?? throw ApiStatus.BadRequest("a strategic merge patch must be an object")),
-                } as JsonObject ?? throw ApiStatus.BadRequest("the patched object must be an object");
+                var patched = JsonMergePatch.Apply(existing, patch) as JsonObject ?? throw ApiStatus.BadRequest("the patched object must be an object");
                 CheckIdentity(kind, ns, patched, Metadata(patched)["name"]?.GetValue<string>() ?? "", name);
                 CheckPrecondition(kind, name, patched, existing);
                 result = Admit(kind, ns, name, patched, existing, manager, dryRun);
@@ -253,7 +215,7 @@ public sealed partial class ResourceOperations(ObjectStore store, TimeProvider t
                     }
                 }
 
-                // A deletion is a change too: watchers see it at a fresh resourceVersion.
+                // A deletion is a change too: it takes a fresh resourceVersion.
                 Metadata(deleted)["resourceVersion"] = store.NextResourceVersion();
             }
         }

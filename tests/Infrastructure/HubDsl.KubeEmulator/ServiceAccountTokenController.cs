@@ -58,7 +58,7 @@ public sealed class ServiceAccountTokenController : IDisposable
             // Secrets created before their ServiceAccount are filled once it appears.
             var ns = change.Object["metadata"]!["namespace"]!.GetValue<string>();
             var account = change.Object["metadata"]!["name"]!.GetValue<string>();
-            var waiting = operations.List(ResourceCatalog.Secrets, ns, null, null, null, null)["items"]!.AsArray()
+            var waiting = operations.List(ResourceCatalog.Secrets, ns, labelSelector: null)["items"]!.AsArray()
                 .OfType<JsonObject>()
                 .Where(s => NeedsToken(s) && ServiceAccountOf(s) == account);
             foreach (var secret in waiting)
