@@ -82,9 +82,9 @@ internal static class GeneratorHarness
 /// <summary>MSBuild properties as the compiler passes them (build_property.X in the global options).</summary>
 internal sealed class BuildProperties(IReadOnlyDictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
 {
-    private readonly Options global = new(values);
+    private readonly Options _global = new(values);
 
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => global;
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
 
     public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 

@@ -12,7 +12,7 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class CertificateAuthority : IDisposable
 {
-    private readonly X509Certificate2 root;
+    private readonly X509Certificate2 _root;
 
     public CertificateAuthority(string clusterName)
     {
@@ -22,8 +22,8 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        root = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
-        CertificatePem = root.ExportCertificatePem();
+        _root = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
+        CertificatePem = _root.ExportCertificatePem();
     }
 
     public string CertificatePem { get; }
@@ -67,22 +67,22 @@ public sealed class CertificateAuthority : IDisposable
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
+        chain.ChainPolicy.CustomTrustStore.Add(_root);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.ApplicationPolicy.Add(new Oid("1.3.6.1.5.5.7.3.2"));
         return chain.Build(certificate);
     }
 
-    public void Dispose() => root.Dispose();
+    public void Dispose() => _root.Dispose();
 
     private X509Certificate2 Issue(CertificateRequest request, ECDsa key)
     {
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_root, true, false));
         var serial = new byte[16];
         RandomNumberGenerator.Fill(serial);
         serial[0] &= 0x7F;
         var now = DateTimeOffset.UtcNow;
-        using var issued = request.Create(root, now.AddMinutes(-5), now.AddDays(90), serial);
+        using var issued = request.Create(_root, now.AddMinutes(-5), now.AddDays(90), serial);
         return issued.CopyWithPrivateKey(key);
     }
 }

@@ -15,23 +15,23 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class EmulatedCluster : IAsyncDisposable
 {
-    private readonly CertificateAuthority authority;
-    private readonly X509Certificate2 serverCertificate;
-    private readonly EmulatorHost host;
-    private readonly ServiceAccountTokenController tokenController;
+    private readonly CertificateAuthority _authority;
+    private readonly X509Certificate2 _serverCertificate;
+    private readonly EmulatorHost _host;
+    private readonly ServiceAccountTokenController _tokenController;
 
     private EmulatedCluster(EmulatedClusterOptions options)
     {
         Options = options;
         AdminToken = NewToken();
-        authority = new CertificateAuthority(options.Name);
-        serverCertificate = authority.IssueServerCertificate();
+        _authority = new CertificateAuthority(options.Name);
+        _serverCertificate = _authority.IssueServerCertificate();
         Resources = new ResourceOperations(new ObjectStore(), TimeProvider.System);
-        var authenticator = new RequestAuthenticator(authority, Resources);
+        var authenticator = new RequestAuthenticator(_authority, Resources);
         authenticator.AddStaticToken(AdminToken, new AuthenticatedUser(AdminUser, ["system:masters", "system:authenticated"]));
-        tokenController = new ServiceAccountTokenController(Resources, authenticator, authority.CertificatePem, options.TokenControllerDelay);
+        _tokenController = new ServiceAccountTokenController(Resources, authenticator, _authority.CertificatePem, options.TokenControllerDelay);
         var pipeline = new RequestPipeline(Faults, Requests, authenticator, new ApiRequestHandler(Resources), TimeProvider.System);
-        host = new EmulatorHost(serverCertificate, pipeline, Faults);
+        _host = new EmulatorHost(_serverCertificate, pipeline, Faults);
     }
 
     public EmulatedClusterOptions Options { get; }
@@ -39,10 +39,10 @@ public sealed class EmulatedCluster : IAsyncDisposable
     public string Name => Options.Name;
 
     /// <summary>https://127.0.0.1:{port} (stable across <see cref="StopListeningAsync"/>/<see cref="ResumeListeningAsync"/>).</summary>
-    public Uri Server => new($"https://127.0.0.1:{host.Port.ToString(CultureInfo.InvariantCulture)}");
+    public Uri Server => new($"https://127.0.0.1:{_host.Port.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The cluster CA certificate (PEM), what kubeconfig's certificate-authority-data carries.</summary>
-    public string CaCertificatePem => authority.CertificatePem;
+    public string CaCertificatePem => _authority.CertificatePem;
 
     /// <summary>The user the admin token authenticates as (in the system:masters group).</summary>
     public const string AdminUser = "kubernetes-admin";
@@ -77,7 +77,7 @@ public sealed class EmulatedCluster : IAsyncDisposable
                 cluster.InstallArgoCdCrds();
             }
 
-            await cluster.host.StartAsync(cancellation).ConfigureAwait(false);
+            await cluster._host.StartAsync(cancellation).ConfigureAwait(false);
             return cluster;
         }
         catch
@@ -112,24 +112,24 @@ public sealed class EmulatedCluster : IAsyncDisposable
     }
 
     /// <summary>Issues a client certificate (CN = user, O = groups) that authenticates against this cluster.</summary>
-    public ClientCertificate IssueClientCertificate(string user, params string[] groups) => authority.IssueClientCertificate(user, groups);
+    public ClientCertificate IssueClientCertificate(string user, params string[] groups) => _authority.IssueClientCertificate(user, groups);
 
     /// <summary>Writes a one-context kubeconfig (admin token) and returns its path.</summary>
     public string WriteKubeconfig(string path, string? contextName = null, string? @namespace = null) =>
         new KubeconfigBuilder().AddContext(contextName ?? Name, this, token: null, @namespace).WriteTo(path);
 
     /// <summary>Closes the listening socket: new connections are refused by the OS until <see cref="ResumeListeningAsync"/>.</summary>
-    public Task StopListeningAsync() => host.StopAsync();
+    public Task StopListeningAsync() => _host.StopAsync();
 
     /// <summary>Listens again on the same port, with all state intact.</summary>
-    public Task ResumeListeningAsync(CancellationToken cancellation = default) => host.StartAsync(cancellation);
+    public Task ResumeListeningAsync(CancellationToken cancellation = default) => _host.StartAsync(cancellation);
 
     public async ValueTask DisposeAsync()
     {
-        tokenController.Dispose();
-        await host.DisposeAsync().ConfigureAwait(false);
-        serverCertificate.Dispose();
-        authority.Dispose();
+        _tokenController.Dispose();
+        await _host.DisposeAsync().ConfigureAwait(false);
+        _serverCertificate.Dispose();
+        _authority.Dispose();
     }
 
     private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

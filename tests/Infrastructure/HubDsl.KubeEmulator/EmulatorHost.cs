@@ -21,8 +21,8 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class EmulatorHost(X509Certificate2 serverCertificate, RequestPipeline pipeline, FaultInjector faults) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private WebApplication? app;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private WebApplication? _app;
 
     /// <summary>The bound port; 0 until first started.</summary>
     public int Port { get; private set; }
@@ -30,10 +30,10 @@ public sealed class EmulatorHost(X509Certificate2 serverCertificate, RequestPipe
     /// <summary>Starts listening; the first start picks a free port, later starts reuse it.</summary>
     public async Task StartAsync(CancellationToken cancellation)
     {
-        await gate.WaitAsync(cancellation).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            if (app is not null)
+            if (_app is not null)
             {
                 return;
             }
@@ -72,38 +72,38 @@ public sealed class EmulatorHost(X509Certificate2 serverCertificate, RequestPipe
             await started.StartAsync(cancellation).ConfigureAwait(false);
             var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             Port = new Uri(address).Port;
-            app = started;
+            _app = started;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async Task StopAsync()
     {
-        await gate.WaitAsync().ConfigureAwait(false);
+        await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (app is null)
+            if (_app is null)
             {
                 return;
             }
 
             using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await app.StopAsync(quick.Token).ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-            app = null;
+            await _app.StopAsync(quick.Token).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _app = null;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        gate.Dispose();
+        _gate.Dispose();
     }
 }

@@ -10,23 +10,23 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class FaultInjector
 {
-    private readonly Lock gate = new();
-    private readonly List<InjectedFailure> failures = [];
-    private long latencyTicks;
-    private int refusing;
+    private readonly Lock _gate = new();
+    private readonly List<InjectedFailure> _failures = [];
+    private long _latencyTicks;
+    private int _refusing;
 
     /// <summary>Delay added before every request is handled.</summary>
     public TimeSpan Latency
     {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
-        set => Interlocked.Exchange(ref latencyTicks, value.Ticks);
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
     }
 
     /// <summary>When set, <see cref="Latency"/> delays only the requests it accepts (e.g. writes, to hold one in flight).</summary>
     public Func<RequestLogEntry, bool>? LatencyMatches { get; set; }
 
     /// <summary>True while new connections are reset and requests on kept-alive connections are aborted.</summary>
-    public bool IsRefusingConnections => Volatile.Read(ref refusing) == 1;
+    public bool IsRefusingConnections => Volatile.Read(ref _refusing) == 1;
 
     /// <summary>
     /// Fails the next <paramref name="count"/> requests (optionally only those <paramref name="matches"/> accepts)
@@ -38,9 +38,9 @@ public sealed class FaultInjector
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var failure = new InjectedFailure(count, statusCode, retryAfter, matches) { Message = message };
-        lock (gate)
+        lock (_gate)
         {
-            failures.Add(failure);
+            _failures.Add(failure);
         }
 
         return failure;
@@ -56,18 +56,18 @@ public sealed class FaultInjector
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(body);
         var answer = new InjectedFailure(count, statusCode, null, matches, contentType, body);
-        lock (gate)
+        lock (_gate)
         {
-            failures.Add(answer);
+            _failures.Add(answer);
         }
 
         return answer;
     }
 
     /// <summary>Resets every new connection before TLS and aborts requests on kept-alive connections, until <see cref="AcceptConnections"/>.</summary>
-    public void RefuseConnections() => Volatile.Write(ref refusing, 1);
+    public void RefuseConnections() => Volatile.Write(ref _refusing, 1);
 
-    public void AcceptConnections() => Volatile.Write(ref refusing, 0);
+    public void AcceptConnections() => Volatile.Write(ref _refusing, 0);
 
     /// <summary>Clears latency, queued failures and connection refusal.</summary>
     public void Reset()
@@ -75,25 +75,25 @@ public sealed class FaultInjector
         Latency = TimeSpan.Zero;
         LatencyMatches = null;
         AcceptConnections();
-        lock (gate)
+        lock (_gate)
         {
-            failures.Clear();
+            _failures.Clear();
         }
     }
 
     /// <summary>Consumes one queued failure that applies to this request, if any.</summary>
     internal InjectedFailure? TakeFailure(RequestLogEntry request)
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var failure in failures)
+            foreach (var failure in _failures)
             {
                 if (failure.Remaining > 0 && (failure.Matches is null || failure.Matches(request)))
                 {
                     failure.Remaining--;
                     if (failure.Remaining == 0)
                     {
-                        failures.Remove(failure);
+                        _failures.Remove(failure);
                     }
 
                     return failure;

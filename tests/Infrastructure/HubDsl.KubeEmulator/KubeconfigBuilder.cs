@@ -13,10 +13,10 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class KubeconfigBuilder
 {
-    private readonly List<Dictionary<string, object>> clusters = [];
-    private readonly List<Dictionary<string, object>> users = [];
-    private readonly List<Dictionary<string, object>> contexts = [];
-    private string? currentContext;
+    private readonly List<Dictionary<string, object>> _clusters = [];
+    private readonly List<Dictionary<string, object>> _users = [];
+    private readonly List<Dictionary<string, object>> _contexts = [];
+    private string? _currentContext;
 
     /// <summary>A context using a bearer token (the cluster's admin token when <paramref name="token"/> is null).</summary>
     public KubeconfigBuilder AddContext(string contextName, EmulatedCluster cluster, string? token = null, string? @namespace = null) =>
@@ -41,12 +41,12 @@ public sealed class KubeconfigBuilder
     /// <summary>Sets current-context (defaults to the first context added).</summary>
     public KubeconfigBuilder UseContext(string contextName)
     {
-        if (contexts.All(c => (string)c["name"] != contextName))
+        if (_contexts.All(c => (string)c["name"] != contextName))
         {
             throw new ArgumentException($"no context named {contextName}", nameof(contextName));
         }
 
-        currentContext = contextName;
+        _currentContext = contextName;
         return this;
     }
 
@@ -57,10 +57,10 @@ public sealed class KubeconfigBuilder
             ["apiVersion"] = "v1",
             ["kind"] = "Config",
             ["preferences"] = new Dictionary<string, object>(),
-            ["clusters"] = clusters,
-            ["users"] = users,
-            ["contexts"] = contexts,
-            ["current-context"] = currentContext ?? (contexts.Count > 0 ? (string)contexts[0]["name"] : ""),
+            ["clusters"] = _clusters,
+            ["users"] = _users,
+            ["contexts"] = _contexts,
+            ["current-context"] = _currentContext ?? (_contexts.Count > 0 ? (string)_contexts[0]["name"] : ""),
         };
         return new SerializerBuilder().Build().Serialize(document);
     }
@@ -80,24 +80,24 @@ public sealed class KubeconfigBuilder
 
     private KubeconfigBuilder Add(string contextName, string server, string caPem, Dictionary<string, object> user, string? @namespace)
     {
-        if (contexts.Any(c => (string)c["name"] == contextName))
+        if (_contexts.Any(c => (string)c["name"] == contextName))
         {
             throw new ArgumentException($"context {contextName} already added", nameof(contextName));
         }
 
-        clusters.Add(new Dictionary<string, object>
+        _clusters.Add(new Dictionary<string, object>
         {
             ["name"] = contextName,
             ["cluster"] = new Dictionary<string, object> { ["server"] = server, ["certificate-authority-data"] = Base64(caPem) },
         });
-        users.Add(new Dictionary<string, object> { ["name"] = contextName + "-user", ["user"] = user });
+        _users.Add(new Dictionary<string, object> { ["name"] = contextName + "-user", ["user"] = user });
         var context = new Dictionary<string, object> { ["cluster"] = contextName, ["user"] = contextName + "-user" };
         if (@namespace is not null)
         {
             context["namespace"] = @namespace;
         }
 
-        contexts.Add(new Dictionary<string, object> { ["name"] = contextName, ["context"] = context });
+        _contexts.Add(new Dictionary<string, object> { ["name"] = contextName, ["context"] = context });
         return this;
     }
 

@@ -11,9 +11,9 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class LabelSelector
 {
-    private readonly List<Func<IReadOnlyDictionary<string, string>, bool>> requirements;
+    private readonly List<Func<IReadOnlyDictionary<string, string>, bool>> _requirements;
 
-    private LabelSelector(List<Func<IReadOnlyDictionary<string, string>, bool>> requirements) => this.requirements = requirements;
+    private LabelSelector(List<Func<IReadOnlyDictionary<string, string>, bool>> requirements) => _requirements = requirements;
 
     public static LabelSelector Everything { get; } = new([]);
 
@@ -39,7 +39,7 @@ public sealed class LabelSelector
         return new LabelSelector(parsed);
     }
 
-    public bool Matches(IReadOnlyDictionary<string, string> labels) => requirements.All(r => r(labels));
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => _requirements.All(r => r(labels));
 
     public bool Matches(JsonObject obj) => Matches(LabelsOf(obj));
 

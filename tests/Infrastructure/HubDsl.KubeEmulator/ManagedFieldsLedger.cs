@@ -17,11 +17,11 @@ public sealed class ManagedFieldsLedger
     private static readonly HashSet<string> UntrackedMetadata =
         ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink", "generateName", "deletionTimestamp", "deletionGracePeriodSeconds"];
 
-    private readonly List<ManagedFieldsEntry> entries;
+    private readonly List<ManagedFieldsEntry> _entries;
 
-    private ManagedFieldsLedger(List<ManagedFieldsEntry> entries) => this.entries = entries;
+    private ManagedFieldsLedger(List<ManagedFieldsEntry> entries) => _entries = entries;
 
-    public IReadOnlyList<ManagedFieldsEntry> Entries => entries;
+    public IReadOnlyList<ManagedFieldsEntry> Entries => _entries;
 
     public static ManagedFieldsLedger Read(JsonObject obj)
     {
@@ -57,7 +57,7 @@ public sealed class ManagedFieldsLedger
         && !(path.Segments[0] == "metadata" && (path.Length == 1 || UntrackedMetadata.Contains(path.Segments[1])));
 
     public ManagedFieldsEntry? Find(string manager, string operation) =>
-        entries.FirstOrDefault(e => e.Manager == manager && e.Operation == operation);
+        _entries.FirstOrDefault(e => e.Manager == manager && e.Operation == operation);
 
     /// <summary>Replaces the applier's owned set wholesale, as an apply declares the manager's complete intent.</summary>
     public void SetApplied(string manager, string apiVersion, HashSet<FieldPath> fields, DateTimeOffset now)
@@ -65,7 +65,7 @@ public sealed class ManagedFieldsLedger
         var entry = Find(manager, ManagedFieldsEntry.ApplyOperation);
         if (entry is null)
         {
-            entries.Add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.ApplyOperation, apiVersion, Timestamp(now), fields));
+            _entries.Add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.ApplyOperation, apiVersion, Timestamp(now), fields));
         }
         else
         {
@@ -94,7 +94,7 @@ public sealed class ManagedFieldsLedger
             return;
         }
 
-        foreach (var entry in entries)
+        foreach (var entry in _entries)
         {
             entry.Fields.RemoveWhere(owned => removed.Any(r => r.Overlaps(owned)) || changed.Any(c => c.Overlaps(owned)));
         }
@@ -105,7 +105,7 @@ public sealed class ManagedFieldsLedger
             if (mine is null)
             {
                 mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.UpdateOperation, apiVersion, Timestamp(now), []);
-                entries.Add(mine);
+                _entries.Add(mine);
             }
 
             mine.Fields.UnionWith(changed);
@@ -119,13 +119,13 @@ public sealed class ManagedFieldsLedger
     {
         var metadata = obj["metadata"] as JsonObject ?? new JsonObject();
         obj["metadata"] = metadata;
-        if (entries.Count == 0)
+        if (_entries.Count == 0)
         {
             metadata.Remove("managedFields");
             return;
         }
 
-        metadata["managedFields"] = new JsonArray(entries.Select(e => (JsonNode)new JsonObject
+        metadata["managedFields"] = new JsonArray(_entries.Select(e => (JsonNode)new JsonObject
         {
             ["manager"] = e.Manager,
             ["operation"] = e.Operation,
@@ -137,13 +137,13 @@ public sealed class ManagedFieldsLedger
     }
 
     public bool SameOwnershipAs(ManagedFieldsLedger other) =>
-        entries.Count == other.entries.Count
-        && entries.All(e => other.Find(e.Manager, e.Operation) is { } o && o.Fields.SetEquals(e.Fields));
+        _entries.Count == other._entries.Count
+        && _entries.All(e => other.Find(e.Manager, e.Operation) is { } o && o.Fields.SetEquals(e.Fields));
 
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private void DropEmpty() => entries.RemoveAll(e => e.Fields.Count == 0);
+    private void DropEmpty() => _entries.RemoveAll(e => e.Fields.Count == 0);
 
     private static JsonObject ToFieldsV1(IEnumerable<FieldPath> fields)
     {

@@ -11,8 +11,8 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class ObjectStore
 {
-    private readonly Dictionary<ResourceKind, SortedDictionary<string, JsonObject>> objects = [];
-    private long lastResourceVersion = 1000;
+    private readonly Dictionary<ResourceKind, SortedDictionary<string, JsonObject>> _objects = [];
+    private long _lastResourceVersion = 1000;
 
     public object Gate { get; } = new();
 
@@ -22,12 +22,12 @@ public sealed class ObjectStore
         {
             lock (Gate)
             {
-                return lastResourceVersion;
+                return _lastResourceVersion;
             }
         }
     }
 
-    public string NextResourceVersion() => (++lastResourceVersion).ToString(CultureInfo.InvariantCulture);
+    public string NextResourceVersion() => (++_lastResourceVersion).ToString(CultureInfo.InvariantCulture);
 
     public JsonObject? Get(ResourceKind kind, string? ns, string name) =>
         Bucket(kind).TryGetValue(Key(ns, name), out var obj) ? obj : null;
@@ -44,10 +44,10 @@ public sealed class ObjectStore
 
     private SortedDictionary<string, JsonObject> Bucket(ResourceKind kind)
     {
-        if (!objects.TryGetValue(kind, out var bucket))
+        if (!_objects.TryGetValue(kind, out var bucket))
         {
             bucket = new SortedDictionary<string, JsonObject>(System.StringComparer.Ordinal);
-            objects[kind] = bucket;
+            _objects[kind] = bucket;
         }
 
         return bucket;

@@ -13,13 +13,13 @@ namespace HubDsl.KubeEmulator;
 /// </summary>
 public sealed class RequestAuthenticator(CertificateAuthority authority, ResourceOperations operations)
 {
-    private readonly ConcurrentDictionary<string, AuthenticatedUser> staticTokens = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Namespace, string SecretName, string ServiceAccount)> serviceAccountTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuthenticatedUser> _staticTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Namespace, string SecretName, string ServiceAccount)> _serviceAccountTokens = new(StringComparer.Ordinal);
 
-    public void AddStaticToken(string token, AuthenticatedUser user) => staticTokens[token] = user;
+    public void AddStaticToken(string token, AuthenticatedUser user) => _staticTokens[token] = user;
 
     internal void RememberServiceAccountToken(string token, string ns, string secretName, string serviceAccount) =>
-        serviceAccountTokens[token] = (ns, secretName, serviceAccount);
+        _serviceAccountTokens[token] = (ns, secretName, serviceAccount);
 
     /// <summary>Null when the credentials are invalid; <see cref="AuthenticatedUser.Anonymous"/> when none were sent.</summary>
     public AuthenticatedUser? Authenticate(string? authorizationHeader, X509Certificate2? clientCertificate)
@@ -56,7 +56,7 @@ public sealed class RequestAuthenticator(CertificateAuthority authority, Resourc
 
     private AuthenticatedUser? AuthenticateToken(string token)
     {
-        foreach (var (known, user) in staticTokens)
+        foreach (var (known, user) in _staticTokens)
         {
             if (FixedTimeEquals(known, token))
             {
@@ -64,7 +64,7 @@ public sealed class RequestAuthenticator(CertificateAuthority authority, Resourc
             }
         }
 
-        if (!serviceAccountTokens.TryGetValue(token, out var binding))
+        if (!_serviceAccountTokens.TryGetValue(token, out var binding))
         {
             return null;
         }

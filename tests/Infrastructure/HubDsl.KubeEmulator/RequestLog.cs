@@ -8,34 +8,34 @@ namespace HubDsl.KubeEmulator;
 /// <summary>Thread-safe, append-only log of served requests, for assertions on what a client actually sent.</summary>
 public sealed class RequestLog
 {
-    private readonly Lock gate = new();
-    private readonly List<RequestLogEntry> entries = [];
+    private readonly Lock _gate = new();
+    private readonly List<RequestLogEntry> _entries = [];
 
     /// <summary>A snapshot, oldest first.</summary>
     public IReadOnlyList<RequestLogEntry> Entries
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return entries.ToList();
+                return _entries.ToList();
             }
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries.Clear();
+            _entries.Clear();
         }
     }
 
     internal void Add(RequestLogEntry entry)
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries.Add(entry);
+            _entries.Add(entry);
         }
     }
 }

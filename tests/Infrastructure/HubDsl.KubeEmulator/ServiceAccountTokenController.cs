@@ -19,27 +19,27 @@ public sealed class ServiceAccountTokenController : IDisposable
     public const string ServiceAccountUidAnnotation = "kubernetes.io/service-account.uid";
     private const string ManagerName = "kube-controller-manager";
 
-    private readonly ResourceOperations operations;
-    private readonly RequestAuthenticator authenticator;
-    private readonly string caPem;
-    private readonly TimeSpan delay;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly ResourceOperations _operations;
+    private readonly RequestAuthenticator _authenticator;
+    private readonly string _caPem;
+    private readonly TimeSpan _delay;
+    private readonly CancellationTokenSource _stopping = new();
 
     public ServiceAccountTokenController(ResourceOperations operations, RequestAuthenticator authenticator, string caPem, TimeSpan delay)
     {
-        this.operations = operations;
-        this.authenticator = authenticator;
-        this.caPem = caPem;
-        this.delay = delay;
-        operations.Changed += OnChanged;
+        _operations = operations;
+        _authenticator = authenticator;
+        _caPem = caPem;
+        _delay = delay;
+        _operations.Changed += OnChanged;
     }
 
     public void Dispose()
     {
-        operations.Changed -= OnChanged;
+        _operations.Changed -= OnChanged;
 
         // Not disposed: a change raised concurrently with shutdown may still read its token.
-        stopping.Cancel();
+        _stopping.Cancel();
     }
 
     private void OnChanged(StoreChange change)
@@ -58,7 +58,7 @@ public sealed class ServiceAccountTokenController : IDisposable
             // Secrets created before their ServiceAccount are filled once it appears.
             var ns = change.Object["metadata"]!["namespace"]!.GetValue<string>();
             var account = change.Object["metadata"]!["name"]!.GetValue<string>();
-            var waiting = operations.List(ResourceCatalog.Secrets, ns, labelSelector: null)["items"]!.AsArray()
+            var waiting = _operations.List(ResourceCatalog.Secrets, ns, labelSelector: null)["items"]!.AsArray()
                 .OfType<JsonObject>()
                 .Where(s => NeedsToken(s) && ServiceAccountOf(s) == account);
             foreach (var secret in waiting)
@@ -70,13 +70,13 @@ public sealed class ServiceAccountTokenController : IDisposable
 
     private void Schedule(string ns, string secretName)
     {
-        var token = stopping.Token;
+        var token = _stopping.Token;
         _ = Task.Run(
             async () =>
             {
                 try
                 {
-                    await Task.Delay(delay, token).ConfigureAwait(false);
+                    await Task.Delay(_delay, token).ConfigureAwait(false);
                     Fill(ns, secretName);
                 }
                 catch (OperationCanceledException)
@@ -93,14 +93,14 @@ public sealed class ServiceAccountTokenController : IDisposable
 
     private void Fill(string ns, string secretName)
     {
-        operations.Mutate(ResourceCatalog.Secrets, ns, secretName, ManagerName, secret =>
+        _operations.Mutate(ResourceCatalog.Secrets, ns, secretName, ManagerName, secret =>
         {
             if (!NeedsToken(secret) || ServiceAccountOf(secret) is not { } account)
             {
                 return false;
             }
 
-            if (operations.Store.Get(ResourceCatalog.ServiceAccounts, ns, account) is not { } serviceAccount)
+            if (_operations.Store.Get(ResourceCatalog.ServiceAccounts, ns, account) is not { } serviceAccount)
             {
                 return false;
             }
@@ -110,14 +110,14 @@ public sealed class ServiceAccountTokenController : IDisposable
             var data = secret["data"] as JsonObject ?? new JsonObject();
             secret["data"] = data;
             data["token"] = Base64(jwt);
-            data["ca.crt"] = Base64(caPem);
+            data["ca.crt"] = Base64(_caPem);
             data["namespace"] = Base64(ns);
             if (secret["metadata"]!["annotations"] is JsonObject annotations)
             {
                 annotations[ServiceAccountUidAnnotation] = accountUid;
             }
 
-            authenticator.RememberServiceAccountToken(jwt, ns, secretName, account);
+            _authenticator.RememberServiceAccountToken(jwt, ns, secretName, account);
             return true;
         });
     }
