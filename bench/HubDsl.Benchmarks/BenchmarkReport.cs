@@ -182,7 +182,7 @@ public static partial class BenchmarkReport
 
     private static void Status(StringBuilder md, Dictionary<string, Row> bdn)
     {
-        md.Append("## `status` fan-out\n\nThe health probes behind `hubdsl status`: N emulated spokes on loopback (`tests/HubDsl.KubeEmulator`), each answering every ")
+        md.Append("## `status` fan-out\n\nThe health probes behind `hubdsl status`: N emulated spokes on loopback (`tests/Infrastructure/HubDsl.KubeEmulator`), each answering every ")
           .Append("request after 50 ms. Sequential probing would need at least N × 50 ms.\n\n| spokes | mean | sequential floor | speed-up |\n|---|---|---|---|\n");
         foreach (var n in new[] { 10, 100 })
         {

@@ -8,7 +8,7 @@ namespace HubDsl.Generators.Tests;
 /// <summary>
 /// Generated Argo CD objects against Argo CD's own CRD schemas (shared/schemas/argocd, v3.5.1), validated by
 /// NJsonSchema: the ApplicationSet, the AppProject, the Applications the preview renderer produces from them,
-/// and the ApplicationSets of every snapshot fleet.
+/// and the ApplicationSets of every snapshot fleet and of the committed example.
 /// </summary>
 public sealed class CrdSchemaTests
 {
@@ -44,7 +44,9 @@ public sealed class CrdSchemaTests
     public void Every_snapshot_fleets_ApplicationSet_validates()
     {
         var schema = CrdSchema.Load(Crd("applicationset-crd.yaml"));
-        var files = Directory.GetFiles(Path.Combine(GeneratorHarness.RepositoryRoot(), "tests", "HubDsl.Generators.Tests", "Snapshots"), "*.yaml", SearchOption.AllDirectories)
+        var root = GeneratorHarness.RepositoryRoot();
+        var files = new[] { Path.Combine(root, "tests", "HubDsl.Generators.Tests", "Snapshots"), Path.Combine(root, "examples") }
+            .SelectMany(folder => Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories))
             .Where(f => f.Replace('\\', '/').Contains("/argocd/applicationsets/", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(files);

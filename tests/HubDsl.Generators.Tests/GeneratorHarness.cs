@@ -19,9 +19,11 @@ internal static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
+    public static CSharpCompilation Compile(params (string Path, string Source)[] files) => Compile("Fleet", files);
+
+    private static CSharpCompilation Compile(string assemblyName, (string Path, string Source)[] files) =>
         CSharpCompilation.Create(
-            "Fleet",
+            assemblyName,
             files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, f.Path)),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -34,9 +36,13 @@ internal static class GeneratorHarness
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once and returns the manifests it embedded, checking the output compiles cleanly.</summary>
-    public static IReadOnlyList<ManifestFile> Generate(params (string Path, string Source)[] files)
+    public static IReadOnlyList<ManifestFile> Generate(params (string Path, string Source)[] files) => Generate(Compile(files));
+
+    /// <summary>The example's manifests as its own build makes them (its assembly name gives the fleet label).</summary>
+    public static IReadOnlyList<ManifestFile> GenerateExample(string example) => Generate(Compile(example, ExampleSources(example)));
+
+    private static IReadOnlyList<ManifestFile> Generate(CSharpCompilation compilation)
     {
-        var compilation = Compile(files);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "test sources do not compile: " + string.Join("\n", errors));
         CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);

@@ -25,8 +25,6 @@ internal static class GoTypes
     /// <summary>Whether elements of this slice have a concrete static type (not interface{}).</summary>
     public static bool HasTypedElements(object? list) => list is string[] || list is TypedList;
 
-    public static bool IsInteger(object? o) => o is int || o is long;
-
     public static bool IsList(object? o) => o is IReadOnlyList<object?>;
 
     public static bool IsMap(object? o) => o is IReadOnlyDictionary<string, object?> || o is IReadOnlyDictionary<string, string>;

@@ -48,13 +48,6 @@ public sealed class YamlScalar : YamlNode
         return new YamlScalar(ScalarKind.Float, text);
     }
 
-    /// <summary>A decimal scalar.</summary>
-    public static YamlScalar Decimal(decimal value)
-    {
-        var text = value.ToString(CultureInfo.InvariantCulture);
-        return new YamlScalar(text.IndexOf('.') < 0 ? ScalarKind.Int : ScalarKind.Float, text);
-    }
-
     /// <inheritdoc/>
     public override bool Equals(YamlNode? other) =>
         other is YamlScalar s && s.Kind == Kind && string.Equals(s.Value, Value, StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;
 
-/// <summary>`hubdsl cluster add`: the spoke objects and the hub Secret exactly as `argocd cluster add` makes them (argocd-behaviour.md §1, §6).</summary>
+/// <summary>`hubdsl cluster add`: the spoke objects and the hub Secret exactly as `argocd cluster add` makes them (Argo CD's util/clusterauth/clusterauth.go InstallClusterManagerRBAC, util/db/secrets.go URIToSecretName and addSecretMetadata, util/db/cluster.go clusterToSecret).</summary>
 public sealed class ClusterAddTests
 {
     private static string Decode(JsonNode? node) => Encoding.UTF8.GetString(Convert.FromBase64String(node!.GetValue<string>()));
@@ -20,7 +20,8 @@ public sealed class ClusterAddTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
 
-        // §6: the ServiceAccount, the ClusterRole with both rules, the binding, the long-lived token Secret.
+        // clusterauth.go InstallClusterManagerRBAC: the ServiceAccount, the ClusterRole with both rules (ArgoCDManagerPolicyRules), the binding,
+        // and getOrCreateServiceAccountTokenSecret's long-lived token Secret.
         Assert.NotNull(spoke.Resources.TryGet(ResourceCatalog.ServiceAccounts, "kube-system", "argocd-manager"));
         var role = spoke.Resources.TryGet(ResourceCatalog.ClusterRoles, null, "argocd-manager-role")!;
         Assert.Equal("""[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]},{"nonResourceURLs":["*"],"verbs":["*"]}]""", role["rules"]!.ToJsonString());
@@ -32,7 +33,7 @@ public sealed class ClusterAddTests
         Assert.Equal("argocd-manager", tokenSecret["metadata"]!["annotations"]!["kubernetes.io/service-account.name"]!.GetValue<string>());
         Assert.Null(spoke.Resources.TryGet(ResourceCatalog.Roles, "team-a", "argocd-manager-role"));
 
-        // §1: name cluster-<host>-<fnv32a>, in argocd, secret-type label, managed-by annotation, Opaque, exactly these keys.
+        // URIToSecretName: cluster-<host>-<fnv32a>; addSecretMetadata: secret-type label, managed-by annotation; clusterToSecret: exactly these keys.
         var secret = fleet.HubSecret(spoke)!;
         Assert.StartsWith("cluster-127.0.0.1-", secret["metadata"]!["name"]!.GetValue<string>());
         Assert.Equal("argocd", secret["metadata"]!["namespace"]!.GetValue<string>());

@@ -21,7 +21,7 @@ public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 public sealed class RuntimeFleet : IAsyncDisposable
 {
-    private readonly List<EmulatedCluster> spokes = new();
+    private readonly List<EmulatedCluster> _spokes = new();
 
     private RuntimeFleet(EmulatedCluster hub, string folder)
     {
@@ -31,13 +31,13 @@ public sealed class RuntimeFleet : IAsyncDisposable
 
     public EmulatedCluster Hub { get; }
 
-    public IReadOnlyList<EmulatedCluster> Spokes => spokes;
+    public IReadOnlyList<EmulatedCluster> Spokes => _spokes;
 
     public string Folder { get; }
 
     public string Kubeconfig => Path.Combine(Folder, "kubeconfig");
 
-    public EmulatedCluster this[string name] => spokes.Single(s => s.Name == name);
+    public EmulatedCluster this[string name] => _spokes.Single(s => s.Name == name);
 
     public static async Task<RuntimeFleet> StartAsync(params string[] spokeNames) => await StartAsync(spokeNames, null);
 
@@ -49,7 +49,7 @@ public sealed class RuntimeFleet : IAsyncDisposable
         var fleet = new RuntimeFleet(hub, folder);
         foreach (var name in spokeNames)
         {
-            fleet.spokes.Add(await EmulatedCluster.StartAsync(options?.Invoke(name) ?? new EmulatedClusterOptions
+            fleet._spokes.Add(await EmulatedCluster.StartAsync(options?.Invoke(name) ?? new EmulatedClusterOptions
             {
                 Name = name,
                 TokenControllerDelay = TimeSpan.FromMilliseconds(100),
@@ -65,7 +65,7 @@ public sealed class RuntimeFleet : IAsyncDisposable
     public void WriteKubeconfig(Action<KubeconfigBuilder>? extra = null)
     {
         var builder = new KubeconfigBuilder().AddContext("hub", Hub, @namespace: "argocd");
-        foreach (var spoke in spokes) builder.AddContext(spoke.Name, spoke);
+        foreach (var spoke in _spokes) builder.AddContext(spoke.Name, spoke);
         builder.UseContext("hub");
         extra?.Invoke(builder);
         builder.WriteTo(Kubeconfig);
@@ -95,7 +95,7 @@ public sealed class RuntimeFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var spoke in spokes) await spoke.DisposeAsync();
+        foreach (var spoke in _spokes) await spoke.DisposeAsync();
         await Hub.DisposeAsync();
         try
         {

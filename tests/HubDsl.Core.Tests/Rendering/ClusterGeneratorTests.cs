@@ -4,7 +4,7 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 
 namespace HubDsl.Core.Tests.Rendering;
 
-/// <summary>The Cluster generator, fasttemplate mode (argocd-behaviour.md section 2; applicationset/generators/cluster.go).</summary>
+/// <summary>The Cluster generator, fasttemplate mode (applicationset/generators/cluster.go GenerateParams, getClusterParameters; cluster_test.go TestGenerateParams).</summary>
 public sealed class ClusterGeneratorTests
 {
     private static string AppSet(string generator, string name = "'{{name}}-app'", string extraTemplate = "", string server = "'{{server}}'", string project = "default") => $$"""
@@ -42,7 +42,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Unknown_label_on_in_cluster_stays_literal_and_is_reported()
     {
-        // 3.1 silent literal + 7 "{{metadata.labels.env}} is safe on every cluster" (wrong).
+        // utils.go Render.Replace writes an unknown tag back as it was; the in-cluster entry has no metadata.* keys (cluster.go GenerateParams).
         var result = Render(AppSet("clusters: {}").Replace("name: '{{name}}-app'", "name: '{{name}}-app'\n      labels:\n        env: '{{metadata.labels.env}}'"));
         Assert.Equal("{{metadata.labels.env}}", Str(App(result, "in-cluster-app"), "metadata.labels.env"));
         Assert.Equal("prod", Str(App(result, "prod-app"), "metadata.labels.env"));
@@ -66,7 +66,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void A_secret_with_the_exact_in_cluster_server_replaces_the_pseudo_cluster()
     {
-        // 1.4: exact string match; the Secret gives the local cluster labels.
+        // utils/clusterUtils.go SecretsContainInClusterCredentials: exact string match; the Secret gives the local cluster labels.
         var local = Secret("local", "https://kubernetes.default.svc", Labels(("env", "hub")));
         var result = Render(AppSet("clusters: {}"), ScenarioSecrets().Append(local));
         Assert.Equal(new[] { "dr-app", "local-app", "prod-app", "staging-app" }, Names(result));
@@ -84,7 +84,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Server_param_keeps_the_trailing_slash()
     {
-        // 1.2 / 2.2: the generator passes data.server verbatim; validation matches it after the DB strips '/'.
+        // cluster.go getClusterParameters passes data.server verbatim; validation matches it after util/db/cluster.go SecretToCluster strips '/'.
         var result = Render(AppSet("clusters: {selector: {matchLabels: {env: prod}}}"), new[] { Secret("prod", "https://prod.example.com/", Labels(("env", "prod"))) });
         Assert.Empty(result.Errors);
         Assert.Equal("https://prod.example.com/", Str(Assert.Single(result.Applications), "spec.destination.server"));
@@ -93,7 +93,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Secrets_with_the_same_name_collapse_into_one_cluster()
     {
-        // 2.1.3: keyed by data.name even with different servers (issue #16882); HubDsl keeps the later Secret.
+        // cluster.go getSecretsByClusterName keys by data.name even with different servers (issue #16882); HubDsl keeps the later Secret.
         var secrets = new[]
         {
             Secret("prod", "https://prod-a.example.com", Labels(("env", "prod")), secretName: "a"),
@@ -107,7 +107,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Only_labelled_secrets_in_the_application_set_namespace_are_clusters()
     {
-        // 1.1: other namespaces are ignored even with the label (issue #15601); the secret-type label is required.
+        // getSecretsByClusterName lists only the Argo CD namespace (issue #15601) and adds the secret-type label to the selector.
         var secrets = new[]
         {
             Secret("elsewhere", "https://x.example.com", Labels(("env", "prod")), @namespace: "other"),
@@ -144,7 +144,8 @@ public sealed class ClusterGeneratorTests
     [InlineData("{matchExpressions: [{key: env, operator: Gt, values: ['1']}]}", "is not a valid label selector operator")]
     public void An_invalid_cluster_selector_fails_the_generator(string selector, string message)
     {
-        // 2.1.1: standard Kubernetes selector validation; 2.6: a generator error blocks the whole ApplicationSet.
+        // getSecretsByClusterName: metav1.LabelSelectorAsSelector validation; controllers/template/template.go GenerateApplications:
+        // a generator error blocks the whole ApplicationSet.
         var result = Render(AppSet("clusters: {selector: " + selector + "}"));
         Assert.Empty(result.Applications);
         var error = Assert.Single(result.Errors);
@@ -156,7 +157,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Params_include_project_annotations_and_name_normalized()
     {
-        // 2.2: project from data.project; every annotation as metadata.annotations.<k>; nameNormalized per 4.1.
+        // getClusterParameters: project from data.project; every annotation as metadata.annotations.<k>; nameNormalized = utils.SanitizeName.
         var secret = Secret("Prod_EU/west", "https://p.example.com", Labels(("env", "prod")), new Dictionary<string, string> { ["managed-by"] = "argocd.argoproj.io" }, project: "team-a");
         var result = Render(AppSet("clusters: {selector: {matchLabels: {env: prod}}}", name: "'{{nameNormalized}}'", project: "'{{project}}'", extraTemplate: "      info:\n        - name: m\n          value: '{{metadata.annotations.managed-by}}'"), new[] { secret });
         var set = Assert.Single(result.ParamSets);
@@ -172,7 +173,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Values_are_rendered_against_the_cluster_params_but_cannot_see_other_values()
     {
-        // 2.3 + section 7 "values can build on each other" (wrong): values.* is added after all values render.
+        // value_interpolation.go appendTemplatedValues: values.* is added after all values render, so values cannot build on each other.
         var generator = "clusters:\n        selector: {matchLabels: {env: prod}}\n        values:\n          a: 'rev-{{metadata.labels.env}}'\n          b: '{{values.a}}-x'";
         var result = Render(AppSet(generator, extraTemplate: "      source:\n        targetRevision: '{{values.a}}'\n        path: '{{values.b}}'"));
         var app = Assert.Single(result.Applications);
@@ -185,7 +186,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void Flat_list_yields_one_param_set_with_every_cluster_and_in_cluster_last()
     {
-        // 2.4: {clusters: [...]}; one Application per generator.
+        // cluster.go paramHolder.consolidate: {clusters: [...]}; one Application per generator.
         var result = Render(AppSet("clusters: {flatList: true}", name: "fleet-app", server: "https://kubernetes.default.svc"));
         var set = Assert.Single(result.ParamSets);
         var clusters = Assert.IsAssignableFrom<IReadOnlyList<object?>>(set["clusters"]);
@@ -209,7 +210,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void In_cluster_disabled_still_generates_it_but_its_application_fails_validation()
     {
-        // RenderOptions.IncludeInCluster = cluster.inClusterEnabled: the generator ignores it (2.1.4), the
+        // RenderOptions.IncludeInCluster = cluster.inClusterEnabled: the generator ignores it (cluster.go GenerateParams), the
         // destination lookup refuses it (util/db/cluster.go GetCluster: "cluster ... is disabled").
         var result = Render(AppSet("clusters: {}"), new RenderOptions { IncludeInCluster = false });
         Assert.Equal(4, result.ParamSets.Count);
@@ -223,7 +224,7 @@ public sealed class ClusterGeneratorTests
     [Fact]
     public void In_cluster_values_see_its_base_params_but_no_metadata()
     {
-        // 2.2/2.3 (cluster.go: values are appended for the local cluster too, against name/server/project only).
+        // cluster.go GenerateParams: values are appended for the local cluster too, against name/server/project only.
         var secrets = new[] { Secret("prod", "https://prod.example.com", Labels(("env", "prod")), new Dictionary<string, string> { ["team"] = "core" }) };
         var generator = "clusters:\n        values: {srv: '{{ server }}', team: '{{ metadata.annotations.team }}', noop: '{{ does-not-exist }}'}";
         var result = Render(AppSet(generator), secrets);

@@ -4,7 +4,7 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 
 namespace HubDsl.Core.Tests.Rendering;
 
-/// <summary>Reading cluster Secrets (argocd-behaviour.md 1.2).</summary>
+/// <summary>Reading cluster Secrets (Argo CD's util/db/cluster.go SecretToCluster; cluster_test.go Test_secretToCluster).</summary>
 public sealed class ClusterSecretTests
 {
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ClusterSecretTests
     [Fact]
     public void Missing_name_is_empty_not_the_server()
     {
-        // 1.2: no fallback for hand-written Secrets.
+        // SecretToCluster takes data.name as it is: no fallback for hand-written Secrets.
         var yaml = "kind: Secret\nmetadata: {name: s}\nstringData: {server: 'https://x'}\n";
         Assert.True(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out var info, out _));
         Assert.Equal(string.Empty, info.Name);
@@ -87,7 +87,7 @@ public sealed class ClusterSecretTests
     [Fact]
     public void A_cluster_argoproj_io_Cluster_object_is_not_a_cluster()
     {
-        // Section 7: there is no kind Cluster in cluster.argoproj.io; clusters are labelled Secrets.
+        // There is no kind Cluster in cluster.argoproj.io (Argo CD's manifests/crds: Application, ApplicationSet, AppProject only); clusters are labelled Secrets.
         const string yaml = "apiVersion: cluster.argoproj.io/v1alpha1\nkind: Cluster\nmetadata: {name: prod, namespace: argocd, labels: {env: prod}}\nspec: {server: 'https://prod'}\n";
         Assert.False(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out _, out var error));
         Assert.Equal("not a Secret (kind 'Cluster')", error);

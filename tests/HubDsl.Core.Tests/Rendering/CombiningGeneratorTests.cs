@@ -4,8 +4,8 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 namespace HubDsl.Core.Tests.Rendering;
 
 /// <summary>
-/// List, Matrix and Merge generators (argocd-behaviour.md 5.1; applicationset/generators/list.go, matrix.go,
-/// merge.go, utils/map.go CombineStringMaps).
+/// List, Matrix and Merge generators (applicationset/generators/list.go, matrix.go, merge.go, utils/map.go
+/// CombineStringMaps; their tests TestGenerateListParams, TestMatrixGenerate, TestMergeGenerate, TestCombineStringMaps).
 /// </summary>
 public sealed class CombiningGeneratorTests
 {
@@ -49,7 +49,7 @@ public sealed class CombiningGeneratorTests
     [Fact]
     public void Fasttemplate_list_elements_must_be_strings()
     {
-        // 3.1: "The list generator in this mode requires all element values to be strings".
+        // list.go GenerateParams: in fasttemplate mode every element value must be a string ("error parsing value as string").
         var result = Render(AppSet("    - list: {elements: [{app: one, replicas: 3}]}", "'{{app}}'"));
         Assert.Empty(result.Applications);
         var error = Assert.Single(result.Errors);
@@ -84,7 +84,7 @@ public sealed class CombiningGeneratorTests
     [Fact]
     public void Fasttemplate_matrix_conflict_on_a_shared_key_fails_the_generator()
     {
-        // 5.1: "found duplicate key ... with different value".
+        // utils/map.go CombineStringMaps: "found duplicate key ... with different value".
         const string generators = """
               - matrix:
                   generators:
@@ -130,7 +130,7 @@ public sealed class CombiningGeneratorTests
     [InlineData(true)]
     public void Second_child_cluster_values_see_the_first_childs_params_and_their_own(bool goTemplate)
     {
-        // 2.3: values of a Clusters child are pre-resolved against the first child's params; entries that
+        // matrix.go getParams (Transform, InterpolateGenerator): values of a Clusters child are pre-resolved against the first child's params; entries that
         // reference the cluster's own params are resolved in the generator's pass (v3.5.0, #27830).
         var (env, own, name) = goTemplate ? ("{{ .region }}", "{{ .name }}", "'{{ .values.r }}-{{ .values.o }}'") : ("{{region}}", "{{name}}", "'{{values.r}}-{{values.o}}'");
         var generators = """
@@ -178,7 +178,7 @@ public sealed class CombiningGeneratorTests
     [Fact]
     public void A_combining_generator_nested_two_levels_deep_generates_nothing()
     {
-        // 5.1: a matrix/merge inside a matrix/merge may only contain non-combining generators.
+        // applicationset_types.go NestedMatrixGenerator/NestedMergeGenerator: their generators are ApplicationSetTerminalGenerators.
         const string generators = """
               - matrix:
                   generators:
@@ -196,7 +196,7 @@ public sealed class CombiningGeneratorTests
     [Fact]
     public void Merge_overrides_base_sets_by_merge_key_and_drops_unmatched_ones()
     {
-        // 5.1 merge: the first child is the base; flat keys such as values.x work as merge keys in fasttemplate.
+        // merge.go GenerateParams: the first child is the base; flat keys such as values.x work as merge keys in fasttemplate.
         const string generators = """
               - merge:
                   mergeKeys: [name]

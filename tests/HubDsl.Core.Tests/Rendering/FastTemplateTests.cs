@@ -3,7 +3,7 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 
 namespace HubDsl.Core.Tests.Rendering;
 
-/// <summary>fasttemplate mode (argocd-behaviour.md 3.1; applicationset/utils/utils.go Replace, valyala/fasttemplate).</summary>
+/// <summary>fasttemplate mode (applicationset/utils/utils.go Render.Replace, valyala/fasttemplate; utils_test.go TestRenderTemplateParams).</summary>
 public sealed class FastTemplateTests
 {
     private static readonly Dictionary<string, object?> Params = new()
@@ -95,7 +95,7 @@ public sealed class FastTemplateTests
     [Fact]
     public void Cannot_find_end_tag_blocks_the_whole_application_set()
     {
-        // 2.6: a render error stops the reconcile before any create/update: no Applications at all.
+        // controllers/template/template.go GenerateApplications: a render error stops the reconcile before any create/update.
         var yaml = ScenarioTests.ScenarioAppSet.Replace("path: helm/", "path: 'helm/{{name}}/{{oops'");
         var result = Render(yaml);
         Assert.Empty(result.Applications);
@@ -107,7 +107,7 @@ public sealed class FastTemplateTests
     [Fact]
     public void Scenario_replicas_parameter_is_left_literally_and_reported()
     {
-        // scenario.md "Cluster-Specific Configurations": {{replicas}} is never produced by the Cluster generator.
+        // The scenario's "Cluster-Specific Configurations": {{replicas}} is never produced by the Cluster generator.
         const string yaml = """
             apiVersion: argoproj.io/v1alpha1
             kind: ApplicationSet

@@ -4,7 +4,8 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 
 namespace HubDsl.Core.Tests.Rendering;
 
-/// <summary>goTemplate mode (argocd-behaviour.md 2.2 nested params, 3.2 missing keys and traps; utils.go Replace).</summary>
+/// <summary>goTemplate mode (nested params: cluster.go getClusterParameters; missing keys and traps: utils.go Render.Replace with
+/// Go text/template options; utils_test.go TestRenderTemplateParamsGoTemplate).</summary>
 public sealed class GoTemplateModeTests
 {
     private static string AppSet(string generator, string name, string extra = "", string options = "", string server = "'{{ .server }}'") => $$"""
@@ -35,7 +36,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Scenario_in_go_template_syntax_renders_the_same_applications()
     {
-        // 8.1: the same ApplicationSet in goTemplate syntax ({{ .name }}, index for labels).
+        // Argo CD's docs/operator-manual/applicationset/GoTemplate.md: the same ApplicationSet in goTemplate syntax ({{ .name }}, index for labels).
         var goYaml = ScenarioTests.ScenarioAppSet
             .Replace("  syncPolicy:\n    preserveResourcesOnDeletion: true", "  goTemplate: true\n  goTemplateOptions: [\"missingkey=error\"]\n  syncPolicy:\n    preserveResourcesOnDeletion: true")
             .Replace("{{name}}", "{{ .name }}").Replace("{{server}}", "{{ .server }}")
@@ -52,7 +53,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Params_are_nested_with_the_presence_rules()
     {
-        // 2.2: metadata always on Secret clusters, labels always (secret-type), annotations only when present,
+        // getClusterParameters: metadata always on Secret clusters, labels always (secret-type), annotations only when present,
         // values only when the generator has values; in-cluster has no metadata at all.
         var secrets = new[]
         {
@@ -76,7 +77,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Missing_key_prints_no_value_by_default_and_is_reported()
     {
-        // 3.2 default options + section 7: {{ .metadata.labels.env }} on in-cluster prints "<no value>".
+        // Default options (utils.go Replace sets none): {{ .metadata.labels.env }} on in-cluster prints "<no value>".
         var result = Render(AppSet("clusters: {}", "'{{ .name }}'", extra: "      source: {repoURL: 'https://x', path: 'env/{{ .metadata.labels.env }}'}"));
         Assert.Empty(result.Errors);
         Assert.Equal("env/<no value>", Str(App(result, "in-cluster"), "spec.source.path"));
@@ -88,7 +89,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Unknown_top_level_key_prints_no_value_even_with_missingkey_zero()
     {
-        // 3.2 missingkey=zero: the top-level map is string→any, its zero value prints <no value>; labels (string→string) give "".
+        // missingkey=zero (Go text/template): the top-level map is string→any, its zero value prints <no value>; labels (string→string) give "".
         var result = Render(AppSet("clusters: {selector: {matchLabels: {env: prod}}}", "'{{ .name }}'", extra: "      info: [{name: r, value: '{{ .replicas }}'}, {name: l, value: 'x{{ .metadata.labels.nope }}x'}]", options: ZeroOption));
         var app = Assert.Single(result.Applications);
         Assert.Equal("<no value>", Str(app, "spec.info[0].value"));
@@ -109,7 +110,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Missingkey_error_fails_the_render_and_blocks_every_application()
     {
-        // 3.2 missingkey=error + 2.6.
+        // missingkey=error fails the render, and template.go GenerateApplications then blocks the ApplicationSet.
         var result = Render(AppSet("clusters: {selector: {matchLabels: {deploy: 'true'}}}", "'{{ .name }}'", extra: "      info: [{name: r, value: '{{ .replicas }}'}]", options: ErrorOption));
         Assert.Empty(result.Applications);
         Assert.All(result.Errors, e => Assert.Equal(RenderErrorReasons.RenderTemplateParamsError, e.Reason));
@@ -120,7 +121,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Index_on_a_missing_label_returns_empty_even_with_missingkey_error()
     {
-        // 3.2 trap: index bypasses the option.
+        // Trap: Go text/template's index function bypasses the missingkey option.
         var result = Render(AppSet("clusters: {selector: {matchLabels: {env: prod}}}", "'{{ .name }}{{ index .metadata.labels \"missing\" }}'", options: ErrorOption));
         Assert.Empty(result.Errors);
         Assert.Equal(new[] { "prod" }, Names(result));
@@ -132,7 +133,7 @@ public sealed class GoTemplateModeTests
     [InlineData(ErrorOption, "map has no entry for key \"metadata\"")]
     public void Index_on_in_cluster_labels_fails_in_every_mode(string options, string message)
     {
-        // 3.2 trap: .metadata is absent on in-cluster. Default mode fails inside index; with zero/error the
+        // Trap: .metadata is absent on in-cluster (cluster.go GenerateParams). Default mode fails inside index; with zero/error the
         // field path .metadata.labels already fails before index runs (Go text/template evaluation order).
         var result = Render(AppSet("clusters: {}", "'{{ .name }}{{ index .metadata.labels \"env\" }}'", options: options));
         Assert.Empty(result.Applications);
@@ -162,7 +163,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Values_cannot_reference_values_no_value_by_default_error_with_missingkey_error()
     {
-        // 2.3: values.* is added after all values render.
+        // value_interpolation.go appendTemplatedValues: values.* is added after all values render.
         const string generator = "clusters:\n        selector: {matchLabels: {env: prod}}\n        values: {a: 'rev-{{ .metadata.labels.env }}', b: '{{ .values.a }}-x'}";
         var result = Render(AppSet(generator, "'{{ .name }}'", extra: "      info: [{name: a, value: '{{ .values.a }}'}, {name: b, value: '{{ .values.b }}'}]"));
         var app = Assert.Single(result.Applications);
@@ -181,7 +182,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Flat_list_renders_one_application_with_every_cluster_in_cluster_last()
     {
-        // 2.4.
+        // cluster.go paramHolder.consolidate.
         var result = Render(AppSet("clusters: {flatList: true}", "fleet", server: "https://kubernetes.default.svc",
             extra: "      info: [{name: clusters, value: '{{ range .clusters }}{{ .name }},{{ end }}'}]"));
         var app = Assert.Single(result.Applications);
@@ -210,7 +211,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Helm_template_text_is_evaluated_in_go_template_mode_but_survives_in_fasttemplate()
     {
-        // 3.2: every string is a template; {{ .Values.x }} meant for Helm is evaluated by the controller.
+        // utils.go deeplyReplace renders every string; {{ .Values.x }} meant for Helm is evaluated by the controller.
         const string values = "      source: {repoURL: 'https://x', chart: c, helm: {values: 'image: {{ .Values.image }}'}}";
         var go = Render(AppSet("clusters: {selector: {matchLabels: {env: prod}}}", "'{{ .name }}'", extra: values));
         Assert.Equal("image: <no value>", Str(Assert.Single(go.Applications), "spec.source.helm.values"));
@@ -239,7 +240,7 @@ public sealed class GoTemplateModeTests
     [InlineData("clusters: {selector: {matchExpressions: [{key: env, operator: DoesNotExist}]}}", false)]
     public void In_cluster_follows_the_same_selector_rule_in_go_template_mode(string generator, bool inCluster)
     {
-        // 2.1.4 applies to both modes.
+        // cluster.go GenerateParams drops the in-cluster entry for any selector, in both modes.
         var result = Render(AppSet(generator, "'{{ .name }}'"));
         Assert.Equal(inCluster, Names(result).Contains("in-cluster"));
         if (inCluster) Assert.False(result.ParamSets.Last().ContainsKey("metadata"));
@@ -248,7 +249,7 @@ public sealed class GoTemplateModeTests
     [Fact]
     public void Template_patch_sets_non_string_fields_from_params()
     {
-        // 3.3 / 5.1: templatePatch is the way to template booleans and objects (docs: goTemplate only).
+        // controllers/template/patch.go applyTemplatePatch: the way to template booleans and objects (Template.md: goTemplate only).
         const string patch = """
               templatePatch: |
                 spec:

@@ -5,7 +5,7 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 namespace HubDsl.Core.Tests.Rendering;
 
 /// <summary>
-/// scenario.md "Complete Multi-Cluster ApplicationSet Example" against three cluster Secrets (staging, prod,
+/// The scenario's "Complete Multi-Cluster ApplicationSet Example" against three cluster Secrets (staging, prod,
 /// dr; env + deploy=true), checked Application by Application.
 /// </summary>
 public sealed class ScenarioTests
@@ -121,7 +121,7 @@ public sealed class ScenarioTests
     [Fact]
     public void Scenario_selector_drops_the_in_cluster_pseudo_cluster_and_unlabelled_clusters()
     {
-        // argocd-behaviour.md 2.1.4: any selector drops in-cluster; a cluster without deploy=true is not selected.
+        // cluster.go GenerateParams: any selector drops in-cluster; a cluster without deploy=true is not selected.
         var secrets = ScenarioSecrets().Append(Secret("dev", "https://dev.example.com", Labels(("env", "dev")))).ToList();
         var result = Render(ScenarioAppSet, secrets);
         Assert.Equal(new[] { "agent-dr", "agent-prod", "agent-staging" }, Names(result));
@@ -131,7 +131,7 @@ public sealed class ScenarioTests
     [Fact]
     public void Scenario_param_sets_are_flat_strings_in_fasttemplate_mode()
     {
-        // argocd-behaviour.md 2.2: flat keys, labels including the secret-type label, project "" when absent.
+        // cluster.go getClusterParameters: flat keys, labels including the secret-type label, project "" when absent.
         var prod = Render(ScenarioAppSet).ParamSets.Single(p => (string?)p["name"] == "prod");
         Assert.Equal("prod", prod["nameNormalized"]);
         Assert.Equal("https://prod.example.com", prod["server"]);
@@ -142,7 +142,7 @@ public sealed class ScenarioTests
         Assert.All(prod.Values, v => Assert.IsType<string>(v));
     }
 
-    // scenario.md "The Cluster Generator Concept" (no namespace on the ApplicationSet, so RenderOptions.DefaultNamespace).
+    // The scenario's "The Cluster Generator Concept" (no namespace on the ApplicationSet, so RenderOptions.DefaultNamespace).
     private const string AllClustersAppSet = """
         # ✅ New way: One ApplicationSet generates three Applications
         apiVersion: argoproj.io/v1alpha1
@@ -166,7 +166,7 @@ public sealed class ScenarioTests
                 targetRevision: main
         """;
 
-    // scenario.md "Cluster-Specific Configurations".
+    // The scenario's "Cluster-Specific Configurations".
     private const string ReplicasAppSet = """
         apiVersion: argoproj.io/v1alpha1
         kind: ApplicationSet
@@ -197,7 +197,7 @@ public sealed class ScenarioTests
                     environment: "{{name}}"
         """;
 
-    // scenario.md "Step 3: Create ApplicationSet with per-cluster values".
+    // The scenario's "Step 3: Create ApplicationSet with per-cluster values".
     private const string PerClusterValuesAppSet = """
         apiVersion: argoproj.io/v1alpha1
         kind: ApplicationSet
@@ -235,7 +235,7 @@ public sealed class ScenarioTests
     [Fact]
     public void Clusters_with_an_empty_selector_also_deploy_to_the_hub_itself()
     {
-        // The lesson says "three Applications"; Argo CD also generates one for the in-cluster pseudo-cluster (2.1.4).
+        // The lesson says "three Applications"; Argo CD also generates one for the in-cluster pseudo-cluster (cluster.go GenerateParams).
         var result = Render(AllClustersAppSet);
         Assert.Empty(result.Errors);
         Assert.Equal(new[] { "agent-dr", "agent-in-cluster", "agent-prod", "agent-staging" }, Names(result));
@@ -248,7 +248,7 @@ public sealed class ScenarioTests
     [Fact]
     public void Replicas_is_not_a_cluster_parameter_and_stays_literally_in_the_helm_values()
     {
-        // Section 7 "Unknown {{param}} fails the ApplicationSet" (wrong): it is left literally, silently.
+        // An unknown {{param}} does not fail the ApplicationSet: utils.go Render.Replace leaves it literally, silently.
         var text = ReplicasAppSet + "\n"; // as a file: the last line (in the literal block) ends with a newline
         var result = Render(text);
         Assert.Empty(result.Errors);

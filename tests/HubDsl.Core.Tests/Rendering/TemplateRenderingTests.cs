@@ -5,8 +5,9 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 namespace HubDsl.Core.Tests.Rendering;
 
 /// <summary>
-/// What rendering touches and what happens after it (argocd-behaviour.md 3 and 3.3; utils.go
-/// RenderTemplateParams, controllers/template/template.go and patch.go).
+/// What rendering touches and what happens after it (applicationset/utils/utils.go RenderTemplateParams,
+/// controllers/template/template.go GenerateApplications and patch.go applyTemplatePatch; utils_test.go
+/// TestRenderTemplateParamsFinalizers).
 /// </summary>
 public sealed class TemplateRenderingTests
 {
@@ -80,7 +81,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void Finalizer_is_added_unless_the_template_has_one_or_resources_are_preserved()
     {
-        // 3.3 finalizer rule.
+        // utils.go RenderTemplateParams: the finalizer rule.
         var added = Assert.Single(Render(AppSet(BasicTemplate)).Applications);
         Assert.Equal(YamlReader.Parse("[resources-finalizer.argocd.argoproj.io]"), Get(added, "metadata.finalizers"));
 
@@ -94,7 +95,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void Namespace_is_forced_to_the_application_sets()
     {
-        // 3.3 + section 7: template.metadata.namespace has no effect.
+        // template.go GenerateApplications forces the ApplicationSet's namespace: template.metadata.namespace has no effect.
         var app = Assert.Single(Render(AppSet(BasicTemplate.Replace("name: '{{name}}-app'", "name: '{{name}}-app'\n      namespace: elsewhere"))).Applications);
         Assert.Equal("argocd", Str(app, "metadata.namespace"));
         Assert.Equal("argoproj.io/v1alpha1", Str(app, "apiVersion"));
@@ -104,7 +105,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void Template_patch_is_rendered_and_applied_but_cannot_change_the_project()
     {
-        // 3.3 templatePatch; section 7 "templatePatch can change spec.project" (wrong).
+        // patch.go applyTemplatePatch keeps the template's spec.project ("Prevent changes to the `project` field").
         const string patch = """
               templatePatch: |
                 metadata:
@@ -164,7 +165,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void Generator_level_template_is_merged_over_the_spec_template()
     {
-        // 3.3: non-empty generator fields win, empty ones come from spec.template.
+        // generator_spec_processor.go mergeGeneratorTemplate (mergo.Merge): non-empty generator fields win, empty ones come from spec.template.
         const string generators = """
             - clusters:
                       selector: {matchLabels: {env: prod}}
@@ -198,7 +199,7 @@ public sealed class TemplateRenderingTests
     [Fact]
     public void Applications_from_several_generators_are_sorted_by_name()
     {
-        // 2.5: concatenated in generator order, then sorted by name before create/update.
+        // template.go GenerateApplications concatenates in generator order; applicationset_controller.go Reconcile sorts by name before create/update.
         const string generators = """
             - list: {elements: [{name: zeta, server: 'https://kubernetes.default.svc'}]}
                 - clusters: {selector: {matchLabels: {env: prod}}}

@@ -4,8 +4,8 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 namespace HubDsl.Core.Tests.Rendering;
 
 /// <summary>
-/// Post-render validation (argocd-behaviour.md 2.6 and 4.3; applicationset_controller.go
-/// validateGeneratedApplications, util/argo/argo.go GetDestinationServer).
+/// Post-render validation (applicationset_controller.go validateGeneratedApplications, util/argo/argo.go
+/// GetDestinationServer; Application names are RFC 1123 subdomains, as the API server requires).
 /// </summary>
 public sealed class ValidationTests
 {
@@ -31,7 +31,7 @@ public sealed class ValidationTests
     [Fact]
     public void Duplicate_names_skip_every_copy_and_keep_the_other_applications()
     {
-        // 2.6: duplicates are keyed by name, so all copies are skipped; other Applications are applied.
+        // validateGeneratedApplications: duplicates are keyed by name, so all copies are skipped; other Applications are applied.
         var result = Render(AppSet("'{{metadata.labels.deploy}}-{{name}}'".Replace("{{name}}", "x"), generator: "clusters: {}"));
         // staging, prod and dr all render "true-x"; in-cluster renders "{{metadata.labels.deploy}}-x" (invalid name).
         Assert.Empty(result.Applications);
@@ -50,7 +50,7 @@ public sealed class ValidationTests
     [InlineData("prod", "'{{server}}'")]
     public void Names_that_are_not_lowercase_rfc1123_subdomains_are_rejected(string clusterName, string nameTemplate)
     {
-        // 4.3: typical failures with raw {{name}} (GKE, EKS ARNs) or {{server}}.
+        // Typical failures with raw {{name}} (GKE, EKS ARNs) or {{server}} (Argo CD issues applicationset#189, #166, argo-cd#23155).
         var secrets = new[] { Secret(clusterName, "https://c.example.com", Labels(("deploy", "true"))) };
         var result = Render(AppSet(nameTemplate), secrets);
         Assert.Empty(result.Applications);
@@ -70,7 +70,7 @@ public sealed class ValidationTests
     [Fact]
     public void Normalize_can_produce_an_invalid_name_which_is_still_rejected()
     {
-        // 4.1: "a..b" stays "a..b"; "___" becomes "".
+        // template_functions.go SanitizeName: "a..b" stays "a..b"; "___" becomes "".
         var secrets = new[]
         {
             Secret("a..b", "https://a.example.com", Labels(("deploy", "true"))),
@@ -85,7 +85,7 @@ public sealed class ValidationTests
     [Fact]
     public void Destination_with_both_name_and_server_is_an_error()
     {
-        // 5.2: "can't have both name and server defined".
+        // argo.go GetDestinationServer: "can't have both name and server defined".
         var result = Render(AppSet("'{{name}}'", "server: '{{server}}'\n        name: '{{name}}'"));
         Assert.Empty(result.Applications);
         Assert.Equal(3, result.Errors.Count);
@@ -96,7 +96,7 @@ public sealed class ValidationTests
     [Fact]
     public void Destination_name_must_match_exactly_one_cluster()
     {
-        // 2.6: destination.name resolves through the hub's cluster list (util/db GetClusterServersByName).
+        // validateGeneratedApplications (GetDestinationCluster): destination.name resolves through the hub's cluster list (util/db GetClusterServersByName).
         var secrets = ScenarioSecrets().Append(Secret("prod", "https://prod-2.example.com", Labels(("env", "prod")), secretName: "prod-copy")).ToList();
         var result = Render(AppSet("'{{name}}-app'", "name: '{{name}}'"), secrets);
         Assert.Equal(new[] { "dr-app", "staging-app" }, Names(result));
@@ -138,7 +138,7 @@ public sealed class ValidationTests
     [Fact]
     public void Unknown_projects_fail_validation_when_the_hubs_projects_are_given()
     {
-        // 2.6: "the AppProject must exist" (checked only when RenderOptions.Projects is set).
+        // validateGeneratedApplications: "application references project ... which does not exist" (checked only when RenderOptions.Projects is set).
         Assert.Empty(Render(AppSet("'{{name}}'"), new RenderOptions { Projects = new[] { "default" } }).Errors);
         var result = Render(AppSet("'{{name}}'"), new RenderOptions { Projects = new[] { "team-a" } });
         Assert.Empty(result.Applications);

@@ -2,8 +2,9 @@ using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Tests.Templating;
 
-/// <summary>Examples from docs/argocd-behaviour.md 4.1 and 4.2 (checked against Argo CD); the oracle cases cover the
-/// same functions through templates.</summary>
+/// <summary>normalize is applicationset/utils/template_functions.go SanitizeName (cases as in cluster_test.go
+/// TestSanitizeClusterName and TestGenerateParams), slugify is utils.go SlugifyName (utils_test.go TestSlugify); the
+/// oracle cases cover the same functions through templates.</summary>
 public class ArgoNamesTests
 {
     [Theory]
@@ -15,7 +16,7 @@ public class ArgoNamesTests
     [InlineData("a..b", "a..b")]
     [InlineData("___", "")]
     [InlineData("in-cluster", "in-cluster")]
-    public void Normalize_matches_the_spec(string input, string expected) => Assert.Equal(expected, ArgoNames.Normalize(input));
+    public void Normalize_matches_argo_cds_SanitizeName(string input, string expected) => Assert.Equal(expected, ArgoNames.Normalize(input));
 
     [Fact]
     public void Normalize_cuts_at_253_before_trimming()

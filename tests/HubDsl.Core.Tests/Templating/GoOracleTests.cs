@@ -3,7 +3,7 @@ using HubDsl.Core.Templating;
 namespace HubDsl.Core.Tests.Templating;
 
 /// <summary>
-/// Replays every case the Go oracle ran (GoOracleCases.cs) and demands the same output or the same error message.
+/// Replays every case the Go oracle ran (Oracle/GoOracleCases.jsonl) and demands the same output or the same error message.
 /// </summary>
 public class GoOracleTests
 {

@@ -4,7 +4,7 @@ namespace HubDsl.Core.Tests.Templating;
 
 /// <summary>
 /// OnMissingKey: Go stays silent on most misses (prints &lt;no value&gt; or ""), so the engine reports each miss of a
-/// field path to the caller. Outputs here are the oracle's (see GoOracleCases: the same templates and data).
+/// field path to the caller. Outputs here are the oracle's (see Oracle/GoOracleCases.jsonl: the same templates and data).
 /// </summary>
 public class MissingKeyTests
 {

@@ -24,23 +24,47 @@ internal static class OracleData
 
     public static IReadOnlyList<Row> Rows => AllRows.Value;
 
+    /// <summary>The embedded data file Oracle/gen_jsonl.py writes from the oracle's input and output.</summary>
+    internal const string ResourceName = "GoOracleCases.jsonl";
+
+    // GoOracleCases.jsonl: a header line, then {"d": i, "data": ...} per data set in index order, then one line per case.
     private static List<Row> Load()
     {
-        using var doc = JsonDocument.Parse(GoOracleCases.Json);
-        var data = doc.RootElement.GetProperty("data").EnumerateArray().ToList();
+        using var stream = typeof(OracleData).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException(ResourceName + " is not embedded in the test assembly (see HubDsl.Core.Tests.csproj)");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var data = new List<string>();
         var rows = new List<Row>();
-        foreach (var e in doc.RootElement.GetProperty("rows").EnumerateArray())
+        int lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) != null)
         {
-            string m = e.GetProperty("m").GetString()!;
-            rows.Add(new Row(
-                e.GetProperty("t").GetString()!,
-                data[e.GetProperty("d").GetInt32()].GetRawText(),
-                ParseMode(m),
-                m,
-                e.GetProperty("out").GetString()!,
-                e.TryGetProperty("perr", out var p) ? p.GetString() : null,
-                e.TryGetProperty("eerr", out var x) ? x.GetString() : null,
-                e.TryGetProperty("r", out _)));
+            lineNumber++;
+            using var doc = JsonDocument.Parse(line);
+            var e = doc.RootElement;
+            if (lineNumber == 1)
+            {
+                if (!e.TryGetProperty("go", out _)) throw new InvalidDataException(ResourceName + ":1: expected the header line naming the oracle's Go version");
+                continue;
+            }
+            if (e.TryGetProperty("t", out var template))
+            {
+                string m = e.GetProperty("m").GetString()!;
+                rows.Add(new Row(
+                    template.GetString()!,
+                    data[e.GetProperty("d").GetInt32()],
+                    ParseMode(m),
+                    m,
+                    e.GetProperty("out").GetString()!,
+                    e.TryGetProperty("perr", out var p) ? p.GetString() : null,
+                    e.TryGetProperty("eerr", out var x) ? x.GetString() : null,
+                    e.TryGetProperty("r", out _)));
+            }
+            else
+            {
+                if (e.GetProperty("d").GetInt32() != data.Count) throw new InvalidDataException($"{ResourceName}:{lineNumber}: data sets must come in index order");
+                data.Add(e.GetProperty("data").GetRawText());
+            }
         }
         return rows;
     }

@@ -19,7 +19,7 @@ def add(t, d=MISC, modes=("",)):
 
 ALL = ("", "missingkey=invalid", "missingkey=zero", "missingkey=error")
 
-# --- spec 3.2 traps, all modes ---
+# --- goTemplate missing-key traps (index, dashed keys, in-cluster without metadata), all modes ---
 for t in ["{{ .metadata.labels.env }}", "{{ .metadata.labels.missing }}", "{{ .nope }}", "{{ .values.revision }}",
           "{{ index .metadata.labels \"missing\" }}", "{{ index .metadata.labels \"my-label\" }}",
           "{{ index .metadata.annotations \"a\" }}", "{{ if .metadata }}yes{{ else }}no{{ end }}",
