@@ -153,7 +153,7 @@ public static class ApplicationSetRenderer
         foreach (var secret in secrets)
         {
             if (secret is null) continue;
-            if (!ClusterSecret.TryParse(secret, out var info, out var error))
+            if (!ClusterSecretParser.TryParse(secret, out var info, out var error))
             {
                 errors.Add(new RenderError(RenderErrorReasons.InvalidClusterSecret, error!));
                 continue;
