@@ -8,20 +8,20 @@ using HubDsl.Core.Yaml;
 using HubDsl.Generators.Evaluation;
 using Microsoft.CodeAnalysis;
 
-namespace HubDsl.Generators.Parsing;
+namespace HubDsl.Generators.Binding;
 
 /// <summary>
-/// Reads a declaration class (the only place symbols are touched) into bound models, through the
-/// evaluator and Core's binders. The analyzers use the same reader with origins recorded.
+/// Binds a declaration class to Core's models: its members are evaluated (the only place symbols are touched)
+/// and handed to Core's binders. The analyzers bind the same way, with origins recorded.
 /// </summary>
-internal static class DeclarationReader
+internal static class DeclarationBinder
 {
     public const string FleetAttribute = "HubDsl.FleetAttribute";
     public const string ApplicationSetAttribute = "HubDsl.ApplicationSetAttribute";
     public const string HubAttribute = "HubDsl.HubAttribute";
     private const string ValuesAttribute = "HubDsl.ValuesAttribute";
 
-    public static FleetModel ReadFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
+    public static FleetModel BindFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == FleetBinder.ClusterType, cancellationToken);
@@ -30,7 +30,7 @@ internal static class DeclarationReader
         return fleet;
     }
 
-    public static HubModel? ReadHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
+    public static HubModel? BindHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == HubBinder.HubInstallType, cancellationToken);
@@ -43,7 +43,7 @@ internal static class DeclarationReader
         return HubBinder.Bind(TypeShapes.FullName(type), members, out errors);
     }
 
-    public static ApplicationSetModel? ReadApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
+    public static ApplicationSetModel? BindApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, IsApplicationSetMemberType, cancellationToken);
