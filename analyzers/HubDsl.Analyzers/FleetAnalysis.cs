@@ -116,9 +116,9 @@ internal sealed class FleetAnalysis
                 foreach (var attribute in type.GetAttributes())
                 {
                     var name = attribute.AttributeClass?.ToDisplayString();
-                    if (name == DeclarationBinder.FleetAttribute) yield return (type, attribute, DeclarationKind.Fleet);
-                    else if (name == DeclarationBinder.ApplicationSetAttribute) yield return (type, attribute, DeclarationKind.ApplicationSet);
-                    else if (name == DeclarationBinder.HubAttribute) yield return (type, attribute, DeclarationKind.Hub);
+                    if (name == DslNames.FleetAttribute) yield return (type, attribute, DeclarationKind.Fleet);
+                    else if (name == DslNames.ApplicationSetAttribute) yield return (type, attribute, DeclarationKind.ApplicationSet);
+                    else if (name == DslNames.HubAttribute) yield return (type, attribute, DeclarationKind.Hub);
                 }
             }
         }

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Linq;
+using HubDsl.Core.Declarations;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Generators.Binding;
 using HubDsl.Generators.Caching;
 using HubDsl.Generators.Emit;
 using HubDsl.Generators.Models;
-using HubDsl.Generators.Binding;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Generators;
@@ -31,7 +32,7 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var fleets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                DeclarationBinder.FleetAttribute,
+                DslNames.FleetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (ctx, ct) => DeclarationBinder.BindFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Fleet);
@@ -43,7 +44,7 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var applicationSets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                DeclarationBinder.ApplicationSetAttribute,
+                DslNames.ApplicationSetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (ctx, ct) => DeclarationBinder.BindApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.ApplicationSet);
@@ -77,7 +78,7 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var hubManifests = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                DeclarationBinder.HubAttribute,
+                DslNames.HubAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
                 static (ctx, ct) => DeclarationBinder.BindHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Hub)

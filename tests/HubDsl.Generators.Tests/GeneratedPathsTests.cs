@@ -1,4 +1,5 @@
 using System.Text;
+using HubDsl.Core.Declarations;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
 using HubDsl.Generators.Binding;
@@ -102,8 +103,8 @@ public sealed class GeneratedPathsTests
             foreach (var attribute in type.GetAttributes())
             {
                 var name = attribute.AttributeClass?.ToDisplayString();
-                if (name == DeclarationBinder.FleetAttribute) fleets.Add(DeclarationBinder.BindFleet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _));
-                if (name == DeclarationBinder.ApplicationSetAttribute && DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _) is { } model) appSets.Add(model);
+                if (name == DslNames.FleetAttribute) fleets.Add(DeclarationBinder.BindFleet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _));
+                if (name == DslNames.ApplicationSetAttribute && DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _) is { } model) appSets.Add(model);
             }
         }
 

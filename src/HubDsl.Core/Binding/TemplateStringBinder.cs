@@ -24,7 +24,7 @@ internal static class TemplateStringBinder
     /// <summary>The one parameter a value is, when it is exactly <c>Param.X</c>.</summary>
     public static (ParamKind Kind, string? Key)? AsParam(DslValue value)
     {
-        if (value is DslCall { TypeName: "HubDsl.Param" } call && TryParamKind(call.Member, out var kind))
+        if (value is DslCall { TypeName: DslNames.Param } call && TryParamKind(call.Member, out var kind))
         {
             string? key = null;
             if (call.Arguments.Count == 1 && call.Arguments[0] is DslScalar { Kind: ScalarKind.String } arg) key = arg.Text;
