@@ -1,3 +1,5 @@
+using HubDsl.Core.Templating;
+
 namespace HubDsl.Core.Model;
 
 /// <summary>The ApplicationSet's template engine: fasttemplate (default) or Go text/template.</summary>
@@ -32,13 +34,11 @@ public sealed record TemplateMode(bool GoTemplate, string? MissingKey)
             ParamKind.NameNormalized => "{{ .nameNormalized }}",
             ParamKind.Server => "{{ .server }}",
             ParamKind.Project => "{{ .project }}",
-            ParamKind.Label => "{{ index .metadata.labels " + GoQuote(key!) + " }}",
-            ParamKind.Annotation => "{{ index .metadata.annotations " + GoQuote(key!) + " }}",
-            _ => IsGoIdentifier(key!) ? "{{ .values." + key + " }}" : "{{ index .values " + GoQuote(key!) + " }}",
+            ParamKind.Label => "{{ index .metadata.labels " + GoQuote.Quote(key!) + " }}",
+            ParamKind.Annotation => "{{ index .metadata.annotations " + GoQuote.Quote(key!) + " }}",
+            _ => IsGoIdentifier(key!) ? "{{ .values." + key + " }}" : "{{ index .values " + GoQuote.Quote(key!) + " }}",
         };
     }
-
-    private static string GoQuote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     private static bool IsGoIdentifier(string value)
     {
