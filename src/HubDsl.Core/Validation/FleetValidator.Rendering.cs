@@ -67,12 +67,12 @@ public static partial class FleetValidator
             return "The in-cluster pseudo-cluster, targeted because the selector is empty, has no labels, annotations or values; select clusters by label.";
         }
 
-        if (key.StartsWith("metadata.labels.", StringComparison.Ordinal) || key.StartsWith(".metadata.labels", StringComparison.Ordinal))
+        if (key.StartsWith(ClusterParameter.Label.Key + ".", StringComparison.Ordinal) || key.StartsWith("." + ClusterParameter.Label.Key, StringComparison.Ordinal))
         {
             return "Add the label to " + Clusters(clusters) + ", or select only clusters that have it.";
         }
 
-        if (key.StartsWith("values.", StringComparison.Ordinal)) return "Declare it in the ClusterGenerator's Values.";
+        if (key.StartsWith(ClusterParameter.Value.Key + ".", StringComparison.Ordinal)) return "Declare it in the ClusterGenerator's Values.";
         var known = KnownKeys(result);
         suggestion = Closest(key, known);
         return (suggestion is null ? string.Empty : "Did you mean '" + suggestion + "'? ") + "Use Param.Name, Param.Server, Param.Label(...) and the other Param members, which cannot be misspelt.";
@@ -80,7 +80,7 @@ public static partial class FleetValidator
 
     private static List<string> KnownKeys(RenderResult result)
     {
-        var keys = new SortedSet<string>(StringComparer.Ordinal) { "name", "nameNormalized", "server", "project" };
+        var keys = new SortedSet<string>(ClusterParameter.All.Where(p => !p.IsKeyed).Select(p => p.Key), StringComparer.Ordinal);
         foreach (var set in result.ParamSets)
         {
             foreach (var key in set.Keys)
@@ -297,7 +297,7 @@ public static partial class FleetValidator
     private static string ClusterOf(RenderResult result, int paramSetIndex)
     {
         if (paramSetIndex < 0 || paramSetIndex >= result.ParamSets.Count) return "?";
-        return result.ParamSets[paramSetIndex].TryGetValue("name", out var name) && name is string text ? text : "parameter set " + (paramSetIndex + 1);
+        return result.ParamSets[paramSetIndex].TryGetValue(ClusterParameter.Name.Key, out var name) && name is string text ? text : "parameter set " + (paramSetIndex + 1);
     }
 
     private static YamlNode? TemplateNode(ApplicationSetModel appSet, params string[] path) =>
