@@ -15,10 +15,11 @@ public static class KubernetesNames
     /// <summary>The longest DNS subdomain (object names, label key prefixes).</summary>
     public const int MaxSubdomainLength = 253;
 
-    private static readonly Regex DnsSubdomain = new(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex DnsLabel = new(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LabelName = new(@"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$", RegexOptions.CultureInvariant);
-    private static readonly Regex FileSegment = new(@"^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
+    // \z, not $: .NET's $ also matches before a final line break, Go's (apimachinery's) does not.
+    private static readonly Regex DnsSubdomain = new(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z", RegexOptions.CultureInvariant);
+    private static readonly Regex DnsLabel = new(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?\z", RegexOptions.CultureInvariant);
+    private static readonly Regex LabelName = new(@"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\z", RegexOptions.CultureInvariant);
+    private static readonly Regex FileSegment = new(@"^[A-Za-z0-9_.-]+\z", RegexOptions.CultureInvariant);
 
     /// <summary>A lowercase RFC 1123 subdomain of at most 253 characters (object names such as Applications).</summary>
     public static bool IsDnsSubdomain(string value) => value.Length is > 0 and <= MaxSubdomainLength && DnsSubdomain.IsMatch(value);

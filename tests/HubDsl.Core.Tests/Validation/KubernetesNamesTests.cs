@@ -20,6 +20,7 @@ public sealed class KubernetesNamesTests
         { "nospecialchars%^=@", false }, { "cantendwithadash-", false }, { "-cantstartwithadash-", false }, { "only/one/slash", false },
         { "Example.com/abc", false }, { "example_com/abc", false }, { "example.com/", false }, { "/simple", false },
         { new string('a', 64), false }, { new string('a', 254) + "/abc", false },
+        { "simple\n", false }, { "example.com\n/simple", false },
     };
 
     public static TheoryData<string, bool> LabelValues() => new()
@@ -28,7 +29,7 @@ public sealed class KubernetesNamesTests
         { new string('a', 63), true }, { string.Empty, true },
         { "nospecialchars%^=@", false }, { "Tama-nui-te-rā.is.Māori.sun", false }, { "\\backslashes\\are\\bad", false },
         { "-starts-with-dash", false }, { "ends-with-dash-", false }, { ".starts.with.dot", false }, { "ends.with.dot.", false },
-        { new string('a', 64), false },
+        { new string('a', 64), false }, { "simple\n", false },
     };
 
     [Theory]
@@ -57,6 +58,7 @@ public sealed class KubernetesNamesTests
     [InlineData("-a", false)]
     [InlineData("a_b", false)]
     [InlineData("", false)]
+    [InlineData("example.com\n", false)]
     public void A_DNS_subdomain_is_lowercase_RFC_1123(string value, bool valid) => Assert.Equal(valid, KubernetesNames.IsDnsSubdomain(value));
 
     [Fact]
@@ -85,5 +87,5 @@ public sealed class KubernetesNamesTests
         return Render(appSet).Errors.FirstOrDefault()?.Message;
     }
 
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
 }
