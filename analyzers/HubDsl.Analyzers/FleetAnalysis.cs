@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using HubDsl.Core.Analysis;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
 using HubDsl.Core.Manifests;

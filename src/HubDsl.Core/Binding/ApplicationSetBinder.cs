@@ -83,7 +83,7 @@ public static class ApplicationSetBinder
         }
 
         var clusters = new YamlMapping();
-        clusters.Set("selector", SelectorBinder.ToYaml(selector));
+        clusters.Set("selector", selector.ToYaml());
         var generatorValueMap = new YamlMapping();
         foreach (var entry in DslReader.Map(context, generatorValues, "ClusterGenerator.Values"))
         {
@@ -141,7 +141,7 @@ public static class ApplicationSetBinder
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
             DeployedResources = Resources(context, deploys?.Value),
             Project = appProject,
-            CreatesNamespace = Validation.FleetValidator.Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
+            CreatesNamespace = YamlTree.Find(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
     }
 
@@ -201,7 +201,7 @@ public static class ApplicationSetBinder
             // Kubernetes' own resources are known; a custom resource says its kind and scope itself.
             var declaredKind = item is DslObject withKind ? DslReader.String(context, withKind.Find("Kind")?.Value, "Kind") : null;
             var declaredScope = item is DslObject withScope && DslReader.Bool(context, withScope.Find("ClusterScoped")?.Value, "ClusterScoped");
-            var known = Access.KnownResources.TryFind(group, resource, out var kind, out var clusterScoped);
+            var known = Manifests.KnownResources.TryFind(group, resource, out var kind, out var clusterScoped);
             resources.Add(new DeployedResourceModel(group, resource, known ? kind : string.IsNullOrEmpty(declaredKind) ? null : declaredKind, known ? clusterScoped : declaredScope)
             {
                 Origin = item.Origin,

@@ -84,36 +84,4 @@ internal static class SelectorBinder
 
         return requirements.ToEquatableArray();
     }
-
-    /// <summary>The selector as Kubernetes YAML.</summary>
-    public static YamlMapping ToYaml(LabelSelectorModel selector)
-    {
-        var yaml = new YamlMapping();
-        if (selector.MatchLabels.Count > 0)
-        {
-            var labels = yaml.GetOrAddMapping("matchLabels");
-            foreach (var pair in selector.MatchLabels) labels.Set(pair.Key, pair.Value);
-        }
-
-        if (selector.MatchExpressions.Count > 0)
-        {
-            var expressions = new YamlSequence();
-            foreach (var requirement in selector.MatchExpressions)
-            {
-                var entry = new YamlMapping().Set("key", requirement.Key).Set("operator", requirement.Operator);
-                if (requirement.Values.Count > 0)
-                {
-                    var values = new YamlSequence();
-                    foreach (var v in requirement.Values) values.Add(YamlScalar.String(v));
-                    entry.Set("values", values);
-                }
-
-                expressions.Add(entry);
-            }
-
-            yaml.Set("matchExpressions", expressions);
-        }
-
-        return yaml;
-    }
 }
