@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using HubDsl.Core.Analysis;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Validation;
-using HubDsl.Generators.Parsing;
+using HubDsl.Generators.Binding;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -68,18 +69,18 @@ internal sealed class FleetAnalysis
             IReadOnlyList<DeclarationError> declarationErrors;
             if (kind == DeclarationKind.Hub)
             {
-                var hub = DeclarationReader.ReadHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                var hub = DeclarationBinder.BindHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
                 if (hub is null) hubsKnown = false;
                 else hubNamespaces.Add(hub.Namespace);
             }
             else if (kind == DeclarationKind.Fleet)
             {
-                fleets.Add(DeclarationReader.ReadFleet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors));
+                fleets.Add(DeclarationBinder.BindFleet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors));
                 everyClusterEvaluated &= declarationErrors.Count == 0;
             }
             else
             {
-                var model = DeclarationReader.ReadApplicationSet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
+                var model = DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
                 if (model is not null) applicationSets.Add(model);
             }
 
@@ -116,9 +117,9 @@ internal sealed class FleetAnalysis
                 foreach (var attribute in type.GetAttributes())
                 {
                     var name = attribute.AttributeClass?.ToDisplayString();
-                    if (name == DeclarationReader.FleetAttribute) yield return (type, attribute, DeclarationKind.Fleet);
-                    else if (name == DeclarationReader.ApplicationSetAttribute) yield return (type, attribute, DeclarationKind.ApplicationSet);
-                    else if (name == DeclarationReader.HubAttribute) yield return (type, attribute, DeclarationKind.Hub);
+                    if (name == DslNames.FleetAttribute) yield return (type, attribute, DeclarationKind.Fleet);
+                    else if (name == DslNames.ApplicationSetAttribute) yield return (type, attribute, DeclarationKind.ApplicationSet);
+                    else if (name == DslNames.HubAttribute) yield return (type, attribute, DeclarationKind.Hub);
                 }
             }
         }

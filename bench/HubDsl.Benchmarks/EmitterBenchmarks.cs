@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
-using HubDsl.Generators.Parsing;
+using HubDsl.Generators.Binding;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Benchmarks;
@@ -44,13 +44,13 @@ public class EmitterBenchmarks
     {
         var compilation = SyntheticCompilation.Create(clusters);
         var fleetType = compilation.GetTypeByMetadataName("Synthetic.Clusters")!;
-        var fleet = DeclarationReader.ReadFleet(fleetType, fleetType.GetAttributes().Single(), compilation, recordOrigins: false, default, out var errors);
+        var fleet = DeclarationBinder.BindFleet(fleetType, fleetType.GetAttributes().Single(), compilation, recordOrigins: false, default, out var errors);
         if (errors.Count > 0) throw new InvalidOperationException(string.Join("; ", errors));
         var applicationSets = new List<ApplicationSetModel>();
         foreach (var type in compilation.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Synthetic").GetTypeMembers())
         {
             if (type.GetAttributes().SingleOrDefault(a => a.AttributeClass?.Name == "ApplicationSetAttribute") is not { } attribute) continue;
-            applicationSets.Add(DeclarationReader.ReadApplicationSet(type, attribute, compilation, recordOrigins: false, default, out var appSetErrors)
+            applicationSets.Add(DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: false, default, out var appSetErrors)
                 ?? throw new InvalidOperationException(string.Join("; ", appSetErrors)));
         }
 

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Linq;
+using HubDsl.Core.Declarations;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Generators.Binding;
 using HubDsl.Generators.Caching;
 using HubDsl.Generators.Emit;
 using HubDsl.Generators.Models;
-using HubDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Generators;
@@ -31,9 +32,9 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var fleets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                DeclarationReader.FleetAttribute,
+                DslNames.FleetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationReader.ReadFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
+                static (ctx, ct) => DeclarationBinder.BindFleet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Fleet);
 
         // Each cluster is its own step input, so an edit to one cluster re-emits that cluster's files only.
@@ -43,9 +44,9 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var applicationSets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                DeclarationReader.ApplicationSetAttribute,
+                DslNames.ApplicationSetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationReader.ReadApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
+                static (ctx, ct) => DeclarationBinder.BindApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.ApplicationSet);
 
         // Least-privilege clusters' Secrets, spoke RBAC and hub values depend on the ApplicationSets that target them.
@@ -77,9 +78,9 @@ public sealed class ManifestGenerator : IIncrementalGenerator
 
         var hubManifests = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                DeclarationReader.HubAttribute,
+                DslNames.HubAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationReader.ReadHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
+                static (ctx, ct) => DeclarationBinder.BindHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.Hub)
             .Where(static model => model is not null)
             .Combine(fleets.Collect())

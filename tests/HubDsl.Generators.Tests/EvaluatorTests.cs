@@ -1,7 +1,7 @@
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
-using HubDsl.Generators.Parsing;
+using HubDsl.Generators.Binding;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Generators.Tests;
@@ -141,14 +141,14 @@ public sealed class EvaluatorTests
     private static IReadOnlyList<DeclarationError> ReadFleet(string source, out FleetModel fleet)
     {
         var (type, attribute, compilation) = Declaration(source, "Fleet");
-        fleet = DeclarationReader.ReadFleet(type, attribute, compilation, recordOrigins: true, default, out var errors);
+        fleet = DeclarationBinder.BindFleet(type, attribute, compilation, recordOrigins: true, default, out var errors);
         return errors;
     }
 
     private static IReadOnlyList<DeclarationError> ReadApplicationSet(string source, out ApplicationSetModel? model)
     {
         var (type, attribute, compilation) = Declaration(source, "App");
-        model = DeclarationReader.ReadApplicationSet(type, attribute, compilation, recordOrigins: true, default, out var errors);
+        model = DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: true, default, out var errors);
         return errors;
     }
 

@@ -1,7 +1,8 @@
 using System.Text;
+using HubDsl.Core.Declarations;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
-using HubDsl.Generators.Parsing;
+using HubDsl.Generators.Binding;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Generators.Tests;
@@ -102,8 +103,8 @@ public sealed class GeneratedPathsTests
             foreach (var attribute in type.GetAttributes())
             {
                 var name = attribute.AttributeClass?.ToDisplayString();
-                if (name == DeclarationReader.FleetAttribute) fleets.Add(DeclarationReader.ReadFleet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _));
-                if (name == DeclarationReader.ApplicationSetAttribute && DeclarationReader.ReadApplicationSet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _) is { } model) appSets.Add(model);
+                if (name == DslNames.FleetAttribute) fleets.Add(DeclarationBinder.BindFleet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _));
+                if (name == DslNames.ApplicationSetAttribute && DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: true, System.Threading.CancellationToken.None, out _) is { } model) appSets.Add(model);
             }
         }
 

@@ -371,7 +371,7 @@ internal sealed partial class DeclarationEvaluator
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "ValuesKeyAttribute" } attributeClass && TypeShapes.IsDslType(attributeClass)
+            if (attribute.AttributeClass is { } attributeClass && TypeShapes.FullName(attributeClass) == DslNames.ValuesKeyAttribute
                 && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string key)
             {
                 return key;

@@ -1,3 +1,4 @@
+using HubDsl.Core.Declarations;
 using Microsoft.CodeAnalysis;
 
 namespace HubDsl.Generators.Evaluation;
@@ -5,7 +6,7 @@ namespace HubDsl.Generators.Evaluation;
 /// <summary>What kind of value a C# type stands for in a declaration.</summary>
 internal static class TypeShapes
 {
-    public const string DslNamespace = "HubDsl";
+    public const string DslNamespace = DslNames.Namespace;
 
     /// <summary>The type's full name as the binders know it, e.g. <c>HubDsl.Cluster</c>.</summary>
     public static string FullName(ITypeSymbol type)
@@ -23,7 +24,7 @@ internal static class TypeShapes
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name == "HelmValues" && IsDslType(current)) return true;
+            if (FullName(current) == DslNames.HelmValues) return true;
         }
 
         return false;

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Text;
+using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
 using HubDsl.Generators.Caching;
 using HubDsl.Generators.Evaluation;
-using HubDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,9 +36,9 @@ public sealed class ValuesExportGenerator : IIncrementalGenerator
         // An older HubDsl library has no attribute to record values with: then nothing is written.
         var canRecord = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ReferencedValues.AttributeName) is not null);
         var property = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => RecordingSetting.Read(options.GlobalOptions));
-        var declaresFleet = Declares(context, DeclarationReader.FleetAttribute)
-            .Combine(Declares(context, DeclarationReader.ApplicationSetAttribute))
-            .Combine(Declares(context, DeclarationReader.HubAttribute))
+        var declaresFleet = Declares(context, DslNames.FleetAttribute)
+            .Combine(Declares(context, DslNames.ApplicationSetAttribute))
+            .Combine(Declares(context, DslNames.HubAttribute))
             .Select(static (pair, _) => pair.Left.Left || pair.Left.Right || pair.Right);
         var setting = property.Combine(declaresFleet).Combine(canRecord)
             .Select(static (pair, _) => pair.Right ? RecordingSetting.Decide(pair.Left.Left, pair.Left.Right) : Recording.Unavailable);

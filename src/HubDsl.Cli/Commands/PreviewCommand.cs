@@ -167,7 +167,7 @@ internal static class PreviewCommand
         var clusterNames = new Dictionary<string, string>(StringComparer.Ordinal) { [ClusterInfo.InClusterServer] = ClusterInfo.InClusterName };
         foreach (var secret in secrets)
         {
-            if (ClusterSecret.TryParse(secret, out var info, out _)) clusterNames[info.NormalizedServer] = info.Name;
+            if (ClusterSecretParser.TryParse(secret, out var info, out _)) clusterNames[info.NormalizedServer] = info.Name;
         }
 
         var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "CLUSTER", "NAMESPACE", "PROJECT", "VALUE FILES");

@@ -53,7 +53,7 @@ public sealed class RegisteredCluster
     public static RegisteredCluster? FromSecret(JsonObject secret, out string? problem)
     {
         Redactor.RememberSecret(secret);
-        if (!ClusterSecret.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(Without(secret, "config")), out var info, out problem)) return null;
+        if (!ClusterSecretParser.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(Without(secret, "config")), out var info, out problem)) return null;
         ClusterCredentials? credentials = null;
         string? error = null;
         if (JsonYaml.Text(secret, "data", "config") is { Length: > 0 } encoded)

@@ -14,13 +14,6 @@ namespace HubDsl.Core.Binding;
 /// </summary>
 public static class ApplicationSetBinder
 {
-    private const string TemplateType = "HubDsl.ApplicationTemplate";
-    private const string SelectorType = "HubDsl.ClusterSelector";
-    private const string GeneratorType = "HubDsl.ClusterGenerator";
-    private const string RollingSyncType = "HubDsl.RollingSync";
-    private const string DeployedResourcesType = "HubDsl.DeployedResources";
-    private const string AppProjectType = "HubDsl.AppProject";
-
     /// <summary>Binds the class; returns null when it has errors that leave nothing to write.</summary>
     public static ApplicationSetModel? Bind(string className, ApplicationSetOptions options, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
     {
@@ -47,26 +40,26 @@ public static class ApplicationSetBinder
                 var bound = BindValues(context, member);
                 if (bound is not null) values.Add(bound);
             }
-            else if (member.TypeName == TemplateType)
+            else if (member.TypeName == DslNames.ApplicationTemplate)
             {
                 if (template is not null) context.Error(member.Origin, "declares more than one ApplicationTemplate; keep one.");
                 template = member;
             }
-            else if (member.TypeName == AppProjectType)
+            else if (member.TypeName == DslNames.AppProject)
             {
                 if (project is not null) context.Error(member.Origin, "declares more than one AppProject; keep one.");
                 project = member;
             }
-            else if (member.TypeName == DeployedResourcesType)
+            else if (member.TypeName == DslNames.DeployedResources)
             {
                 deploys = member;
             }
-            else if (member.TypeName == RollingSyncType)
+            else if (member.TypeName == DslNames.RollingSync)
             {
                 if (rollout is not null) context.Error(member.Origin, "declares more than one RollingSync; keep one.");
                 rollout = member;
             }
-            else if (member.TypeName is SelectorType or GeneratorType)
+            else if (member.TypeName is DslNames.ClusterSelector or DslNames.ClusterGenerator)
             {
                 if (targets is not null) context.Error(member.Origin, "declares more than one ClusterSelector or ClusterGenerator; keep one.");
                 targets = member;
@@ -79,7 +72,7 @@ public static class ApplicationSetBinder
 
         LabelSelectorModel selector;
         DslValue? generatorValues = null;
-        if (targets.TypeName == GeneratorType && targets.Value is DslObject generator)
+        if (targets.TypeName == DslNames.ClusterGenerator && targets.Value is DslObject generator)
         {
             selector = SelectorBinder.Bind(context, generator.Find("Selector")?.Value);
             generatorValues = generator.Find("Values")?.Value;
@@ -90,7 +83,7 @@ public static class ApplicationSetBinder
         }
 
         var clusters = new YamlMapping();
-        clusters.Set("selector", SelectorBinder.ToYaml(selector));
+        clusters.Set("selector", selector.ToYaml());
         var generatorValueMap = new YamlMapping();
         foreach (var entry in DslReader.Map(context, generatorValues, "ClusterGenerator.Values"))
         {
@@ -148,7 +141,7 @@ public static class ApplicationSetBinder
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
             DeployedResources = Resources(context, deploys?.Value),
             Project = appProject,
-            CreatesNamespace = Validation.FleetValidator.Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
+            CreatesNamespace = YamlTree.Find(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
     }
 
@@ -190,13 +183,13 @@ public static class ApplicationSetBinder
             var group = item switch
             {
                 DslObject o => DslReader.String(context, o.Find("Group")?.Value, "Group"),
-                DslCall { TypeName: "HubDsl.ApiResource" } c => WellKnownGroup(c.Member),
+                DslCall { TypeName: DslNames.ApiResource } c => WellKnownGroup(c.Member),
                 _ => null,
             };
             var resource = item switch
             {
                 DslObject o => DslReader.String(context, o.Find("Resource")?.Value, "Resource"),
-                DslCall { TypeName: "HubDsl.ApiResource" } c => c.Member.ToLowerInvariant(),
+                DslCall { TypeName: DslNames.ApiResource } c => c.Member.ToLowerInvariant(),
                 _ => null,
             };
             if (group is null || resource is null)
@@ -208,7 +201,7 @@ public static class ApplicationSetBinder
             // Kubernetes' own resources are known; a custom resource says its kind and scope itself.
             var declaredKind = item is DslObject withKind ? DslReader.String(context, withKind.Find("Kind")?.Value, "Kind") : null;
             var declaredScope = item is DslObject withScope && DslReader.Bool(context, withScope.Find("ClusterScoped")?.Value, "ClusterScoped");
-            var known = Access.KnownResources.TryFind(group, resource, out var kind, out var clusterScoped);
+            var known = Manifests.KnownResources.TryFind(group, resource, out var kind, out var clusterScoped);
             resources.Add(new DeployedResourceModel(group, resource, known ? kind : string.IsNullOrEmpty(declaredKind) ? null : declaredKind, known ? clusterScoped : declaredScope)
             {
                 Origin = item.Origin,

@@ -100,7 +100,7 @@ internal sealed class ApplicationTemplateBinder
         {
             var text = YamlScalar.String(YamlWriter.Write(inline));
             text.Origin = source.Find("Values")?.Value.Origin;
-            text.PartOrigins = Validation.FleetValidator.Strings(inline).Where(part => part.Origin is not null).Select(part => (part.Value, part.Origin!)).ToList();
+            text.PartOrigins = YamlTree.Strings(inline).Where(part => part.Origin is not null).Select(part => (part.Value, part.Origin!)).ToList();
             helm.Set("values", text);
         }
 

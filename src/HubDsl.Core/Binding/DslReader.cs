@@ -20,7 +20,7 @@ internal static class DslReader
             case DslInterpolation interpolation when Flatten(interpolation) is { } text:
                 return text;
             case DslInterpolation:
-            case DslCall { TypeName: "HubDsl.Param" }:
+            case DslCall { TypeName: DslNames.Param }:
                 context.Error(value.Origin, what + " cannot use template parameters (Param.X): Argo CD fills them in only inside an ApplicationTemplate.");
                 return null;
             default:

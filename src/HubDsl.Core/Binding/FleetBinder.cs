@@ -7,9 +7,6 @@ namespace HubDsl.Core.Binding;
 /// <summary>Binds a <c>[Fleet]</c> class's <c>Cluster</c> members to a <see cref="FleetModel"/>.</summary>
 public static class FleetBinder
 {
-    /// <summary>The type name of the DSL's cluster.</summary>
-    public const string ClusterType = "HubDsl.Cluster";
-
     /// <summary>Binds the members; clusters with errors are left out and their errors returned.</summary>
     public static FleetModel Bind(string className, string @namespace, IEnumerable<DslMember> members, out IReadOnlyList<DeclarationError> errors)
     {
@@ -17,7 +14,7 @@ public static class FleetBinder
         var allErrors = new List<DeclarationError>();
         foreach (var member in members)
         {
-            if (member.TypeName != ClusterType) continue;
+            if (member.TypeName != DslNames.Cluster) continue;
             var context = new BindingContext(ShortName(className) + "." + member.Name);
             var cluster = BindCluster(context, member);
             allErrors.AddRange(context.Errors);
@@ -30,7 +27,7 @@ public static class FleetBinder
 
     private static ClusterModel? BindCluster(BindingContext context, DslMember member)
     {
-        if (member.Value is not DslObject obj || obj.TypeName != ClusterType)
+        if (member.Value is not DslObject obj || obj.TypeName != DslNames.Cluster)
         {
             context.Error(member.Value.Origin, "expected a new Cluster(name, server) { Labels = { ... } }.");
             return null;

@@ -12,15 +12,12 @@ namespace HubDsl.Core.Binding;
 /// </summary>
 internal static class HelmValuesBinder
 {
-    /// <summary>The type name of the DSL's secret reference.</summary>
-    public const string ExternalSecretRefType = "HubDsl.ExternalSecretRef";
-
     public static YamlNode? Bind(BindingContext context, DslValue value, string path, List<SecretReferenceModel>? secrets = null)
     {
         YamlNode? node;
         switch (value)
         {
-            case DslObject { TypeName: ExternalSecretRefType } reference:
+            case DslObject { TypeName: DslNames.ExternalSecretRef } reference:
                 var secret = SecretReference(context, reference, path);
                 if (secret is null) return null;
                 secrets?.Add(secret);

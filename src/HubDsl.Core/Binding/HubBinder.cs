@@ -11,9 +11,6 @@ namespace HubDsl.Core.Binding;
 /// </summary>
 public static class HubBinder
 {
-    /// <summary>The type name of the DSL's hub install.</summary>
-    public const string HubInstallType = "HubDsl.HubInstall";
-
     /// <summary>Binds the first <c>HubInstall</c> member, or returns null with errors.</summary>
     public static HubModel? Bind(string className, IReadOnlyList<DslMember> members, out IReadOnlyList<DeclarationError> errors)
     {
@@ -22,7 +19,7 @@ public static class HubBinder
         DslMember? install = null;
         foreach (var member in members)
         {
-            if (member.TypeName != HubInstallType) continue;
+            if (member.TypeName != DslNames.HubInstall) continue;
             if (install is not null) context.Error(member.Origin, "declares more than one HubInstall; keep one.");
             install ??= member;
         }

@@ -21,7 +21,7 @@ internal static class RollingSyncBinder
             var expressions = new YamlSequence();
             foreach (var expressionValue in DslReader.List(context, step.Find("MatchExpressions")?.Value, "MatchExpressions"))
             {
-                if (expressionValue is not DslCall { TypeName: "HubDsl.LabelExpression" } call || call.Arguments.Count == 0) continue;
+                if (expressionValue is not DslCall { TypeName: DslNames.LabelExpression } call || call.Arguments.Count == 0) continue;
                 if (call.Member is not ("In" or "NotIn"))
                 {
                     // Argo CD's progressive sync ignores any other operator (the step then selects nothing).

@@ -12,13 +12,13 @@ internal static class SelectorBinder
     {
         switch (value)
         {
-            case DslCall { TypeName: "HubDsl.ClusterSelector", Member: "All" }:
+            case DslCall { TypeName: DslNames.ClusterSelector, Member: "All" }:
                 return LabelSelectorModel.Empty;
-            case DslCall { TypeName: "HubDsl.ClusterSelector", Member: "WithLabels" } call:
+            case DslCall { TypeName: DslNames.ClusterSelector, Member: "WithLabels" } call:
                 return new LabelSelectorModel(Pairs(context, call), EquatableArray<LabelRequirementModel>.Empty);
-            case DslCall { TypeName: "HubDsl.ClusterSelector", Member: "Where" } call:
+            case DslCall { TypeName: DslNames.ClusterSelector, Member: "Where" } call:
                 return new LabelSelectorModel(EquatableArray<StringPair>.Empty, Expressions(context, call.Arguments.Count == 1 ? call.Arguments[0] : null));
-            case DslObject { TypeName: "HubDsl.ClusterSelector" } obj:
+            case DslObject { TypeName: DslNames.ClusterSelector } obj:
                 return new LabelSelectorModel(
                     DslReader.StringMap(context, obj.Find("MatchLabels")?.Value, "MatchLabels"),
                     Expressions(context, obj.Find("MatchExpressions")?.Value));
@@ -56,7 +56,7 @@ internal static class SelectorBinder
         var requirements = new List<LabelRequirementModel>();
         foreach (var item in DslReader.List(context, value, "MatchExpressions"))
         {
-            if (item is not DslCall { TypeName: "HubDsl.LabelExpression" } call || call.Arguments.Count == 0)
+            if (item is not DslCall { TypeName: DslNames.LabelExpression } call || call.Arguments.Count == 0)
             {
                 context.Error(item.Origin, "expected LabelExpression.In/NotIn/Exists/DoesNotExist(...).");
                 continue;
@@ -83,37 +83,5 @@ internal static class SelectorBinder
         }
 
         return requirements.ToEquatableArray();
-    }
-
-    /// <summary>The selector as Kubernetes YAML.</summary>
-    public static YamlMapping ToYaml(LabelSelectorModel selector)
-    {
-        var yaml = new YamlMapping();
-        if (selector.MatchLabels.Count > 0)
-        {
-            var labels = yaml.GetOrAddMapping("matchLabels");
-            foreach (var pair in selector.MatchLabels) labels.Set(pair.Key, pair.Value);
-        }
-
-        if (selector.MatchExpressions.Count > 0)
-        {
-            var expressions = new YamlSequence();
-            foreach (var requirement in selector.MatchExpressions)
-            {
-                var entry = new YamlMapping().Set("key", requirement.Key).Set("operator", requirement.Operator);
-                if (requirement.Values.Count > 0)
-                {
-                    var values = new YamlSequence();
-                    foreach (var v in requirement.Values) values.Add(YamlScalar.String(v));
-                    entry.Set("values", values);
-                }
-
-                expressions.Add(entry);
-            }
-
-            yaml.Set("matchExpressions", expressions);
-        }
-
-        return yaml;
     }
 }

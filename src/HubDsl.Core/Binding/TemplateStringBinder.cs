@@ -1,6 +1,7 @@
 using System.Text;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
+using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Binding;
@@ -24,11 +25,11 @@ internal static class TemplateStringBinder
     /// <summary>The one parameter a value is, when it is exactly <c>Param.X</c>.</summary>
     public static (ParamKind Kind, string? Key)? AsParam(DslValue value)
     {
-        if (value is DslCall { TypeName: "HubDsl.Param" } call && TryParamKind(call.Member, out var kind))
+        if (value is DslCall { TypeName: DslNames.Param } call && ClusterParameter.ForDslMember(call.Member) is { } parameter)
         {
             string? key = null;
             if (call.Arguments.Count == 1 && call.Arguments[0] is DslScalar { Kind: ScalarKind.String } arg) key = arg.Text;
-            return (kind, key);
+            return (parameter.Kind, key);
         }
 
         return null;
@@ -53,7 +54,7 @@ internal static class TemplateStringBinder
 
                 return true;
             case DslCall call when AsParam(call) is { } param:
-                if (param.Kind is ParamKind.Label or ParamKind.Annotation or ParamKind.Value && string.IsNullOrEmpty(param.Key))
+                if (ClusterParameter.Of(param.Kind).IsKeyed && string.IsNullOrEmpty(param.Key))
                 {
                     context.Error(call.Origin, "Param." + call.Member + " needs a constant, non-empty key.");
                     return false;
@@ -64,21 +65,6 @@ internal static class TemplateStringBinder
             default:
                 context.Error(value.Origin, what + " must be a string: a literal, a constant, an interpolated string or a Param.");
                 return false;
-        }
-    }
-
-    private static bool TryParamKind(string member, out ParamKind kind)
-    {
-        switch (member)
-        {
-            case "Name": kind = ParamKind.Name; return true;
-            case "NameNormalized": kind = ParamKind.NameNormalized; return true;
-            case "Server": kind = ParamKind.Server; return true;
-            case "Project": kind = ParamKind.Project; return true;
-            case "Label": kind = ParamKind.Label; return true;
-            case "Annotation": kind = ParamKind.Annotation; return true;
-            case "Value": kind = ParamKind.Value; return true;
-            default: kind = default; return false;
         }
     }
 }

@@ -64,11 +64,11 @@ public static class AppProjectManifest
     private static IReadOnlyList<string> Namespaces(ApplicationSetModel appSet, ClusterModel cluster, string destinationNamespace, string? fleetId)
     {
         if (destinationNamespace.IndexOf("{{", System.StringComparison.Ordinal) < 0) return new[] { destinationNamespace };
-        var rendered = Access.LeastPrivilegeAccess.DestinationNamespaces(cluster, appSet, new[] { ClusterSecretManifest.Build(cluster, appSet.Namespace, fleetId: fleetId) });
+        var rendered = LeastPrivilegeAccess.DestinationNamespaces(cluster, appSet, new[] { ClusterSecretManifest.Build(cluster, appSet.Namespace, fleetId: fleetId) });
         return rendered.Count > 0 ? rendered : new[] { destinationNamespace };
     }
 
     /// <summary>The declared clusters the ApplicationSet's selector matches, by name.</summary>
     public static IEnumerable<ClusterModel> Targeted(ApplicationSetModel appSet, IEnumerable<ClusterModel> clusters, string? fleetId = null) =>
-        clusters.Where(Rendering.ClusterTargeting.For(appSet.Selector, fleetId)).OrderBy(c => c.Name, System.StringComparer.Ordinal);
+        clusters.Where(ClusterTargeting.For(appSet.Selector, fleetId)).OrderBy(c => c.Name, System.StringComparer.Ordinal);
 }

@@ -14,17 +14,13 @@ public static class ClusterSecretManifest
     /// mode for the namespaces its Roles cover (and <c>clusterResources</c> when it deploys cluster-scoped kinds);
     /// with a <paramref name="fleetId"/>, it carries that fleet's ownership label.
     /// </summary>
-    public static YamlMapping Build(ClusterModel cluster, string @namespace, Access.LeastPrivilegeAccess? access = null, string? fleetId = null)
+    public static YamlMapping Build(ClusterModel cluster, string @namespace, LeastPrivilegeAccess? access = null, string? fleetId = null)
     {
         var secret = new YamlMapping().Set("apiVersion", "v1").Set("kind", "Secret");
         var metadata = secret.GetOrAddMapping("metadata");
         metadata.Set("name", ClusterSecretNames.ForServer(cluster.Server) ?? "cluster-" + cluster.Name);
         metadata.Set("namespace", @namespace);
-        var labels = metadata.GetOrAddMapping("labels");
-        labels.Set(ManifestLabels.SecretTypeKey, "cluster");
-        labels.Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
-        foreach (var label in cluster.Labels) labels.Set(label.Key, label.Value);
-        if (fleetId is not null) labels.Set(FleetIdentity.LabelKey(fleetId), ManifestLabels.FleetValue); // last: a declared label cannot change it
+        metadata.Set("labels", Labels(cluster, fleetId));
         if (cluster.Annotations.Count > 0)
         {
             var annotations = metadata.GetOrAddMapping("annotations");
@@ -44,5 +40,19 @@ public static class ClusterSecretManifest
         }
 
         return secret;
+    }
+
+    /// <summary>
+    /// The Secret's labels: the secret type and managed-by first, then the declared labels, and the fleet's label last
+    /// (a declared label cannot change it). <see cref="ClusterTargeting"/> selects clusters on these.
+    /// </summary>
+    public static YamlMapping Labels(ClusterModel cluster, string? fleetId = null)
+    {
+        var labels = new YamlMapping();
+        labels.Set(ManifestLabels.SecretTypeKey, "cluster");
+        labels.Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        foreach (var label in cluster.Labels) labels.Set(label.Key, label.Value);
+        if (fleetId is not null) labels.Set(FleetIdentity.LabelKey(fleetId), ManifestLabels.FleetValue);
+        return labels;
     }
 }

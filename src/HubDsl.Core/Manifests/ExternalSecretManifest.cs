@@ -14,7 +14,7 @@ public static class ExternalSecretManifest
     public static IReadOnlyList<ManifestFile> Build(ApplicationSetModel appSet)
     {
         var files = new List<ManifestFile>();
-        var ns = Validation.FleetValidator.TemplateDestinationNamespace(appSet);
+        var ns = appSet.LiteralDestinationNamespace();
         foreach (var values in appSet.Values)
         {
             if (values.Environment is null) continue;

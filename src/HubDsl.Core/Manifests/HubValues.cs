@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using HubDsl.Core.Access;
 using HubDsl.Core.Model;
 using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;

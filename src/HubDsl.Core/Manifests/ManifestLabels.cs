@@ -1,3 +1,5 @@
+using HubDsl.Core.Rendering;
+
 namespace HubDsl.Core.Manifests;
 
 /// <summary>Labels HubDsl puts on the hub objects it generates (so <c>hubdsl apply --prune</c> deletes only its own).</summary>
@@ -9,8 +11,8 @@ public static class ManifestLabels
     /// <summary>HubDsl's value for it.</summary>
     public const string ManagedByValue = "hubdsl";
 
-    /// <summary>Argo CD's label that makes a Secret a cluster.</summary>
-    public const string SecretTypeKey = "argocd.argoproj.io/secret-type";
+    /// <summary>Argo CD's label that makes a Secret a cluster: <see cref="ClusterInfo.SecretTypeLabel"/>, under the name the writers of hub objects use.</summary>
+    public const string SecretTypeKey = ClusterInfo.SecretTypeLabel;
 
     /// <summary>
     /// The prefix of the per-fleet ownership label <c>fleet.hubdsl.io/&lt;fleet id&gt;: "true"</c> (see

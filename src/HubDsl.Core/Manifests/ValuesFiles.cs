@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using HubDsl.Core.Model;
+using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Manifests;

@@ -31,4 +31,8 @@ public sealed record ApplicationSetModel(
 
     /// <summary>Where the ApplicationSet class was declared (analyzers only).</summary>
     public SourceSpan? Origin { get; init; }
+
+    /// <summary>The template's destination namespace when it is a literal, else null (a templated one differs per cluster).</summary>
+    public string? LiteralDestinationNamespace() =>
+        YamlTree.Find(Manifest, "spec", "template", "spec", "destination", "namespace")?.AsString() is { } ns && !ns.Contains("{{") ? ns : null;
 }

@@ -1,3 +1,5 @@
+using HubDsl.Core.Rendering;
+
 namespace HubDsl.Core.Model;
 
 /// <summary>

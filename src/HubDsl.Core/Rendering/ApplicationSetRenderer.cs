@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using HubDsl.Core.Templating;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
@@ -153,7 +154,7 @@ public static class ApplicationSetRenderer
         foreach (var secret in secrets)
         {
             if (secret is null) continue;
-            if (!ClusterSecret.TryParse(secret, out var info, out var error))
+            if (!ClusterSecretParser.TryParse(secret, out var info, out var error))
             {
                 errors.Add(new RenderError(RenderErrorReasons.InvalidClusterSecret, error!));
                 continue;
@@ -267,13 +268,13 @@ public static class ApplicationSetRenderer
         }
         catch (YamlReaderException e)
         {
-            throw new TemplateRenderFailure("error while converting template to json " + FastTemplate.GoQuote(patchText) + ": " + e.Message);
+            throw new TemplateRenderFailure("error while converting template to json " + GoQuote.Quote(patchText) + ": " + e.Message);
         }
 
         if (patch is YamlScalar { Kind: ScalarKind.Null }) return app;
         if (patch is not YamlMapping patchMap)
         {
-            throw new TemplateRenderFailure("invalid templatePatch " + FastTemplate.GoQuote(patchText) + ": json: cannot unmarshal " + (patch is YamlSequence ? "array" : "string") + " into Go value of type v1alpha1.Application");
+            throw new TemplateRenderFailure("invalid templatePatch " + GoQuote.Quote(patchText) + ": json: cannot unmarshal " + (patch is YamlSequence ? "array" : "string") + " into Go value of type v1alpha1.Application");
         }
 
         var patched = StrategicMergePatch.Apply(app, patchMap);

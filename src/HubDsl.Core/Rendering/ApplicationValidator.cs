@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using HubDsl.Core.Templating;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
@@ -40,7 +41,7 @@ internal static class ApplicationValidator
             if (!Validation.KubernetesNames.IsDnsSubdomain(name))
             {
                 // Rejected by the API server on create (the controller keeps reconciling with an error).
-                errors[name] = "Application.argoproj.io " + FastTemplate.GoQuote(name) + " is invalid: metadata.name: Invalid value: " + FastTemplate.GoQuote(name)
+                errors[name] = "Application.argoproj.io " + GoQuote.Quote(name) + " is invalid: metadata.name: Invalid value: " + GoQuote.Quote(name)
                     + (name.Length > 253
                         ? ": must be no more than 253 characters"
                         : ": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
@@ -72,7 +73,7 @@ internal static class ApplicationValidator
         if (server.Length > 0)
         {
             var error = GetCluster(context, known, server.TrimEnd('/'));
-            return error is null ? null : "error getting cluster by server " + FastTemplate.GoQuote(server) + ": " + error;
+            return error is null ? null : "error getting cluster by server " + GoQuote.Quote(server) + ": " + error;
         }
 
         if (name.Length > 0)
@@ -111,10 +112,10 @@ internal static class ApplicationValidator
     {
         if (server == ClusterInfo.InClusterServer)
         {
-            return context.Options.IncludeInCluster ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " is disabled";
+            return context.Options.IncludeInCluster ? null : "rpc error: code = NotFound desc = cluster " + GoQuote.Quote(server) + " is disabled";
         }
 
-        return known.Servers.Contains(server) ? null : "rpc error: code = NotFound desc = cluster " + FastTemplate.GoQuote(server) + " not found";
+        return known.Servers.Contains(server) ? null : "rpc error: code = NotFound desc = cluster " + GoQuote.Quote(server) + " not found";
     }
 
     // db.GetClusterServersByName with the in-cluster special cases.

@@ -15,6 +15,10 @@ internal static class ClusterGenerator
     private static readonly IReadOnlyDictionary<string, string> SecretTypeRequirement =
         new Dictionary<string, string>(StringComparer.Ordinal) { [ClusterInfo.SecretTypeLabel] = "cluster" };
 
+    // The pseudo-cluster Argo CD adds without a Secret: no labels, annotations or project.
+    private static readonly ClusterInfo InCluster = new(
+        ClusterInfo.InClusterName, ClusterInfo.InClusterServer, new Dictionary<string, string>(), new Dictionary<string, string>(), null, new string[0], false, string.Empty, null);
+
     public static List<Dictionary<string, object?>> Generate(RenderContext context, YamlMapping spec, string path)
     {
         var selector = LabelSelector.TryParse(spec["selector"], validateValues: true, out var selectorError, SecretTypeRequirement)
@@ -49,13 +53,7 @@ internal static class ClusterGenerator
         // The generator does not look at cluster.inClusterEnabled (RenderOptions.IncludeInCluster).
         if (!ignoreLocalClusters && !hasInClusterSecret)
         {
-            var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["name"] = ClusterInfo.InClusterName,
-                ["nameNormalized"] = ClusterInfo.InClusterName,
-                ["server"] = ClusterInfo.InClusterServer,
-                ["project"] = string.Empty,
-            };
+            var parameters = PlainParameters(InCluster);
             AppendTemplatedValues(context, values, parameters, ClusterInfo.InClusterName, path, "error appending templated values for local cluster: ");
             sets.Add(parameters);
         }
@@ -72,17 +70,11 @@ internal static class ClusterGenerator
     /// <summary>The params of one Secret cluster (argocd-behaviour.md 2.2).</summary>
     public static Dictionary<string, object?> ClusterParameters(ClusterInfo cluster, bool goTemplate)
     {
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["name"] = cluster.Name,
-            ["nameNormalized"] = HubDsl.Core.Templating.ArgoNames.Normalize(cluster.Name),
-            ["server"] = cluster.Server,
-            ["project"] = cluster.Project ?? string.Empty,
-        };
-
+        var parameters = PlainParameters(cluster);
         if (goTemplate)
         {
-            // metadata is always present on a Secret cluster; labels/annotations only when non-empty.
+            // The nested form of ClusterParameter.Label and .Annotation (metadata.labels, metadata.annotations): metadata
+            // is always present on a Secret cluster; labels/annotations only when non-empty.
             var metadata = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (cluster.Annotations.Count > 0) metadata["annotations"] = ToDictionary(cluster.Annotations);
             if (cluster.Labels.Count > 0) metadata["labels"] = ToDictionary(cluster.Labels);
@@ -90,8 +82,20 @@ internal static class ClusterGenerator
         }
         else
         {
-            foreach (var annotation in cluster.Annotations) parameters["metadata.annotations." + annotation.Key] = annotation.Value;
-            foreach (var label in cluster.Labels) parameters["metadata.labels." + label.Key] = label.Value;
+            foreach (var annotation in cluster.Annotations) parameters[ClusterParameter.Annotation.FlatKey(annotation.Key)] = annotation.Value;
+            foreach (var label in cluster.Labels) parameters[ClusterParameter.Label.FlatKey(label.Key)] = label.Value;
+        }
+
+        return parameters;
+    }
+
+    // name, nameNormalized, server, project: every parameter of the table that is not read by a key.
+    private static Dictionary<string, object?> PlainParameters(ClusterInfo cluster)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var parameter in ClusterParameter.All)
+        {
+            if (!parameter.IsKeyed) parameters[parameter.Key] = parameter.ValueFor(cluster);
         }
 
         return parameters;
@@ -147,11 +151,11 @@ internal static class ClusterGenerator
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in rendered) map[entry.Key] = entry.Value;
-            parameters["values"] = map;
+            parameters[ClusterParameter.Value.Key] = map;
         }
         else
         {
-            foreach (var entry in rendered) parameters["values." + entry.Key] = entry.Value;
+            foreach (var entry in rendered) parameters[ClusterParameter.Value.FlatKey(entry.Key)] = entry.Value;
         }
     }
 }

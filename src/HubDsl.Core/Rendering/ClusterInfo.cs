@@ -11,7 +11,7 @@ public sealed class ClusterInfo
     /// <summary>The in-cluster pseudo-cluster's server.</summary>
     public const string InClusterServer = "https://kubernetes.default.svc";
 
-    /// <summary>The label that makes a Secret a cluster Secret.</summary>
+    /// <summary>The label that makes a Secret a cluster Secret (common/common.go <c>LabelKeySecretType</c>, which applicationset/generators/cluster.go adds to every selector).</summary>
     public const string SecretTypeLabel = "argocd.argoproj.io/secret-type";
 
     /// <summary>Creates a cluster.</summary>

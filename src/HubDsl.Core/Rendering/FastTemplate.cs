@@ -66,7 +66,7 @@ public static class FastTemplate
             if (close < 0)
             {
                 throw new FastTemplateException(
-                    "invalid template: Cannot find end tag=" + GoQuote(EndTag) + " in the template=" + GoQuote(text) + " starting from " + GoQuote(text.Substring(tagStart)));
+                    "invalid template: Cannot find end tag=" + GoQuote.Quote(EndTag) + " in the template=" + GoQuote.Quote(text) + " starting from " + GoQuote.Quote(text.Substring(tagStart)));
             }
 
             budget.Spend(1);
@@ -89,27 +89,4 @@ public static class FastTemplate
 
     // Go's strings.TrimSpace trims Unicode white space.
     private static readonly char[] GoSpace = { ' ', '\t', '\n', '\v', '\f', '\r', '\u0085', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000' };
-
-    /// <summary>A string quoted like Go's <c>%q</c>, for messages worded like Argo CD's.</summary>
-    internal static string GoQuote(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-
-        return sb.Append('"').ToString();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Rendering;
 
@@ -10,7 +11,7 @@ internal static class FieldPath
 
     public static string Child(string path, string key)
     {
-        var segment = SimpleKey.IsMatch(key) ? key : "[" + FastTemplate.GoQuote(key) + "]";
+        var segment = SimpleKey.IsMatch(key) ? key : "[" + GoQuote.Quote(key) + "]";
         if (segment[0] == '[') return path + segment;
         return path.Length == 0 ? segment : path + "." + segment;
     }

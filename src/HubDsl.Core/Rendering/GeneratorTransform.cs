@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HubDsl.Core.Templating;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
@@ -129,7 +130,7 @@ internal static class GeneratorTransform
                     }
                     catch (TemplateRenderFailure e)
                     {
-                        throw new TemplateRenderFailure("failed to pre-resolve Values key " + FastTemplate.GoQuote(value.Key) + ": " + e.Message);
+                        throw new TemplateRenderFailure("failed to pre-resolve Values key " + GoQuote.Quote(value.Key) + ": " + e.Message);
                     }
                 }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Rendering;
 
@@ -101,7 +102,7 @@ internal static class GoValueFormat
         switch (value)
         {
             case null: sb.Append("null"); break;
-            case string s: WriteJsonString(sb, s); break;
+            case string s: GoJson.WriteString(sb, s); break;
             case bool b: sb.Append(b ? "true" : "false"); break;
             case long l: sb.Append(l.ToString(CultureInfo.InvariantCulture)); break;
             case double d: sb.Append(FormatFloat(d)); break;
@@ -121,7 +122,7 @@ internal static class GoValueFormat
 
                 sb.Append(']');
                 break;
-            default: WriteJsonString(sb, Format(value)); break;
+            default: GoJson.WriteString(sb, Format(value)); break;
         }
     }
 
@@ -133,40 +134,11 @@ internal static class GoValueFormat
         {
             if (!first) sb.Append(',');
             first = false;
-            WriteJsonString(sb, key);
+            GoJson.WriteString(sb, key);
             sb.Append(':');
             WriteJson(sb, get(key));
         }
 
         sb.Append('}');
-    }
-
-    private static void WriteJsonString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029')
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        sb.Append('"');
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
@@ -9,14 +9,11 @@ namespace HubDsl.Core.Rendering;
 /// A Kubernetes label selector (<c>matchLabels</c> + <c>matchExpressions</c> with In, NotIn, Exists,
 /// DoesNotExist, all ANDed). The Cluster generator's selector uses the standard validation (label values
 /// must be valid label values); the generator-level post selector validates keys only, so values such as
-/// URLs work (applicationset/utils/selector.go).
+/// URLs work (applicationset/utils/selector.go). The syntax rules are <see cref="KubernetesNames"/>; the messages
+/// are Kubernetes' own.
 /// </summary>
 internal sealed class LabelSelector
 {
-    private static readonly Regex LabelValue = new Regex(@"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex NamePart = new Regex(@"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$", RegexOptions.CultureInvariant);
-    private static readonly Regex DnsSubdomain = new Regex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant);
-
     private readonly List<Requirement> _requirements;
 
     private LabelSelector(List<Requirement> requirements, bool isEmpty)
@@ -156,7 +153,7 @@ internal sealed class LabelSelector
         {
             for (var i = 0; i < values.Count; i++)
             {
-                if (values[i].Length > 63 || !LabelValue.IsMatch(values[i]))
+                if (!KubernetesNames.IsLabelValue(values[i]))
                 {
                     error = "values[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "][" + key + "]: Invalid value: \"" + values[i] + "\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (at most 63 characters)";
                     return false;
@@ -181,7 +178,7 @@ internal sealed class LabelSelector
         {
             var prefix = parts[0];
             if (prefix.Length == 0) return "prefix part must be non-empty";
-            if (prefix.Length > 253 || !DnsSubdomain.IsMatch(prefix)) return "prefix part must be a lowercase RFC 1123 subdomain";
+            if (!KubernetesNames.IsDnsSubdomain(prefix)) return "prefix part must be a lowercase RFC 1123 subdomain";
             name = parts[1];
         }
         else
@@ -190,8 +187,8 @@ internal sealed class LabelSelector
         }
 
         if (name.Length == 0) return "name part must be non-empty";
-        if (name.Length > 63) return "name part must be no more than 63 characters";
-        if (!NamePart.IsMatch(name)) return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+        if (name.Length > KubernetesNames.MaxLabelLength) return "name part must be no more than 63 characters";
+        if (!KubernetesNames.IsLabelName(name)) return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
         return null;
     }
 

@@ -1,12 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace HubDsl.Core.Validation;
 
-/// <summary>Kubernetes label syntax (apimachinery validation.IsQualifiedName and IsValidLabelValue).</summary>
+/// <summary>
+/// Kubernetes label syntax (apimachinery validation.IsQualifiedName and IsValidLabelValue, by
+/// <see cref="KubernetesNames"/>), with HubDsl's messages: what is wrong and what is allowed (HUB012, the CLI's options).
+/// </summary>
 public static class LabelRules
 {
-    private static readonly Regex Name = new(@"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$", RegexOptions.CultureInvariant);
-
     /// <summary>Why a label key is invalid, or null when it is valid.</summary>
     public static string? KeyProblem(string key)
     {
@@ -20,8 +19,8 @@ public static class LabelRules
         }
 
         if (name.Length == 0) return "the name part is empty";
-        if (name.Length > 63) return "the name part has " + name.Length + " characters; at most 63 are allowed";
-        if (!Name.IsMatch(name)) return "the name part '" + name + "' must start and end with a letter or digit and contain only letters, digits, '-', '_' and '.'";
+        if (name.Length > KubernetesNames.MaxLabelLength) return "the name part has " + name.Length + " characters; at most 63 are allowed";
+        if (!KubernetesNames.IsLabelName(name)) return "the name part '" + name + "' must start and end with a letter or digit and contain only letters, digits, '-', '_' and '.'";
         return null;
     }
 
@@ -29,8 +28,8 @@ public static class LabelRules
     public static string? ValueProblem(string value)
     {
         if (value.Length == 0) return null;
-        if (value.Length > 63) return "it has " + value.Length + " characters; at most 63 are allowed";
-        if (!Name.IsMatch(value)) return "it must start and end with a letter or digit and contain only letters, digits, '-', '_' and '.'";
+        if (value.Length > KubernetesNames.MaxLabelLength) return "it has " + value.Length + " characters; at most 63 are allowed";
+        if (!KubernetesNames.IsLabelValue(value)) return "it must start and end with a letter or digit and contain only letters, digits, '-', '_' and '.'";
         return null;
     }
 }

@@ -15,7 +15,10 @@ public sealed class TemplateParam
     /// <summary>The label, annotation or value key, where the kind has one.</summary>
     public string? Key { get; }
 
-    /// <summary>The fasttemplate form, for display only: the build writes the ApplicationSet's own syntax.</summary>
+    /// <summary>
+    /// The fasttemplate form, for display only: the build writes the ApplicationSet's own syntax. (The same forms as
+    /// HubDsl.Core's <c>ClusterParameter</c> table, which the DSL cannot reference; a Core test ties the two.)
+    /// </summary>
     public override string ToString() => Kind switch
     {
         TemplateParamKind.Name => "{{name}}",
@@ -31,7 +34,7 @@ public sealed class TemplateParam
     public static implicit operator string(TemplateParam param) => param.ToString();
 }
 
-/// <summary>The Cluster generator's parameter kinds.</summary>
+/// <summary>The Cluster generator's parameter kinds (in the order of HubDsl.Core's <c>ClusterParameter</c> table).</summary>
 public enum TemplateParamKind
 {
     /// <summary><c>name</c></summary>

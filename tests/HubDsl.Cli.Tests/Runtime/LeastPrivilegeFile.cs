@@ -1,4 +1,3 @@
-using HubDsl.Core.Access;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;

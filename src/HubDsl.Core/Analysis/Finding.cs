@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 /// <summary>
 /// One problem in a fleet: its diagnostic ID, a message naming the declaration, the cluster(s) and the fix, and

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB010, HUB011, HUB013 in Helm values.
 public static partial class FleetValidator

@@ -8,32 +8,27 @@ using HubDsl.Core.Yaml;
 using HubDsl.Generators.Evaluation;
 using Microsoft.CodeAnalysis;
 
-namespace HubDsl.Generators.Parsing;
+namespace HubDsl.Generators.Binding;
 
 /// <summary>
-/// Reads a declaration class (the only place symbols are touched) into bound models, through the
-/// evaluator and Core's binders. The analyzers use the same reader with origins recorded.
+/// Binds a declaration class to Core's models: its members are evaluated (the only place symbols are touched)
+/// and handed to Core's binders. The analyzers bind the same way, with origins recorded.
 /// </summary>
-internal static class DeclarationReader
+internal static class DeclarationBinder
 {
-    public const string FleetAttribute = "HubDsl.FleetAttribute";
-    public const string ApplicationSetAttribute = "HubDsl.ApplicationSetAttribute";
-    public const string HubAttribute = "HubDsl.HubAttribute";
-    private const string ValuesAttribute = "HubDsl.ValuesAttribute";
-
-    public static FleetModel ReadFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
+    public static FleetModel BindFleet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
-        var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == FleetBinder.ClusterType, cancellationToken);
+        var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == DslNames.Cluster, cancellationToken);
         var fleet = FleetBinder.Bind(TypeShapes.FullName(type), NamedString(attribute, "Namespace") ?? "argocd", members, out var bindErrors);
         errors = evaluator.Errors.Concat(bindErrors).ToList();
         return fleet;
     }
 
-    public static HubModel? ReadHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
+    public static HubModel? BindHub(INamedTypeSymbol type, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
-        var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == HubBinder.HubInstallType, cancellationToken);
+        var members = Members(type, evaluator, recordOrigins, m => TypeShapes.FullName(m) == DslNames.HubInstall, cancellationToken);
         if (evaluator.Errors.Count > 0)
         {
             errors = evaluator.Errors.ToList();
@@ -43,7 +38,7 @@ internal static class DeclarationReader
         return HubBinder.Bind(TypeShapes.FullName(type), members, out errors);
     }
 
-    public static ApplicationSetModel? ReadApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
+    public static ApplicationSetModel? BindApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
         var members = Members(type, evaluator, recordOrigins, IsApplicationSetMemberType, cancellationToken);
@@ -77,7 +72,7 @@ internal static class DeclarationReader
         symbol.Locations.FirstOrDefault() is { SourceTree: { } tree } location ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length) : null;
 
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
-        TypeShapes.FullName(type) is "HubDsl.ApplicationTemplate" or "HubDsl.ClusterSelector" or "HubDsl.ClusterGenerator" or "HubDsl.RollingSync" or "HubDsl.DeployedResources" or "HubDsl.AppProject";
+        TypeShapes.FullName(type) is DslNames.ApplicationTemplate or DslNames.ClusterSelector or DslNames.ClusterGenerator or DslNames.RollingSync or DslNames.DeployedResources or DslNames.AppProject;
 
     private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken)
     {
@@ -111,7 +106,7 @@ internal static class DeclarationReader
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass is { } attributeClass && TypeShapes.FullName(attributeClass) == ValuesAttribute)
+            if (attribute.AttributeClass is { } attributeClass && TypeShapes.FullName(attributeClass) == DslNames.ValuesAttribute)
             {
                 return attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
             }

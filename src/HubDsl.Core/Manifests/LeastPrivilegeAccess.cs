@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
 using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Access;
+namespace HubDsl.Core.Manifests;
 
 /// <summary>One RBAC grant: verbs on one resource, optionally on one named object only.</summary>
 public sealed record ResourceGrant(string Group, string Resource, EquatableArray<string> Verbs, string? ResourceName = null);

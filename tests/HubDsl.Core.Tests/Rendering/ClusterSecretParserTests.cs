@@ -5,13 +5,13 @@ using static HubDsl.Core.Tests.Rendering.RenderingTestKit;
 namespace HubDsl.Core.Tests.Rendering;
 
 /// <summary>Reading cluster Secrets (Argo CD's util/db/cluster.go SecretToCluster; cluster_test.go Test_secretToCluster).</summary>
-public sealed class ClusterSecretTests
+public sealed class ClusterSecretParserTests
 {
     [Fact]
     public void String_data_and_base64_data_read_the_same()
     {
-        Assert.True(ClusterSecret.TryParse(Secret("prod", "https://prod.example.com/", Labels(("env", "prod")), project: "team"), out var plain, out var e1), e1);
-        Assert.True(ClusterSecret.TryParse(Secret("prod", "https://prod.example.com/", Labels(("env", "prod")), project: "team", base64: true), out var encoded, out var e2), e2);
+        Assert.True(ClusterSecretParser.TryParse(Secret("prod", "https://prod.example.com/", Labels(("env", "prod")), project: "team"), out var plain, out var e1), e1);
+        Assert.True(ClusterSecretParser.TryParse(Secret("prod", "https://prod.example.com/", Labels(("env", "prod")), project: "team", base64: true), out var encoded, out var e2), e2);
         foreach (var info in new[] { plain, encoded })
         {
             Assert.Equal("prod", info.Name);
@@ -42,7 +42,7 @@ public sealed class ClusterSecretTests
               namespaces: ' a, ,b ,'
               clusterResources: 'True'
             """;
-        Assert.True(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out var info, out _));
+        Assert.True(ClusterSecretParser.TryParse((YamlMapping)YamlReader.Parse(yaml), out var info, out _));
         Assert.Equal("new", info.Name);
         Assert.Equal("https://x", info.Server);
         Assert.Equal(new[] { "a", "b" }, info.Namespaces);
@@ -57,7 +57,7 @@ public sealed class ClusterSecretTests
     {
         // SecretToCluster takes data.name as it is: no fallback for hand-written Secrets.
         var yaml = "kind: Secret\nmetadata: {name: s}\nstringData: {server: 'https://x'}\n";
-        Assert.True(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out var info, out _));
+        Assert.True(ClusterSecretParser.TryParse((YamlMapping)YamlReader.Parse(yaml), out var info, out _));
         Assert.Equal(string.Empty, info.Name);
         Assert.False(info.IsClusterSecret);
     }
@@ -69,7 +69,7 @@ public sealed class ClusterSecretTests
     [InlineData("kind: Secret\nmetadata: {labels: {a: [1]}}", "metadata.labels.a is not a string")]
     public void Unreadable_secrets_are_errors(string yaml, string message)
     {
-        Assert.False(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out _, out var error));
+        Assert.False(ClusterSecretParser.TryParse((YamlMapping)YamlReader.Parse(yaml), out _, out var error));
         Assert.Contains(message, error);
     }
 
@@ -89,7 +89,7 @@ public sealed class ClusterSecretTests
     {
         // There is no kind Cluster in cluster.argoproj.io (Argo CD's manifests/crds: Application, ApplicationSet, AppProject only); clusters are labelled Secrets.
         const string yaml = "apiVersion: cluster.argoproj.io/v1alpha1\nkind: Cluster\nmetadata: {name: prod, namespace: argocd, labels: {env: prod}}\nspec: {server: 'https://prod'}\n";
-        Assert.False(ClusterSecret.TryParse((YamlMapping)YamlReader.Parse(yaml), out _, out var error));
+        Assert.False(ClusterSecretParser.TryParse((YamlMapping)YamlReader.Parse(yaml), out _, out var error));
         Assert.Equal("not a Secret (kind 'Cluster')", error);
         var result = Render(ScenarioTests.ScenarioAppSet, new[] { (YamlMapping)YamlReader.Parse(yaml) });
         Assert.Empty(result.Applications);

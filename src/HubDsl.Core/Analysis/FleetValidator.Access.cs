@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using HubDsl.Core.Access;
+using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB022: a LeastPrivilege cluster whose access does not cover what Argo CD will do there. Without the hub's
 // resource.inclusions Argo CD lists every kind, is refused, and the whole cluster cache fails ("failed to load

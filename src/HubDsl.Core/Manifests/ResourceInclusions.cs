@@ -5,7 +5,7 @@ using System.Text;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Access;
+namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// The hub side of least privilege: <c>resource.inclusions</c> entries (in <c>argocd-cm</c>) that limit what the

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB006, HUB007, HUB012 (cluster labels), HUB013 (cluster metadata), HUB014.
 public static partial class FleetValidator

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using HubDsl.Core.Binding;
-using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Core.Rendering;
 
-namespace HubDsl.Core.Rendering;
+namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// Which declared clusters an ApplicationSet's selector targets, decided by the renderer's own selector (with the
@@ -13,7 +12,7 @@ namespace HubDsl.Core.Rendering;
 /// </summary>
 public static class ClusterTargeting
 {
-    private static readonly Dictionary<string, string> SecretType = new(StringComparer.Ordinal) { [ManifestLabels.SecretTypeKey] = "cluster" };
+    private static readonly Dictionary<string, string> SecretType = new(StringComparer.Ordinal) { [ClusterInfo.SecretTypeLabel] = "cluster" };
 
     /// <summary>
     /// A predicate for the selector, parsed once. An invalid selector targets nothing (Argo CD's generator fails).
@@ -21,20 +20,15 @@ public static class ClusterTargeting
     /// </summary>
     public static Func<ClusterModel, bool> For(LabelSelectorModel selector, string? fleetId = null)
     {
-        var parsed = LabelSelector.TryParse(SelectorBinder.ToYaml(selector), validateValues: false, out _, SecretType);
+        var parsed = LabelSelector.TryParse(selector.ToYaml(), validateValues: false, out _, SecretType);
         return cluster => parsed is not null && parsed.Matches(SecretLabels(cluster, fleetId));
     }
 
-    /// <summary>The labels of the cluster's Secret as the build writes it (ClusterSecretManifest).</summary>
+    /// <summary>The labels of the cluster's Secret as the build writes it (<see cref="ClusterSecretManifest.Labels"/>).</summary>
     public static Dictionary<string, string> SecretLabels(ClusterModel cluster, string? fleetId = null)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [ManifestLabels.SecretTypeKey] = "cluster",
-            [ManifestLabels.ManagedByKey] = ManifestLabels.ManagedByValue,
-        };
-        foreach (var label in cluster.Labels) labels[label.Key] = label.Value;
-        if (fleetId is not null) labels[FleetIdentity.LabelKey(fleetId)] = ManifestLabels.FleetValue;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in ClusterSecretManifest.Labels(cluster, fleetId)) labels[label.Key] = label.Value.AsString() ?? string.Empty;
         return labels;
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace HubDsl.Core.Access;
+namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// What Argo CD must be able to read beyond the resources an Application deploys, and why.

@@ -5,9 +5,10 @@ using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
 using HubDsl.Core.Rendering;
 using HubDsl.Core.Templating;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB002, HUB003, HUB004, HUB008, HUB009, HUB017, HUB021: what Argo CD will generate for the declared clusters,
 // from the same renderer `hubdsl preview` uses, within the editor's limits (RenderOptions.ForEditor).
@@ -67,12 +68,12 @@ public static partial class FleetValidator
             return "The in-cluster pseudo-cluster, targeted because the selector is empty, has no labels, annotations or values; select clusters by label.";
         }
 
-        if (key.StartsWith("metadata.labels.", StringComparison.Ordinal) || key.StartsWith(".metadata.labels", StringComparison.Ordinal))
+        if (key.StartsWith(ClusterParameter.Label.Key + ".", StringComparison.Ordinal) || key.StartsWith("." + ClusterParameter.Label.Key, StringComparison.Ordinal))
         {
             return "Add the label to " + Clusters(clusters) + ", or select only clusters that have it.";
         }
 
-        if (key.StartsWith("values.", StringComparison.Ordinal)) return "Declare it in the ClusterGenerator's Values.";
+        if (key.StartsWith(ClusterParameter.Value.Key + ".", StringComparison.Ordinal)) return "Declare it in the ClusterGenerator's Values.";
         var known = KnownKeys(result);
         suggestion = Closest(key, known);
         return (suggestion is null ? string.Empty : "Did you mean '" + suggestion + "'? ") + "Use Param.Name, Param.Server, Param.Label(...) and the other Param members, which cannot be misspelt.";
@@ -80,7 +81,7 @@ public static partial class FleetValidator
 
     private static List<string> KnownKeys(RenderResult result)
     {
-        var keys = new SortedSet<string>(StringComparer.Ordinal) { "name", "nameNormalized", "server", "project" };
+        var keys = new SortedSet<string>(ClusterParameter.All.Where(p => !p.IsKeyed).Select(p => p.Key), StringComparer.Ordinal);
         foreach (var set in result.ParamSets)
         {
             foreach (var key in set.Keys)
@@ -133,9 +134,9 @@ public static partial class FleetValidator
     private static HashSet<YamlNode> CheckSyntax(FindingList findings, ApplicationSetModel appSet, string declaration)
     {
         var wrong = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
-        var template = Path(appSet.Manifest, "spec", "template");
+        var template = YamlTree.Find(appSet.Manifest, "spec", "template");
         if (template is null) return wrong;
-        foreach (var scalar in Strings(template))
+        foreach (var scalar in YamlTree.Strings(template))
         {
             string? problem = null;
             if (appSet.Mode.GoTemplate)
@@ -223,7 +224,7 @@ public static partial class FleetValidator
         {
             // Names still holding template text are silent misses, reported as HUB002.
             if (pair.Key.Contains("{{") || pair.Key.Contains("<no value>")) continue;
-            if (!Validation.KubernetesNames.IsDnsSubdomain(pair.Key))
+            if (!KubernetesNames.IsDnsSubdomain(pair.Key))
             {
                 var usesName = nameNode?.AsString() is { } text && text.Contains(appSet.Mode.Render(ParamKind.Name, null));
                 findings.Add(new Finding(DiagnosticIds.InvalidApplicationName,
@@ -255,7 +256,7 @@ public static partial class FleetValidator
             var missing = new Dictionary<(string Environment, int Index), List<string>>();
             foreach (var (application, cluster) in applications)
             {
-                var files = Path(application, "spec", "source", "helm", "valueFiles") as YamlSequence;
+                var files = YamlTree.Find(application, "spec", "source", "helm", "valueFiles") as YamlSequence;
                 if (files is null) continue;
                 for (var i = 0; i < files.Count; i++)
                 {
@@ -297,11 +298,11 @@ public static partial class FleetValidator
     private static string ClusterOf(RenderResult result, int paramSetIndex)
     {
         if (paramSetIndex < 0 || paramSetIndex >= result.ParamSets.Count) return "?";
-        return result.ParamSets[paramSetIndex].TryGetValue("name", out var name) && name is string text ? text : "parameter set " + (paramSetIndex + 1);
+        return result.ParamSets[paramSetIndex].TryGetValue(ClusterParameter.Name.Key, out var name) && name is string text ? text : "parameter set " + (paramSetIndex + 1);
     }
 
     private static YamlNode? TemplateNode(ApplicationSetModel appSet, params string[] path) =>
-        Path(appSet.Manifest, new[] { "spec", "template" }.Concat(path).ToArray());
+        YamlTree.Find(appSet.Manifest, new[] { "spec", "template" }.Concat(path).ToArray());
 
     private static string Clusters(List<string> names)
     {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using HubDsl.Core.Model;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 /// <summary>
 /// Checks a whole fleet (all clusters, all ApplicationSets) against what Argo CD, Kubernetes and Helm will do

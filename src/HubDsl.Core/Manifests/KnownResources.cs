@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace HubDsl.Core.Access;
+namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// Kubernetes' built-in API resources (as <c>kubectl api-resources</c> lists them; the Kubernetes API reference,

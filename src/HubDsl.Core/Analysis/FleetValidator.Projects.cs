@@ -2,9 +2,10 @@ using System.Collections.Generic;
 using System.Linq;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB018: an ApplicationSet reaching outside the limits its AppProject declares; Argo CD would refuse the
 // Applications ("application destination ... is not permitted in project", "application repo ... is not permitted").
@@ -14,8 +15,8 @@ public static partial class FleetValidator
     {
         if (appSet.Project is not { } project) return;
         var declaration = Declaration(appSet.ClassName);
-        var templateSpec = Path(appSet.Manifest, "spec", "template", "spec") as YamlMapping;
-        var repo = Path(templateSpec ?? new YamlMapping(), "source", "repoURL") as YamlScalar;
+        var templateSpec = YamlTree.Find(appSet.Manifest, "spec", "template", "spec") as YamlMapping;
+        var repo = YamlTree.Find(templateSpec ?? new YamlMapping(), "source", "repoURL") as YamlScalar;
         if (project.SourceRepos.Count > 0 && repo is not null && !project.SourceRepos.Any(pattern => Glob(pattern, repo.Value)))
         {
             findings.Add(DiagnosticIds.OutsideProject,
@@ -24,7 +25,7 @@ public static partial class FleetValidator
         }
 
         if (project.Destinations.Count == 0) return;
-        var ns = Path(templateSpec ?? new YamlMapping(), "destination", "namespace")?.AsString() ?? string.Empty;
+        var ns = YamlTree.Find(templateSpec ?? new YamlMapping(), "destination", "namespace")?.AsString() ?? string.Empty;
         var outside = AppProjectManifest.Targeted(appSet, clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => c.Cluster), fleetId)
             .Where(c => !project.Destinations.Any(d => Glob(d.Key, c.Server) && Glob(d.Value, ns)))
             .Select(c => c.Name)

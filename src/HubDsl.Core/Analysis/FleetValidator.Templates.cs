@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB005, HUB012 (selector), HUB013 (template text), HUB015.
 public static partial class FleetValidator
@@ -13,7 +14,7 @@ public static partial class FleetValidator
         var declaration = Declaration(appSet.ClassName);
         foreach (var label in appSet.Selector.MatchLabels) CheckLabel(findings, declaration, "selector label", label);
         if (appSet.Selector.IsEmpty) return; // the empty selector also targets the in-cluster pseudo-cluster
-        var targets = Rendering.ClusterTargeting.For(appSet.Selector, fleetId);
+        var targets = Manifests.ClusterTargeting.For(appSet.Selector, fleetId);
         foreach (var (_, cluster) in clusters)
         {
             if (targets(cluster)) return;
@@ -38,7 +39,7 @@ public static partial class FleetValidator
 
     private static void CheckSyncPolicy(FindingList findings, ApplicationSetModel appSet)
     {
-        var automated = Path(appSet.Manifest, "spec", "template", "spec", "syncPolicy", "automated") as YamlMapping;
+        var automated = YamlTree.Find(appSet.Manifest, "spec", "template", "spec", "syncPolicy", "automated") as YamlMapping;
         if (automated?["prune"] is YamlScalar { Value: "true" } && automated["allowEmpty"] is YamlScalar { Value: "true" } allowEmpty)
         {
             findings.Add(DiagnosticIds.PruneAllowEmpty,
@@ -50,9 +51,9 @@ public static partial class FleetValidator
     // Credentials in template strings, e.g. a repoURL with user:password@.
     private static void CheckTemplateText(FindingList findings, ApplicationSetModel appSet)
     {
-        var template = Path(appSet.Manifest, "spec", "template");
+        var template = YamlTree.Find(appSet.Manifest, "spec", "template");
         if (template is null) return;
-        foreach (var scalar in Strings(template))
+        foreach (var scalar in YamlTree.Strings(template))
         {
             var kind = CredentialPatterns.ShapeOf(scalar.Value) ?? (HasUrlPassword(scalar.Value) ? "a URL with a password" : null);
             if (kind is not null)
@@ -73,38 +74,4 @@ public static partial class FleetValidator
         return at > 0 && authority.Substring(0, at).IndexOf(':') > 0;
     }
 
-    internal static IEnumerable<YamlScalar> Strings(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlScalar { Kind: ScalarKind.String } scalar:
-                yield return scalar;
-                break;
-            case YamlMapping mapping:
-                foreach (var entry in mapping)
-                {
-                    foreach (var s in Strings(entry.Value)) yield return s;
-                }
-
-                break;
-            case YamlSequence sequence:
-                foreach (var item in sequence)
-                {
-                    foreach (var s in Strings(item)) yield return s;
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>The template's destination namespace when it is a literal, else null.</summary>
-    public static string? TemplateDestinationNamespace(ApplicationSetModel appSet) =>
-        Path(appSet.Manifest, "spec", "template", "spec", "destination", "namespace")?.AsString() is { } ns && !ns.Contains("{{") ? ns : null;
-
-    internal static YamlNode? Path(YamlNode root, params string[] keys)
-    {
-        YamlNode? node = root;
-        foreach (var key in keys) node = (node as YamlMapping)?[key];
-        return node;
-    }
 }

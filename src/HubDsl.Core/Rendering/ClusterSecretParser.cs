@@ -5,8 +5,8 @@ using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Rendering;
 
-/// <summary>Reads a cluster Secret manifest (<c>data</c> base64 and/or <c>stringData</c>) into a <see cref="ClusterInfo"/>.</summary>
-public static class ClusterSecret
+/// <summary>Parses a cluster Secret manifest (<c>data</c> base64 and/or <c>stringData</c>) into a <see cref="ClusterInfo"/>.</summary>
+public static class ClusterSecretParser
 {
     /// <summary>
     /// Parses a Secret. Missing keys are not errors (Argo CD reads them as empty); a manifest that is not a

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB016: RollingSync steps against the Applications the template generates, with Argo CD's step selection
 // (applicationset/controllers buildAppDependencyList): every expression must hold; a missing label fails In
@@ -11,7 +12,7 @@ public static partial class FleetValidator
 {
     private static void CheckRollingSync(FindingList findings, Model.ApplicationSetModel appSet, List<(YamlMapping Application, string Cluster)> applications)
     {
-        if (Path(appSet.Manifest, "spec", "strategy", "rollingSync", "steps") is not YamlSequence steps || steps.Count == 0) return;
+        if (YamlTree.Find(appSet.Manifest, "spec", "strategy", "rollingSync", "steps") is not YamlSequence steps || steps.Count == 0) return;
         var declaration = Declaration(appSet.ClassName);
         var covered = new HashSet<string>();
         for (var i = 0; i < steps.Count; i++)
@@ -37,7 +38,7 @@ public static partial class FleetValidator
 
     private static bool StepSelects(YamlNode step, IReadOnlyDictionary<string, string> labels)
     {
-        if (Path(step, "matchExpressions") is not YamlSequence expressions) return true;
+        if (YamlTree.Find(step, "matchExpressions") is not YamlSequence expressions) return true;
         foreach (var expression in expressions.OfType<YamlMapping>())
         {
             var key = expression["key"]?.AsString() ?? string.Empty;
@@ -60,7 +61,7 @@ public static partial class FleetValidator
     private static IReadOnlyDictionary<string, string> Labels(YamlMapping application)
     {
         var labels = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        if (Path(application, "metadata", "labels") is YamlMapping mapping)
+        if (YamlTree.Find(application, "metadata", "labels") is YamlMapping mapping)
         {
             foreach (var entry in mapping)
             {

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
+using HubDsl.Core.Validation;
 
-namespace HubDsl.Core.Validation;
+namespace HubDsl.Core.Analysis;
 
 // HUB019: two declarations generate one file path (the build could write only one of them).
 // HUB020: a generated path that is not a portable relative file path (it would leave its folder, or land elsewhere).
