@@ -18,7 +18,9 @@ public sealed class PackageTests
         var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
         try
         {
-            var repo = ExampleCopy.RepositoryRoot();
+            // Packed from a copy of the sources: packing restores and builds in Release, and doing that in the
+            // repository's own obj/ folders races with the other test assemblies that restore and build them.
+            var repo = CopySources(ExampleCopy.RepositoryRoot(), Path.Combine(root, "repo"));
             Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "HubDsl"), "-c", "Release", "-o", feed, "-p:Version=" + version);
             Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "HubDsl.Cli"), "-c", "Release", "-o", feed, "-p:Version=" + version);
 
@@ -53,6 +55,29 @@ public sealed class PackageTests
         finally
         {
             try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+
+        static string CopySources(string from, string to)
+        {
+            foreach (var folder in new[] { "src", "generators", "analyzers" }) CopyTree(Path.Combine(from, folder), Path.Combine(to, folder));
+            foreach (var file in new[] { "README.md", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
+            {
+                if (File.Exists(Path.Combine(from, file))) File.Copy(Path.Combine(from, file), Path.Combine(to, file));
+            }
+
+            return to;
+        }
+
+        static void CopyTree(string from, string to)
+        {
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            foreach (var folder in Directory.GetDirectories(from))
+            {
+                var name = Path.GetFileName(folder);
+                if (name is "bin" or "obj") continue;
+                CopyTree(folder, Path.Combine(to, name));
+            }
         }
 
         string Run(string directory, string file, params string[] args)
