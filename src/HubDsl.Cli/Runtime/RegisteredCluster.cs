@@ -5,7 +5,7 @@ using HubDsl.Core.Rendering;
 
 namespace HubDsl.Cli.Runtime;
 
-/// <summary>A cluster Secret of the hub as Argo CD reads it (section 1 of argocd-behaviour.md).</summary>
+/// <summary>A cluster Secret of the hub as Argo CD reads it (argo-cd util/db/cluster.go SecretToCluster).</summary>
 public sealed class RegisteredCluster
 {
     private RegisteredCluster(ClusterInfo info, ClusterCredentials? credentials, string? configError, JsonObject secret)
@@ -41,9 +41,9 @@ public sealed class RegisteredCluster
     public IReadOnlyDictionary<string, string> DisplayLabels =>
         Info.Labels.Where(l => l.Key != ManifestLabels.SecretTypeKey).OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
 
-    /// <summary>Annotations Argo CD's API shows: without managed-by and kubectl's last-applied-configuration (which can hold the whole Secret, credentials included).</summary>
+    /// <summary>Annotations Argo CD's API shows (SecretToCluster drops managed-by and kubectl's last-applied-configuration, which can hold the whole Secret, credentials included).</summary>
     public IReadOnlyDictionary<string, string> DisplayAnnotations =>
-        Info.Annotations.Where(a => a.Key is not ("kubectl.kubernetes.io/last-applied-configuration" or "managed-by"))
+        Info.Annotations.Where(a => a.Key is not ("kubectl.kubernetes.io/last-applied-configuration" or ClusterSecretManifest.ManagedByAnnotation))
             .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
 
     /// <summary>Reads a Secret from the API; null when it is not a readable cluster Secret.</summary>

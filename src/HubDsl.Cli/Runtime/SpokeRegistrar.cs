@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using HubDsl.Core.Manifests;
+using HubDsl.Core.Model;
 
 namespace HubDsl.Cli.Runtime;
 
@@ -347,37 +348,11 @@ public sealed class SpokeRegistrar
             ServerName = spokeContext.TlsServerName,
             Insecure = request.InsecureSkipTlsVerify,
         };
-        var data = new JsonObject
-        {
-            ["server"] = Base64(server),
-            ["name"] = Base64(name),
-        };
-        if (request.Rbac.Namespaces.Count > 0) data["namespaces"] = Base64(string.Join(",", request.Rbac.Namespaces));
-        data["config"] = Base64(credentials.ToConfigJson());
-        if (request.Shard is { } shard) data["shard"] = Base64(shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (request.ClusterResources || request.Rbac.ClusterResources) data["clusterResources"] = Base64("true");
-        if (!string.IsNullOrEmpty(request.Project)) data["project"] = Base64(request.Project!);
-
-        var labels = new JsonObject();
-        foreach (var label in request.Labels) labels[label.Key] = label.Value;
-        labels[ManifestLabels.SecretTypeKey] = "cluster";
-        var annotations = new JsonObject();
-        foreach (var annotation in request.Annotations) annotations[annotation.Key] = annotation.Value;
-        annotations["managed-by"] = "argocd.argoproj.io";
-        return new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Secret",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = secretName,
-                ["namespace"] = hub.ArgoCdNamespace,
-                ["labels"] = labels,
-                ["annotations"] = annotations,
-            },
-            ["type"] = "Opaque",
-            ["data"] = data,
-        };
+        var cluster = new ClusterModel(name, name, server,
+            request.Labels.Select(l => new StringPair(l.Key, l.Value)).ToEquatableArray(),
+            request.Annotations.Select(a => new StringPair(a.Key, a.Value)).ToEquatableArray(),
+            request.Project, request.Rbac.Namespaces.ToEquatableArray(), request.ClusterResources || request.Rbac.ClusterResources, request.InsecureSkipTlsVerify);
+        return (JsonObject)Output.JsonConvert.From(ClusterSecretManifest.BuildRegistered(cluster, hub.ArgoCdNamespace, credentials.ToConfigJson(), request.Shard))!;
     }
 
     // An upsert replaces the cluster as Argo CD's does: cluster keys someone else wrote (e.g. namespaces from an
@@ -521,6 +496,4 @@ public sealed class SpokeRegistrar
 
     private static string? Decoded(JsonObject secret, string key) =>
         JsonYaml.Text(secret, "data", key) is { } value ? Encoding.UTF8.GetString(Convert.FromBase64String(value)) : null;
-
-    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 }
