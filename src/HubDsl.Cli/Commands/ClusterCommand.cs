@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Runtime.Registration;
 using HubDsl.Core.Manifests;
 using Spectre.Console;
 
@@ -134,7 +135,7 @@ internal static class ClusterCommand
                 var removeCommand = RemoveSpokeCommand(spokeName, chosenRbac, parse.GetResult(systemNamespace) is { Implicit: false } && chosenRbac is null ? parse.GetValue(systemNamespace) : null, nsList);
                 if (e.IsCancelled)
                 {
-                    await ReportCancelledAsync(console, registrar, e.Progress, spokeName, spokeContext.Server.TrimEnd('/'), removeCommand, parse.GetValue(rollback));
+                    await ReportCancelledAsync(console, new RegistrationRollback(hub, spoke), e.Progress, spokeName, spokeContext.Server.TrimEnd('/'), removeCommand, parse.GetValue(rollback));
                     return ExitCodes.Problems;
                 }
 
@@ -149,14 +150,14 @@ internal static class ClusterCommand
 
     // Ctrl+C during cluster add: what it created, what may exist (a request under way), and how to remove it; or,
     // with --rollback-on-cancel, remove it (under a fresh, bounded deadline: the command's token is cancelled).
-    private static async Task ReportCancelledAsync(RuntimeConsole console, SpokeRegistrar registrar, RegistrationProgress progress, string spokeName, string server, string removeCommand, bool rollback)
+    private static async Task ReportCancelledAsync(RuntimeConsole console, RegistrationRollback rollback, RegistrationProgress progress, string spokeName, string server, string removeCommand, bool rollBackOnCancel)
     {
         var error = console.Error;
         await error.WriteLineAsync("hubdsl: cluster add " + spokeName + " cancelled" + (progress.Step is null ? string.Empty : " during: " + progress.Step));
-        if (rollback)
+        if (rollBackOnCancel)
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var results = await registrar.RollbackAsync(progress, deadline.Token);
+            var results = await rollback.UndoAsync(progress, deadline.Token);
             foreach (var result in results) await console.Output.WriteLineAsync(result.Object + " " + Word(result.Outcome) + " (rollback)" + (result.Message is null ? string.Empty : ": " + Redactor.Scrub(result.Message)));
             var left = results.Where(r => r.Outcome == ObjectOutcome.Failed).Select(r => r.Object).ToList();
             await error.WriteLineAsync(left.Count == 0
@@ -275,7 +276,7 @@ internal static class ClusterCommand
             var patchLabels = new JsonObject();
             foreach (var pair in add) patchLabels[pair.Key] = pair.Value;
             foreach (var key in drop) patchLabels[key] = null;
-            await hub.Objects.MergePatchAsync(ResourceType.Secret, options.ArgoCdNamespace, cluster.SecretName, new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels } }, SpokeRegistrar.FieldManager, ct);
+            await hub.Objects.MergePatchAsync(ResourceType.Secret, options.ArgoCdNamespace, cluster.SecretName, new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels } }, ClusterFieldManager.Name, ct);
             var changes = add.Select(p => p.Key + "=" + p.Value).Concat(drop.Select(k => "-" + k));
             await console.Output.WriteLineAsync("Cluster '" + cluster.Name + "' labels updated: " + string.Join(", ", changes));
             return ExitCodes.Success;
@@ -358,7 +359,7 @@ internal static class ClusterCommand
                     }
                     else
                     {
-                        foreach (var result in await SpokeRegistrar.RemoveSpokeObjectsAsync(spoke, rbac, ct))
+                        foreach (var result in await new SpokeRbacInstaller(spoke).RemoveAsync(rbac, ct))
                         {
                             failed |= result.Outcome == ObjectOutcome.Failed;
                             await console.Output.WriteLineAsync(result.Object + " " + Word(result.Outcome) + (result.Message is null ? string.Empty : " (" + result.Message + ")") + " (via " + via + ")");

@@ -38,6 +38,25 @@ public sealed class ClusterCredentials
     /// <summary>Other authentication (awsAuthConfig, execProviderConfig) that this tool cannot use to probe.</summary>
     public string? ExternalAuth { get; init; }
 
+    /// <summary>
+    /// The credentials <c>argocd cluster add</c> stores for a kubeconfig context (argo-cd cmd/util/cluster.go
+    /// NewCluster): its CA and TLS server name, and its client certificate and key when it has both, else the
+    /// ServiceAccount's <paramref name="token"/>.
+    /// </summary>
+    public static ClusterCredentials ForContext(KubeContext context, Secret token, bool insecure)
+    {
+        var useCertificate = context.HasClientCertificate;
+        return new ClusterCredentials
+        {
+            BearerToken = useCertificate ? default : token,
+            CertPem = useCertificate ? context.ClientCertificatePem : null,
+            KeyPem = useCertificate ? context.ClientKeyPem : default,
+            CaPem = context.CertificateAuthorityPem,
+            ServerName = context.TlsServerName,
+            Insecure = insecure,
+        };
+    }
+
     /// <summary>The compact JSON Argo CD stores.</summary>
     public string ToConfigJson()
     {

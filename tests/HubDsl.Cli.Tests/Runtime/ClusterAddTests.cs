@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Runtime.Registration;
 using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;
@@ -52,7 +53,7 @@ public sealed class ClusterAddTests
         Assert.Equal("{\"bearerToken\":\"" + token + "\",\"tlsClientConfig\":{\"insecure\":false,\"caData\":\"" + ca + "\"}}", Decode(data["config"]));
 
         // The hub Secret's own field manager, so `hubdsl apply` never owns (or drops) config.
-        Assert.Contains(secret["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == SpokeRegistrar.FieldManager);
+        Assert.Contains(secret["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == ClusterFieldManager.Name);
 
         // Reported, and the token nowhere in the output.
         Assert.Contains("ServiceAccount kube-system/argocd-manager created", run.Stdout);

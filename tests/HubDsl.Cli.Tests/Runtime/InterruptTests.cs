@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Runtime.Registration;
 using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;

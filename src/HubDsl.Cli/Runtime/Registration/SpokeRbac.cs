@@ -1,13 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HubDsl.Cli.Runtime;
-
-/// <summary>One object <c>cluster add</c> writes on a spoke.</summary>
-public sealed record SpokeObject(ResourceType Type, string? Namespace, string Name, JsonObject Manifest)
-{
-    /// <summary>"Kind ns/name".</summary>
-    public override string ToString() => Type.Describe(Namespace, Name);
-}
+namespace HubDsl.Cli.Runtime.Registration;
 
 /// <summary>
 /// What <c>cluster add</c> grants on a spoke: the ServiceAccount, its long-lived token Secret, and the RBAC
