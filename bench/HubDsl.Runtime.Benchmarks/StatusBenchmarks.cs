@@ -52,7 +52,7 @@ public class StatusBenchmarks
     private static JsonObject ClusterSecret(EmulatedCluster spoke)
     {
         var server = spoke.Server.ToString().TrimEnd('/');
-        var config = new ClusterCredentials { BearerToken = new Secret(spoke.AdminToken), CaPem = spoke.CaCertificatePem }.ToConfigJson();
+        var config = new ClusterCredentials { BearerToken = new RedactedCredential(spoke.AdminToken), CaPem = spoke.CaCertificatePem }.ToConfigJson();
         return new JsonObject
         {
             ["apiVersion"] = "v1",

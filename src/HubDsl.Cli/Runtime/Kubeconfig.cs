@@ -186,9 +186,9 @@ public sealed class Kubeconfig
             ca,
             string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
             cluster.SkipTlsVerify,
-            new Secret(user?.Token),
+            new RedactedCredential(user?.Token),
             certificate,
-            new Secret(key),
+            new RedactedCredential(key),
             string.IsNullOrEmpty(details.Namespace) ? null : details.Namespace);
     }
 
@@ -246,9 +246,9 @@ public sealed record KubeContext(
     string? CertificateAuthorityPem,
     string? TlsServerName,
     bool KubeconfigSkipsTlsVerify,
-    Secret Token,
+    RedactedCredential Token,
     string? ClientCertificatePem,
-    Secret ClientKeyPem,
+    RedactedCredential ClientKeyPem,
     string? Namespace)
 {
     /// <summary>Whether the context authenticates with a client certificate and key.</summary>

@@ -38,7 +38,7 @@ public sealed class StatusFanOutBenchmark(ITestOutputHelper output)
                 spoke.Faults.Latency = TimeSpan.FromMilliseconds(50);
                 spokes.Add(spoke);
                 var server = spoke.Server.ToString().TrimEnd('/');
-                var config = new ClusterCredentials { BearerToken = new Secret(spoke.AdminToken), CaPem = spoke.CaCertificatePem }.ToConfigJson();
+                var config = new ClusterCredentials { BearerToken = new RedactedCredential(spoke.AdminToken), CaPem = spoke.CaCertificatePem }.ToConfigJson();
                 fleet.Hub.Seed(new JsonObject
                 {
                     ["apiVersion"] = "v1",

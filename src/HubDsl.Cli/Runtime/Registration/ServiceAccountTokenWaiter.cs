@@ -15,7 +15,7 @@ public sealed class ServiceAccountTokenWaiter
     public ServiceAccountTokenWaiter(KubeObjectClient spoke) => _spoke = spoke;
 
     /// <summary>The token once <c>data.token</c> is filled; a timeout names the Secret and the likely cause.</summary>
-    public async Task<Secret> WaitAsync(SpokeObject tokenSecret, TimeSpan timeout, TimeSpan interval, CancellationToken cancellation)
+    public async Task<RedactedCredential> WaitAsync(SpokeObject tokenSecret, TimeSpan timeout, TimeSpan interval, CancellationToken cancellation)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
@@ -24,7 +24,7 @@ public sealed class ServiceAccountTokenWaiter
             if (secret is null) throw new InvalidOperationException("Secret " + tokenSecret.Namespace + "/" + tokenSecret.Name + " disappeared while waiting for its token");
             if (JsonYaml.Text(secret, "data", "token") is { Length: > 0 } encoded)
             {
-                return new Secret(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
+                return new RedactedCredential(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
             }
 
             if (DateTimeOffset.UtcNow >= deadline)

@@ -108,6 +108,6 @@ public sealed class SpokeRegistrar
         }
     }
 
-    private static ClusterCredentials Credentials(ClusterRegistrationRequest request, Secret token) =>
+    private static ClusterCredentials Credentials(ClusterRegistrationRequest request, RedactedCredential token) =>
         ClusterCredentials.ForContext(request.Spoke, token, request.InsecureSkipTlsVerify);
 }

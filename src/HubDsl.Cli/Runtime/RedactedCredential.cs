@@ -4,12 +4,12 @@ namespace HubDsl.Cli.Runtime;
 /// A credential (token, client key, password). Its <see cref="ToString"/> never shows the value, and every value
 /// is remembered by <see cref="Redactor"/>, which scrubs it from any text the tool prints.
 /// </summary>
-public readonly struct Secret : IEquatable<Secret>
+public readonly struct RedactedCredential : IEquatable<RedactedCredential>
 {
     private readonly string? value;
 
     /// <summary>Wraps a credential (null or empty means none).</summary>
-    public Secret(string? value)
+    public RedactedCredential(string? value)
     {
         this.value = string.IsNullOrEmpty(value) ? null : value;
         if (this.value is not null) Redactor.Remember(this.value);
@@ -25,10 +25,10 @@ public readonly struct Secret : IEquatable<Secret>
     public override string ToString() => value is null ? string.Empty : Redactor.Mask;
 
     /// <inheritdoc />
-    public bool Equals(Secret other) => string.Equals(value, other.value, StringComparison.Ordinal);
+    public bool Equals(RedactedCredential other) => string.Equals(value, other.value, StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is Secret other && Equals(other);
+    public override bool Equals(object? obj) => obj is RedactedCredential other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => value is null ? 0 : StringComparer.Ordinal.GetHashCode(value);
