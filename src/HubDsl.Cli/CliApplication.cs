@@ -1,6 +1,8 @@
 using System.CommandLine;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Commands;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 
 namespace HubDsl.Cli;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace HubDsl.Cli.Commands;

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json.Nodes;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
 using HubDsl.Cli.Runtime.Registration;
+using HubDsl.Cli.Terminal;
 using HubDsl.Core.Manifests;
 using Spectre.Console;
 
@@ -64,8 +66,8 @@ internal static class ClusterCommand
         {
             var options = common.Read(parse, console);
             var spokeName = parse.GetValue(context)!;
-            var labelPairs = CommonOptions.Pairs(parse.GetValue(labels), "--label", validateLabels: true);
-            var annotationPairs = CommonOptions.Pairs(parse.GetValue(annotations), "--annotation", validateLabels: false);
+            var labelPairs = KeyValueOptions.Parse(parse.GetValue(labels), "--label", validateLabels: true);
+            var annotationPairs = KeyValueOptions.Parse(parse.GetValue(annotations), "--annotation", validateLabels: false);
             var nsList = (parse.GetValue(namespaces) ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
             if (labelPairs.ContainsKey(ManifestLabels.SecretTypeKey)) throw new UserInputException("--label: '" + ManifestLabels.SecretTypeKey + "' is set by hubdsl itself");
             if (parse.GetValue(clusterResources) && nsList.Count == 0) throw new UserInputException("--cluster-resources needs --namespace (without it the cluster is managed cluster-wide)");
@@ -262,9 +264,9 @@ internal static class ClusterCommand
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
         {
             var options = common.Read(parse, console);
-            var add = CommonOptions.Pairs(parse.GetValue(labels), "--label", validateLabels: true);
+            var add = KeyValueOptions.Parse(parse.GetValue(labels), "--label", validateLabels: true);
             var drop = (parse.GetValue(remove) ?? Array.Empty<string>()).ToList();
-            foreach (var key in drop) LabelRules.Validate(key, null, "--remove-label");
+            foreach (var key in drop) KeyValueOptions.CheckLabel(key, null, "--remove-label");
             if (add.Count == 0 && drop.Count == 0) throw new UserInputException("cluster set needs --label k=v or --remove-label k");
             if (add.ContainsKey(ManifestLabels.SecretTypeKey) || drop.Contains(ManifestLabels.SecretTypeKey)) throw new UserInputException("'" + ManifestLabels.SecretTypeKey + "' makes the Secret a cluster; hubdsl does not change it");
             var both = add.Keys.Intersect(drop).ToList();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 
 namespace HubDsl.Cli.Commands;
 

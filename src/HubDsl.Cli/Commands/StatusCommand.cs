@@ -1,6 +1,8 @@
 using System.CommandLine;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace HubDsl.Cli.Commands;

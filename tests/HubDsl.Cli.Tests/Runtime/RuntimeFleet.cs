@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using HubDsl.Core.Manifests;
 using HubDsl.KubeEmulator;
 

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using HubDsl.KubeEmulator;
 using k8s.Autorest;
 
