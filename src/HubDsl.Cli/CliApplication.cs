@@ -54,7 +54,7 @@ public static class CliApplication
     internal static RootCommand CreateRoot(RuntimeConsole console)
     {
         var root = new RootCommand("HubDsl: run an Argo CD hub-spoke fleet from typed C#.");
-        root.Subcommands.Add(PreviewCommand.Create(console.Output, console.Error));
+        root.Subcommands.Add(PreviewCommand.Create(console.Output));
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));

@@ -15,8 +15,6 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class ApplyCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
-
     public static Command Create(RuntimeConsole console)
     {
         var common = new CommonOptions();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json.Nodes;
 using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
@@ -17,8 +16,6 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class ClusterCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
-
     public static Command Create(RuntimeConsole console)
     {
         var command = new Command("cluster", "Register, list, label and remove spoke clusters on the Argo CD hub.");

@@ -12,8 +12,6 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
-
     public static Command Create(RuntimeConsole console)
     {
         var common = new CommonOptions();

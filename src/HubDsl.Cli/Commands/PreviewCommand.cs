@@ -14,7 +14,7 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class PreviewCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output)
     {
         var appSet = new Option<string?>("--appset") { Description = "A YAML file holding one argoproj.io/v1alpha1 ApplicationSet. Without it, the HubDsl project's generated ApplicationSets are previewed." };
         var clusters = new Option<string[]>("--clusters") { Description = "YAML files or folders with cluster Secrets as stored in the hub (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };

@@ -8,12 +8,11 @@ namespace HubDsl.Cli.Runtime;
 /// <summary>A cluster Secret of the hub as Argo CD reads it (argo-cd util/db/cluster.go SecretToCluster).</summary>
 public sealed class RegisteredCluster
 {
-    private RegisteredCluster(ClusterInfo info, ClusterCredentials? credentials, string? configError, JsonObject secret)
+    private RegisteredCluster(ClusterInfo info, ClusterCredentials? credentials, string? configError)
     {
         Info = info;
         Credentials = credentials;
         ConfigError = configError;
-        Secret = secret;
     }
 
     /// <summary>Name, server, labels, annotations, namespaces, project, as Core reads them.</summary>
@@ -33,9 +32,6 @@ public sealed class RegisteredCluster
 
     /// <summary>Why <see cref="Credentials"/> is null when a config exists but cannot be read.</summary>
     public string? ConfigError { get; }
-
-    /// <summary>The Secret as the API returned it (holds credentials: never print it).</summary>
-    internal JsonObject Secret { get; }
 
     /// <summary>Labels Argo CD's API shows (without the secret-type label).</summary>
     public IReadOnlyDictionary<string, string> DisplayLabels =>
@@ -68,27 +64,7 @@ public sealed class RegisteredCluster
             }
         }
 
-        return new RegisteredCluster(info, credentials, error, secret);
-    }
-
-    /// <summary>The decoded data values that are not credentials (name, server, namespaces, project, ...).</summary>
-    public IReadOnlyDictionary<string, string> PlainData()
-    {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in JsonYaml.Map(Secret, "data"))
-        {
-            if (pair.Key == "config") continue;
-            try
-            {
-                data[pair.Key] = Encoding.UTF8.GetString(Convert.FromBase64String(pair.Value));
-            }
-            catch (FormatException)
-            {
-                data[pair.Key] = string.Empty;
-            }
-        }
-
-        return data;
+        return new RegisteredCluster(info, credentials, error);
     }
 
     // The config is read separately so Core's parser never sees (or could echo) credentials.

@@ -11,9 +11,6 @@ namespace HubDsl.Cli.Runtime.Registration;
 /// </summary>
 public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName, string TokenSecretName, IReadOnlyList<SpokeObject> RbacObjects, IReadOnlyList<string> Namespaces)
 {
-    /// <summary>Whether the grants are cluster-wide (a ClusterRole and no Roles) rather than per namespace.</summary>
-    public bool IsClusterWide => Namespaces.Count == 0 && RbacObjects.Any(o => !o.Type.Namespaced);
-
     /// <summary>
     /// Namespaces the file creates before its Roles (a least-privilege file's destination namespaces, for
     /// <c>CreateNamespace=true</c>). Created when absent, reused as they are, and never deleted by <c>cluster rm</c>:
