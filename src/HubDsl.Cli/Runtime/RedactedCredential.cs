@@ -6,30 +6,30 @@ namespace HubDsl.Cli.Runtime;
 /// </summary>
 public readonly struct RedactedCredential : IEquatable<RedactedCredential>
 {
-    private readonly string? value;
+    private readonly string? _value;
 
     /// <summary>Wraps a credential (null or empty means none).</summary>
     public RedactedCredential(string? value)
     {
-        this.value = string.IsNullOrEmpty(value) ? null : value;
-        if (this.value is not null) Redactor.Remember(this.value);
+        _value = string.IsNullOrEmpty(value) ? null : value;
+        if (_value is not null) Redactor.Remember(_value);
     }
 
     /// <summary>Whether there is a value.</summary>
-    public bool HasValue => value is not null;
+    public bool HasValue => _value is not null;
 
     /// <summary>The value, for the one place that sends it (an Authorization header, a Secret's data).</summary>
-    public string? Reveal() => value;
+    public string? Reveal() => _value;
 
     /// <inheritdoc />
-    public override string ToString() => value is null ? string.Empty : Redactor.Mask;
+    public override string ToString() => _value is null ? string.Empty : Redactor.Mask;
 
     /// <inheritdoc />
-    public bool Equals(RedactedCredential other) => string.Equals(value, other.value, StringComparison.Ordinal);
+    public bool Equals(RedactedCredential other) => string.Equals(_value, other._value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is RedactedCredential other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => value is null ? 0 : StringComparer.Ordinal.GetHashCode(value);
+    public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);
 }

@@ -3,40 +3,40 @@ namespace HubDsl.Cli.Terminal;
 /// <summary>A one-line progress counter on a terminal's standard error; cleared when disposed.</summary>
 public sealed class TerminalProgress : IProgress<int>, IDisposable
 {
-    private readonly RuntimeConsole console;
-    private readonly string what;
-    private readonly int total;
-    private readonly object gate = new();
-    private bool drawn;
+    private readonly RuntimeConsole _console;
+    private readonly string _what;
+    private readonly int _total;
+    private readonly object _gate = new();
+    private bool _drawn;
 
     internal TerminalProgress(RuntimeConsole console, string what, int total)
     {
-        this.console = console;
-        this.what = what;
-        this.total = total;
+        _console = console;
+        _what = what;
+        _total = total;
     }
 
     /// <inheritdoc />
     public void Report(int value)
     {
-        if (!console.IsErrorTerminal) return;
-        lock (gate)
+        if (!_console.IsErrorTerminal) return;
+        lock (_gate)
         {
-            console.Error.Write("\r" + what + " " + value + (total > 0 ? "/" + total : " done") + " ");
-            console.Error.Flush();
-            drawn = true;
+            _console.Error.Write("\r" + _what + " " + value + (_total > 0 ? "/" + _total : " done") + " ");
+            _console.Error.Flush();
+            _drawn = true;
         }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!drawn) return;
-            console.Error.Write("\r" + new string(' ', what.Length + 24) + "\r");
-            console.Error.Flush();
-            drawn = false;
+            if (!_drawn) return;
+            _console.Error.Write("\r" + new string(' ', _what.Length + 24) + "\r");
+            _console.Error.Flush();
+            _drawn = false;
         }
     }
 }
