@@ -22,7 +22,7 @@ internal static class ApplyCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Ask the server what would change (server dry run); change nothing." };
         var prune = new Option<bool>("--prune") { Description = "Delete this fleet's hub objects (label fleet.hubdsl.io/<fleet>) that the project no longer generates; objects other fleets also own are released, not deleted." };
         var yes = new Option<bool>("--yes", "-y") { Description = "With --prune: do not ask for confirmation." };
-        var format = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = ReportOptions.Format();
         var command = new Command("apply", "Apply the project's generated ApplicationSets, AppProjects and cluster Secrets to the hub.") { project, dryRun, prune, yes, format };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>

@@ -26,12 +26,6 @@ internal static class ClusterCommand
     internal static Option<string[]> Repeated(string name, string description) =>
         new(name) { Description = description, Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
 
-    internal static Option<string> Format() =>
-        new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
-
-    internal static Option<double> ProbeTimeout() =>
-        new("--probe-timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
-
     internal static SpokeRbac LoadRbac(string? file, string systemNamespace, IReadOnlyList<string> namespaces, bool systemNamespaceGiven, string option = "--rbac")
     {
         if (file is null) return SpokeRbac.ArgoCdDefault(systemNamespace, namespaces);

@@ -13,8 +13,8 @@ internal static class ClusterGetCommand
     {
         var common = new CommonOptions();
         var name = new Argument<string>("NAME") { Description = "The cluster's name, server URL or Secret name." };
-        var format = ClusterCommand.Format();
-        var timeout = ClusterCommand.ProbeTimeout();
+        var format = ReportOptions.Format();
+        var timeout = ReportOptions.ProbeTimeout();
         var command = new Command("get", "Show one cluster and probe its connection.") { name, format, timeout };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>

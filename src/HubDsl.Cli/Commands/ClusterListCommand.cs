@@ -14,8 +14,8 @@ internal static class ClusterListCommand
     public static Command Create(RuntimeConsole console)
     {
         var common = new CommonOptions();
-        var format = ClusterCommand.Format();
-        var timeout = ClusterCommand.ProbeTimeout();
+        var format = ReportOptions.Format();
+        var timeout = ReportOptions.ProbeTimeout();
         var command = new Command("list", "List the hub's clusters and probe each one's connection (concurrently).") { format, timeout };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>

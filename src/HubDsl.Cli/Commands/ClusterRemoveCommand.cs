@@ -20,7 +20,7 @@ internal static class ClusterRemoveCommand
         var spokeContext = new Option<string?>("--context") { Description = "The kubeconfig context to remove the spoke's RBAC with (default: a context with the cluster's server, else the stored credentials). Without NAME: the spoke to clean, even when the hub has no cluster Secret for it (an interrupted cluster add)." };
         var systemNamespace = new Option<string>("--system-namespace") { Description = "Where cluster add put the ServiceAccount and its token.", DefaultValueFactory = _ => "kube-system" };
         var namespaces = ClusterCommand.Repeated("--namespace", "The namespaces given to cluster add --namespace (default: the cluster Secret's namespaces).");
-        var timeout = ClusterCommand.ProbeTimeout();
+        var timeout = ReportOptions.ProbeTimeout();
         var rbacFile = new Option<string?>("--rbac") { Description = "The RBAC file given to cluster add --rbac, to remove those objects." };
         var command = new Command("rm", "Remove a cluster from the hub and, where the spoke is reachable, the RBAC and token cluster add created.") { name, yes, spokeContext, systemNamespace, namespaces, rbacFile, timeout };
         common.AddTo(command);

@@ -76,15 +76,21 @@ public sealed class RuntimeConsole
     public TerminalProgress Progress(string what, int total) => new(this, what, total);
 
     /// <summary>A Spectre console over standard output: colours on a terminal, plain wide text otherwise.</summary>
-    public IAnsiConsole Ansi()
+    public IAnsiConsole Ansi() => Ansi(Output, IsOutputTerminal);
+
+    /// <summary>
+    /// A Spectre console over <paramref name="output"/>: a terminal gets colours; redirected output gets plain text
+    /// wide enough that rows never wrap (scripts read it line by line).
+    /// </summary>
+    public static IAnsiConsole Ansi(TextWriter output, bool isTerminal)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Output),
-            Ansi = IsOutputTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = IsOutputTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        if (!IsOutputTerminal) console.Profile.Width = 400;
+        if (!isTerminal) console.Profile.Width = 400;
         return console;
     }
 }
