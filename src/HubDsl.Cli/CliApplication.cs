@@ -1,6 +1,8 @@
 using System.CommandLine;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Commands;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 
 namespace HubDsl.Cli;
 
@@ -52,7 +54,7 @@ public static class CliApplication
     internal static RootCommand CreateRoot(RuntimeConsole console)
     {
         var root = new RootCommand("HubDsl: run an Argo CD hub-spoke fleet from typed C#.");
-        root.Subcommands.Add(PreviewCommand.Create(console.Output, console.Error));
+        root.Subcommands.Add(PreviewCommand.Create(console.Output));
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Threading.Tasks;
-using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using HubDsl.Cli.Tests.Runtime;
 using CliRunner = HubDsl.Cli.Tests.Runtime.Cli;
 

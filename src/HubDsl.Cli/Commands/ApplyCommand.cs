@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace HubDsl.Cli.Commands;
@@ -13,8 +15,6 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class ApplyCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
-
     public static Command Create(RuntimeConsole console)
     {
         var common = new CommonOptions();
@@ -22,7 +22,7 @@ internal static class ApplyCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Ask the server what would change (server dry run); change nothing." };
         var prune = new Option<bool>("--prune") { Description = "Delete this fleet's hub objects (label fleet.hubdsl.io/<fleet>) that the project no longer generates; objects other fleets also own are released, not deleted." };
         var yes = new Option<bool>("--yes", "-y") { Description = "With --prune: do not ask for confirmation." };
-        var format = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = ReportOptions.Format();
         var command = new Command("apply", "Apply the project's generated ApplicationSets, AppProjects and cluster Secrets to the hub.") { project, dryRun, prune, yes, format };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 
 namespace HubDsl.Cli.Commands;
 
@@ -10,8 +12,6 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class DiffCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
-
     public static Command Create(RuntimeConsole console)
     {
         var common = new CommonOptions();

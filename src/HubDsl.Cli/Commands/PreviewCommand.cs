@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using HubDsl.Cli.Input;
 using HubDsl.Cli.Output;
+using HubDsl.Cli.Terminal;
 using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;
 using Spectre.Console;
@@ -14,7 +15,7 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class PreviewCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output)
     {
         var appSet = new Option<string?>("--appset") { Description = "A YAML file holding one argoproj.io/v1alpha1 ApplicationSet. Without it, the HubDsl project's generated ApplicationSets are previewed." };
         var clusters = new Option<string[]>("--clusters") { Description = "YAML files or folders with cluster Secrets as stored in the hub (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
@@ -214,19 +215,7 @@ internal static class PreviewCommand
         }
     }
 
-
-    // A console that writes to the given writer: a terminal gets colours; redirected output gets plain text
-    // wide enough that rows never wrap (scripts read it line by line).
-    private static IAnsiConsole Console(TextWriter output)
-    {
-        var terminal = output == System.Console.Out && !System.Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
-        if (!terminal) console.Profile.Width = 400;
-        return console;
-    }
+    // The process's standard output is a terminal unless redirected; any other writer is plain text.
+    private static IAnsiConsole Console(TextWriter output) =>
+        RuntimeConsole.Ansi(output, output == System.Console.Out && !System.Console.IsOutputRedirected);
 }

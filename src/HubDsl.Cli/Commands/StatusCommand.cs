@@ -1,6 +1,8 @@
 using System.CommandLine;
+using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace HubDsl.Cli.Commands;
@@ -12,15 +14,13 @@ namespace HubDsl.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => Create(RuntimeConsole.For(output, error));
-
     public static Command Create(RuntimeConsole console)
     {
         var common = new CommonOptions();
-        var format = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("table", "json");
+        var format = ReportOptions.Format();
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until interrupted (Ctrl+C), through hub outages; with -o json, one compact JSON document per line." };
         var interval = new Option<double>("--interval") { Description = "Seconds between refreshes with --watch.", DefaultValueFactory = _ => 5 };
-        var probeTimeout = new Option<double>("--probe-timeout") { Description = "Seconds to wait for each spoke's /version.", DefaultValueFactory = _ => 5 };
+        var probeTimeout = ReportOptions.ProbeTimeout();
         var command = new Command("status", "Show every cluster's connection and every Application's sync and health status.") { format, watch, interval, probeTimeout };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>

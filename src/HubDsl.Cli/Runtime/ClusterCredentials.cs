@@ -15,10 +15,10 @@ public sealed class ClusterCredentials
     public string? Username { get; init; }
 
     /// <summary>Basic-auth password.</summary>
-    public Secret Password { get; init; }
+    public RedactedCredential Password { get; init; }
 
     /// <summary>Bearer token.</summary>
-    public Secret BearerToken { get; init; }
+    public RedactedCredential BearerToken { get; init; }
 
     /// <summary>tlsClientConfig.insecure.</summary>
     public bool Insecure { get; init; }
@@ -33,10 +33,29 @@ public sealed class ClusterCredentials
     public string? CertPem { get; init; }
 
     /// <summary>tlsClientConfig.keyData, as PEM text.</summary>
-    public Secret KeyPem { get; init; }
+    public RedactedCredential KeyPem { get; init; }
 
     /// <summary>Other authentication (awsAuthConfig, execProviderConfig) that this tool cannot use to probe.</summary>
     public string? ExternalAuth { get; init; }
+
+    /// <summary>
+    /// The credentials <c>argocd cluster add</c> stores for a kubeconfig context (argo-cd cmd/util/cluster.go
+    /// NewCluster): its CA and TLS server name, and its client certificate and key when it has both, else the
+    /// ServiceAccount's <paramref name="token"/>.
+    /// </summary>
+    public static ClusterCredentials ForContext(KubeContext context, RedactedCredential token, bool insecure)
+    {
+        var useCertificate = context.HasClientCertificate;
+        return new ClusterCredentials
+        {
+            BearerToken = useCertificate ? default : token,
+            CertPem = useCertificate ? context.ClientCertificatePem : null,
+            KeyPem = useCertificate ? context.ClientKeyPem : default,
+            CaPem = context.CertificateAuthorityPem,
+            ServerName = context.TlsServerName,
+            Insecure = insecure,
+        };
+    }
 
     /// <summary>The compact JSON Argo CD stores.</summary>
     public string ToConfigJson()
@@ -85,13 +104,13 @@ public sealed class ClusterCredentials
             return new ClusterCredentials
             {
                 Username = JsonYaml.Text(config, "username"),
-                Password = new Secret(JsonYaml.Text(config, "password")),
-                BearerToken = new Secret(JsonYaml.Text(config, "bearerToken")),
+                Password = new RedactedCredential(JsonYaml.Text(config, "password")),
+                BearerToken = new RedactedCredential(JsonYaml.Text(config, "bearerToken")),
                 Insecure = tls?["insecure"] is JsonValue v && v.TryGetValue<bool>(out var insecure) && insecure,
                 ServerName = JsonYaml.Text(tls, "serverName"),
                 CaPem = Decode(JsonYaml.Text(tls, "caData")),
                 CertPem = Decode(JsonYaml.Text(tls, "certData")),
-                KeyPem = new Secret(Decode(JsonYaml.Text(tls, "keyData"))),
+                KeyPem = new RedactedCredential(Decode(JsonYaml.Text(tls, "keyData"))),
                 ExternalAuth = external,
             };
         }

@@ -9,14 +9,14 @@ namespace HubDsl.Cli.Runtime;
 /// </summary>
 public sealed class CommandDeadline
 {
-    private volatile CancellationTokenSource source;
+    private volatile CancellationTokenSource _source;
 
     /// <summary>Starts the clock.</summary>
     public CommandDeadline(TimeSpan limit, string option = "--timeout")
     {
         Limit = limit;
         Option = option;
-        source = new CancellationTokenSource(limit);
+        _source = new CancellationTokenSource(limit);
     }
 
     /// <summary>How long the command may take.</summary>
@@ -26,10 +26,10 @@ public sealed class CommandDeadline
     public string Option { get; }
 
     /// <summary>Cancelled when the deadline passes.</summary>
-    public CancellationToken Token => source.Token;
+    public CancellationToken Token => _source.Token;
 
     /// <summary>Whether the deadline has passed.</summary>
-    public bool HasPassed => source.IsCancellationRequested;
+    public bool HasPassed => _source.IsCancellationRequested;
 
     /// <summary>"2 s"-style text of the limit.</summary>
     public string LimitText => Limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
@@ -38,7 +38,7 @@ public sealed class CommandDeadline
     /// Starts the clock again with the whole limit (each refresh of <c>status --watch</c> is one command's worth
     /// of work). Only between units of work: calls still running keep the old clock.
     /// </summary>
-    public void Restart() => source = new CancellationTokenSource(Limit);
+    public void Restart() => _source = new CancellationTokenSource(Limit);
 }
 
 /// <summary>The command's <see cref="CommandDeadline"/> passed while a call was waiting.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using HubDsl.Core.Manifests;
 
 namespace HubDsl.Cli.Runtime;
@@ -29,12 +28,11 @@ public sealed record HubConnectionOptions
 public sealed class HubClient : IDisposable
 {
     /// <summary>Wraps a client for the hub.</summary>
-    public HubClient(KubeObjectClient objects, string argoCdNamespace, Kubeconfig? kubeconfig = null, KubeContext? context = null)
+    public HubClient(KubeObjectClient objects, string argoCdNamespace, Kubeconfig? kubeconfig = null)
     {
         Objects = objects;
         ArgoCdNamespace = argoCdNamespace;
         Kubeconfig = kubeconfig;
-        Context = context;
     }
 
     /// <summary>The API verbs.</summary>
@@ -46,16 +44,13 @@ public sealed class HubClient : IDisposable
     /// <summary>The kubeconfig the hub came from (spoke contexts are looked up in it).</summary>
     public Kubeconfig? Kubeconfig { get; }
 
-    /// <summary>The hub's context.</summary>
-    public KubeContext? Context { get; }
-
     /// <summary>Loads the kubeconfig and connects to the hub context.</summary>
     public static HubClient Connect(HubConnectionOptions options)
     {
         var kubeconfig = Kubeconfig.Load(options.KubeconfigPath);
         var context = kubeconfig.Resolve(options.HubContext);
         var configuration = kubeconfig.ClientConfiguration(context, options.InsecureSkipTlsVerify);
-        return new HubClient(KubeObjectClient.Create(configuration, options.Retry), options.ArgoCdNamespace, kubeconfig, context);
+        return new HubClient(KubeObjectClient.Create(configuration, options.Retry), options.ArgoCdNamespace, kubeconfig);
     }
 
     /// <summary>Every readable cluster Secret in the Argo CD namespace, by name (as Argo CD, which skips the others).</summary>

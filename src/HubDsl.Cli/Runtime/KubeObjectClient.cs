@@ -23,8 +23,8 @@ public sealed class KubeObjectClient : IDisposable
     /// </summary>
     public const int ApiAnswerMaxDepth = 10000;
 
-    private readonly IKubernetes api;
-    private readonly bool ownsApi;
+    private readonly IKubernetes _api;
+    private readonly bool _ownsApi;
 
     static KubeObjectClient()
     {
@@ -45,8 +45,8 @@ public sealed class KubeObjectClient : IDisposable
     /// <summary>Wraps a client (disposed with this object when <paramref name="ownsApi"/>).</summary>
     public KubeObjectClient(IKubernetes api, RetryPolicy retry, bool ownsApi = true)
     {
-        this.api = api;
-        this.ownsApi = ownsApi;
+        _api = api;
+        _ownsApi = ownsApi;
         Retry = retry;
     }
 
@@ -57,10 +57,10 @@ public sealed class KubeObjectClient : IDisposable
     public RetryPolicy Retry { get; }
 
     /// <summary>The underlying KubernetesClient.</summary>
-    public IKubernetes Api => api;
+    public IKubernetes Api => _api;
 
     /// <summary>The API server's URL, for messages.</summary>
-    public string Server => (api as Kubernetes)?.BaseUri?.ToString().TrimEnd('/') ?? "the API server";
+    public string Server => (_api as Kubernetes)?.BaseUri?.ToString().TrimEnd('/') ?? "the API server";
 
     /// <summary>The object, or null when it does not exist.</summary>
     public Task<JsonObject?> GetAsync(ResourceType type, string? ns, string name, CancellationToken cancellation) =>
@@ -106,11 +106,11 @@ public sealed class KubeObjectClient : IDisposable
             {
                 object list = (type.Group, type.Kind) switch
                 {
-                    ("", "Secret") => await api.CoreV1.ListNamespacedSecretAsync(ns, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
-                    ("", "ServiceAccount") => await api.CoreV1.ListNamespacedServiceAccountAsync(ns, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
-                    ("", "Namespace") => await api.CoreV1.ListNamespaceAsync(labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
-                    _ when type.Namespaced => await api.CustomObjects.ListNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
-                    _ => await api.CustomObjects.ListClusterCustomObjectAsync(type.Group, type.Version, type.Plural, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
+                    ("", "Secret") => await _api.CoreV1.ListNamespacedSecretAsync(ns, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
+                    ("", "ServiceAccount") => await _api.CoreV1.ListNamespacedServiceAccountAsync(ns, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
+                    ("", "Namespace") => await _api.CoreV1.ListNamespaceAsync(labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
+                    _ when type.Namespaced => await _api.CustomObjects.ListNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
+                    _ => await _api.CustomObjects.ListClusterCustomObjectAsync(type.Group, type.Version, type.Plural, labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false),
                 };
                 using var document = ToDocument(list);
                 if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
@@ -128,11 +128,11 @@ public sealed class KubeObjectClient : IDisposable
             "create " + type.Describe(ns, JsonYaml.Text(body, "metadata", "name") ?? string.Empty),
             async ct => (type.Group, type.Kind) switch
             {
-                ("", "Secret") => ToJson(await api.CoreV1.CreateNamespacedSecretAsync(Typed<V1Secret>(body), ns, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
-                ("", "ServiceAccount") => ToJson(await api.CoreV1.CreateNamespacedServiceAccountAsync(Typed<V1ServiceAccount>(body), ns, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
-                ("", "Namespace") => ToJson(await api.CoreV1.CreateNamespaceAsync(Typed<V1Namespace>(body), fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
-                _ when type.Namespaced => ToJson(await api.CustomObjects.CreateNamespacedCustomObjectAsync(body, type.Group, type.Version, ns, type.Plural, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
-                _ => ToJson(await api.CustomObjects.CreateClusterCustomObjectAsync(body, type.Group, type.Version, type.Plural, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
+                ("", "Secret") => ToJson(await _api.CoreV1.CreateNamespacedSecretAsync(Typed<V1Secret>(body), ns, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
+                ("", "ServiceAccount") => ToJson(await _api.CoreV1.CreateNamespacedServiceAccountAsync(Typed<V1ServiceAccount>(body), ns, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
+                ("", "Namespace") => ToJson(await _api.CoreV1.CreateNamespaceAsync(Typed<V1Namespace>(body), fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
+                _ when type.Namespaced => ToJson(await _api.CustomObjects.CreateNamespacedCustomObjectAsync(body, type.Group, type.Version, ns, type.Plural, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
+                _ => ToJson(await _api.CustomObjects.CreateClusterCustomObjectAsync(body, type.Group, type.Version, type.Plural, fieldManager: fieldManager, cancellationToken: ct).ConfigureAwait(false)),
             },
             cancellation);
 
@@ -151,11 +151,11 @@ public sealed class KubeObjectClient : IDisposable
 
     private Task<JsonObject> ReplaceOnceCoreAsync(ResourceType type, string? ns, string name, JsonObject body, string fieldManager, CancellationToken ct) => (type.Group, type.Kind) switch
     {
-        ("", "Secret") => Json(api.CoreV1.ReplaceNamespacedSecretAsync(Typed<V1Secret>(body), name, ns, fieldManager: fieldManager, cancellationToken: ct)),
-        ("", "ServiceAccount") => Json(api.CoreV1.ReplaceNamespacedServiceAccountAsync(Typed<V1ServiceAccount>(body), name, ns, fieldManager: fieldManager, cancellationToken: ct)),
-        ("", "Namespace") => Json(api.CoreV1.ReplaceNamespaceAsync(Typed<V1Namespace>(body), name, fieldManager: fieldManager, cancellationToken: ct)),
-        _ when type.Namespaced => Json(api.CustomObjects.ReplaceNamespacedCustomObjectAsync(body, type.Group, type.Version, ns, type.Plural, name, fieldManager: fieldManager, cancellationToken: ct)),
-        _ => Json(api.CustomObjects.ReplaceClusterCustomObjectAsync(body, type.Group, type.Version, type.Plural, name, fieldManager: fieldManager, cancellationToken: ct)),
+        ("", "Secret") => Json(_api.CoreV1.ReplaceNamespacedSecretAsync(Typed<V1Secret>(body), name, ns, fieldManager: fieldManager, cancellationToken: ct)),
+        ("", "ServiceAccount") => Json(_api.CoreV1.ReplaceNamespacedServiceAccountAsync(Typed<V1ServiceAccount>(body), name, ns, fieldManager: fieldManager, cancellationToken: ct)),
+        ("", "Namespace") => Json(_api.CoreV1.ReplaceNamespaceAsync(Typed<V1Namespace>(body), name, fieldManager: fieldManager, cancellationToken: ct)),
+        _ when type.Namespaced => Json(_api.CustomObjects.ReplaceNamespacedCustomObjectAsync(body, type.Group, type.Version, ns, type.Plural, name, fieldManager: fieldManager, cancellationToken: ct)),
+        _ => Json(_api.CustomObjects.ReplaceClusterCustomObjectAsync(body, type.Group, type.Version, type.Plural, name, fieldManager: fieldManager, cancellationToken: ct)),
     };
 
     /// <summary>Server-side apply; <c>Created</c> is true when the apply created the object (HTTP 201).</summary>
@@ -178,17 +178,17 @@ public sealed class KubeObjectClient : IDisposable
                     switch (type.Group, type.Kind)
                     {
                         case ("", "Secret"):
-                            await api.CoreV1.DeleteNamespacedSecretAsync(name, ns, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
+                            await _api.CoreV1.DeleteNamespacedSecretAsync(name, ns, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
                             break;
                         case ("", "ServiceAccount"):
-                            await api.CoreV1.DeleteNamespacedServiceAccountAsync(name, ns, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
+                            await _api.CoreV1.DeleteNamespacedServiceAccountAsync(name, ns, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
                             break;
                         case ("", "Namespace"):
-                            await api.CoreV1.DeleteNamespaceAsync(name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
+                            await _api.CoreV1.DeleteNamespaceAsync(name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
                             break;
                         default:
-                            if (type.Namespaced) await api.CustomObjects.DeleteNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
-                            else await api.CustomObjects.DeleteClusterCustomObjectAsync(type.Group, type.Version, type.Plural, name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
+                            if (type.Namespaced) await _api.CustomObjects.DeleteNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
+                            else await _api.CustomObjects.DeleteClusterCustomObjectAsync(type.Group, type.Version, type.Plural, name, dryRun: dry, cancellationToken: ct).ConfigureAwait(false);
                             break;
                     }
 
@@ -206,7 +206,7 @@ public sealed class KubeObjectClient : IDisposable
     {
         try
         {
-            var version = await api.Version.GetCodeAsync(cancellation).ConfigureAwait(false);
+            var version = await _api.Version.GetCodeAsync(cancellation).ConfigureAwait(false);
             return version.GitVersion;
         }
         catch (Exception e) when (KubeErrors.Annotate(e, Server, "GET /version"))
@@ -218,7 +218,7 @@ public sealed class KubeObjectClient : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (ownsApi) api.Dispose();
+        if (_ownsApi) _api.Dispose();
     }
 
     // The patch goes to KubernetesClient as a JsonObject, which it serialises with its own options (depth raised
@@ -233,19 +233,19 @@ public sealed class KubeObjectClient : IDisposable
                 switch (type.Group, type.Kind)
                 {
                     case ("", "Secret"):
-                        using (var response = await api.CoreV1.PatchNamespacedSecretWithHttpMessagesAsync(patch, name, ns, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
+                        using (var response = await _api.CoreV1.PatchNamespacedSecretWithHttpMessagesAsync(patch, name, ns, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
                         {
                             return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
                         }
 
                     case ("", "ServiceAccount"):
-                        using (var response = await api.CoreV1.PatchNamespacedServiceAccountWithHttpMessagesAsync(patch, name, ns, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
+                        using (var response = await _api.CoreV1.PatchNamespacedServiceAccountWithHttpMessagesAsync(patch, name, ns, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
                         {
                             return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
                         }
 
                     case ("", "Namespace"):
-                        using (var response = await api.CoreV1.PatchNamespaceWithHttpMessagesAsync(patch, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
+                        using (var response = await _api.CoreV1.PatchNamespaceWithHttpMessagesAsync(patch, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false))
                         {
                             return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
                         }
@@ -253,12 +253,12 @@ public sealed class KubeObjectClient : IDisposable
                     default:
                         if (type.Namespaced)
                         {
-                            using var response = await api.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync(patch, type.Group, type.Version, ns, type.Plural, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false);
+                            using var response = await _api.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync(patch, type.Group, type.Version, ns, type.Plural, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false);
                             return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
                         }
                         else
                         {
-                            using var response = await api.CustomObjects.PatchClusterCustomObjectWithHttpMessagesAsync(patch, type.Group, type.Version, type.Plural, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false);
+                            using var response = await _api.CustomObjects.PatchClusterCustomObjectWithHttpMessagesAsync(patch, type.Group, type.Version, type.Plural, name, dryRun: dry, fieldManager: fieldManager, force: force, cancellationToken: ct).ConfigureAwait(false);
                             return (ToJson(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
                         }
                 }
@@ -267,11 +267,11 @@ public sealed class KubeObjectClient : IDisposable
 
     private async Task<JsonObject> GetOnceAsync(ResourceType type, string? ns, string name, CancellationToken ct) => (type.Group, type.Kind) switch
     {
-        ("", "Secret") => ToJson(await api.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct).ConfigureAwait(false)),
-        ("", "ServiceAccount") => ToJson(await api.CoreV1.ReadNamespacedServiceAccountAsync(name, ns, cancellationToken: ct).ConfigureAwait(false)),
-        ("", "Namespace") => ToJson(await api.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct).ConfigureAwait(false)),
-        _ when type.Namespaced => ToJson(await api.CustomObjects.GetNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, name, cancellationToken: ct).ConfigureAwait(false)),
-        _ => ToJson(await api.CustomObjects.GetClusterCustomObjectAsync(type.Group, type.Version, type.Plural, name, cancellationToken: ct).ConfigureAwait(false)),
+        ("", "Secret") => ToJson(await _api.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct).ConfigureAwait(false)),
+        ("", "ServiceAccount") => ToJson(await _api.CoreV1.ReadNamespacedServiceAccountAsync(name, ns, cancellationToken: ct).ConfigureAwait(false)),
+        ("", "Namespace") => ToJson(await _api.CoreV1.ReadNamespaceAsync(name, cancellationToken: ct).ConfigureAwait(false)),
+        _ when type.Namespaced => ToJson(await _api.CustomObjects.GetNamespacedCustomObjectAsync(type.Group, type.Version, ns, type.Plural, name, cancellationToken: ct).ConfigureAwait(false)),
+        _ => ToJson(await _api.CustomObjects.GetClusterCustomObjectAsync(type.Group, type.Version, type.Plural, name, cancellationToken: ct).ConfigureAwait(false)),
     };
 
     private static async Task<JsonObject> Json<T>(Task<T> call) => ToJson(await call.ConfigureAwait(false)!);

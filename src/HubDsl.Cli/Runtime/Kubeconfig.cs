@@ -12,11 +12,11 @@ namespace HubDsl.Cli.Runtime;
 /// </summary>
 public sealed class Kubeconfig
 {
-    private readonly K8SConfiguration configuration;
+    private readonly K8SConfiguration _configuration;
 
     private Kubeconfig(K8SConfiguration configuration, string describedPath)
     {
-        this.configuration = configuration;
+        _configuration = configuration;
         DescribedPath = describedPath;
     }
 
@@ -24,10 +24,10 @@ public sealed class Kubeconfig
     public string DescribedPath { get; }
 
     /// <summary>The kubeconfig's current-context, if any.</summary>
-    public string? CurrentContext => string.IsNullOrEmpty(configuration.CurrentContext) ? null : configuration.CurrentContext;
+    public string? CurrentContext => string.IsNullOrEmpty(_configuration.CurrentContext) ? null : _configuration.CurrentContext;
 
     /// <summary>Every context name, in file order.</summary>
-    public IReadOnlyList<string> ContextNames => (configuration.Contexts ?? Enumerable.Empty<Context>()).Select(c => c.Name).ToList();
+    public IReadOnlyList<string> ContextNames => (_configuration.Contexts ?? Enumerable.Empty<Context>()).Select(c => c.Name).ToList();
 
     /// <summary>Loads the kubeconfig: <paramref name="path"/>, else <c>KUBECONFIG</c> (a path list), else <c>~/.kube/config</c>.</summary>
     public static Kubeconfig Load(string? path)
@@ -122,12 +122,12 @@ public sealed class Kubeconfig
     public KubeContext Resolve(string? name)
     {
         var wanted = name ?? CurrentContext ?? throw new UserInputException("kubeconfig '" + DescribedPath + "' has no current-context; pass a context name (--hub-context)");
-        var context = configuration.Contexts?.FirstOrDefault(c => c.Name == wanted)
+        var context = _configuration.Contexts?.FirstOrDefault(c => c.Name == wanted)
             ?? throw new UserInputException("kubeconfig '" + DescribedPath + "' has no context '" + wanted + "'" + Available());
         var details = context.ContextDetails ?? throw new UserInputException("context '" + wanted + "' in kubeconfig '" + DescribedPath + "' is empty");
-        var cluster = configuration.Clusters?.FirstOrDefault(c => c.Name == details.Cluster)?.ClusterEndpoint
+        var cluster = _configuration.Clusters?.FirstOrDefault(c => c.Name == details.Cluster)?.ClusterEndpoint
             ?? throw new UserInputException("context '" + wanted + "' names cluster '" + details.Cluster + "', which kubeconfig '" + DescribedPath + "' does not define");
-        var user = configuration.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
+        var user = _configuration.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
         var clusterWhere = "cluster '" + details.Cluster + "' of context '" + wanted + "' in kubeconfig '" + DescribedPath + "'";
         if (string.IsNullOrEmpty(cluster.Server)) throw new UserInputException(clusterWhere + " has no server");
         if (!Uri.TryCreate(cluster.Server, UriKind.Absolute, out var serverUri) || serverUri.Scheme is not ("https" or "http") || serverUri.Host.Length == 0)
@@ -155,7 +155,7 @@ public sealed class Kubeconfig
             }
 
             if (string.IsNullOrEmpty(file)) return null;
-            var full = Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration.FileName ?? DescribedPath)) ?? ".", file);
+            var full = Path.IsPathRooted(file) ? file : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_configuration.FileName ?? DescribedPath)) ?? ".", file);
             if (Directory.Exists(full)) throw new UserInputException(where + ": " + what + " file '" + file + "' is a folder, not a file");
             string text;
             try
@@ -186,9 +186,9 @@ public sealed class Kubeconfig
             ca,
             string.IsNullOrEmpty(cluster.TlsServerName) ? null : cluster.TlsServerName,
             cluster.SkipTlsVerify,
-            new Secret(user?.Token),
+            new RedactedCredential(user?.Token),
             certificate,
-            new Secret(key),
+            new RedactedCredential(key),
             string.IsNullOrEmpty(details.Namespace) ? null : details.Namespace);
     }
 
@@ -223,7 +223,7 @@ public sealed class Kubeconfig
         KubernetesClientConfiguration config;
         try
         {
-            config = KubernetesClientConfiguration.BuildConfigFromConfigObject(configuration, context.Name);
+            config = KubernetesClientConfiguration.BuildConfigFromConfigObject(_configuration, context.Name);
         }
         catch (KubeConfigException e)
         {
@@ -246,9 +246,9 @@ public sealed record KubeContext(
     string? CertificateAuthorityPem,
     string? TlsServerName,
     bool KubeconfigSkipsTlsVerify,
-    Secret Token,
+    RedactedCredential Token,
     string? ClientCertificatePem,
-    Secret ClientKeyPem,
+    RedactedCredential ClientKeyPem,
     string? Namespace)
 {
     /// <summary>Whether the context authenticates with a client certificate and key.</summary>

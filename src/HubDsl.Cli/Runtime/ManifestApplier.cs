@@ -109,12 +109,12 @@ public sealed class ManifestApplier
 {
     private static readonly string[] ServerMetadata = { "managedFields", "resourceVersion", "uid", "creationTimestamp", "generation" };
 
-    private readonly HubClient hub;
+    private readonly HubClient _hub;
 
     /// <summary>Creates an applier for a hub and the fleet of the project's objects (<see cref="FleetOwnership.Of"/>).</summary>
     public ManifestApplier(HubClient hub, string fleet)
     {
-        this.hub = hub;
+        _hub = hub;
         Fleet = fleet;
     }
 
@@ -156,7 +156,7 @@ public sealed class ManifestApplier
     public async Task<PrunePlan> PlanPruneAsync(IReadOnlyList<DesiredObject> objects, CancellationToken cancellation)
     {
         var wanted = objects.Select(o => (o.Type, o.Namespace, o.Name)).ToHashSet();
-        var namespaces = objects.Select(o => o.Namespace).Append(hub.ArgoCdNamespace).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal);
+        var namespaces = objects.Select(o => o.Namespace).Append(_hub.ArgoCdNamespace).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal);
         var candidates = new List<PruneCandidate>();
         var unowned = new List<UnownedObject>();
         var others = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -165,8 +165,8 @@ public sealed class ManifestApplier
             foreach (var type in ResourceType.HubKinds)
             {
                 // This fleet's label (also on Secrets cluster add registered for it) and HubDsl's managed-by label.
-                var mine = await hub.Objects.ListAsync(type, ns, FleetIdentity.LabelKey(Fleet) + "=" + ManifestLabels.FleetValue, cancellation).ConfigureAwait(false);
-                var managed = await hub.Objects.ListAsync(type, ns, ManifestLabels.ManagedByKey + "=" + ManifestLabels.ManagedByValue, cancellation).ConfigureAwait(false);
+                var mine = await _hub.Objects.ListAsync(type, ns, FleetIdentity.LabelKey(Fleet) + "=" + ManifestLabels.FleetValue, cancellation).ConfigureAwait(false);
+                var managed = await _hub.Objects.ListAsync(type, ns, ManifestLabels.ManagedByKey + "=" + ManifestLabels.ManagedByValue, cancellation).ConfigureAwait(false);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var item in mine.Concat(managed))
                 {
@@ -208,7 +208,7 @@ public sealed class ManifestApplier
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
-            return new[] { new ApplyResult(ResourceType.Secret, hub.ArgoCdNamespace, ApplyResult.PruneStep, ApplyOutcome.Failed, KubeErrors.Describe(e)) };
+            return new[] { new ApplyResult(ResourceType.Secret, _hub.ArgoCdNamespace, ApplyResult.PruneStep, ApplyOutcome.Failed, KubeErrors.Describe(e)) };
         }
 
         foreach (var candidate in now.Candidates)
@@ -222,7 +222,7 @@ public sealed class ManifestApplier
                 }
                 else if (candidate.Action == PruneAction.Delete)
                 {
-                    await hub.Objects.DeleteAsync(candidate.Type, candidate.Namespace, candidate.Name, dryRun, cancellation).ConfigureAwait(false);
+                    await _hub.Objects.DeleteAsync(candidate.Type, candidate.Namespace, candidate.Name, dryRun, cancellation).ConfigureAwait(false);
                     results.Add(new ApplyResult(candidate.Type, candidate.Namespace, candidate.Name, ApplyOutcome.Pruned));
                 }
                 else
@@ -262,7 +262,7 @@ public sealed class ManifestApplier
         {
             try
             {
-                var live = await hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
+                var live = await _hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
                 if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live);
                 var (merged, _) = await ApplyAsOwnerAsync(desired.Type, desired.Namespace, desired.Name, desired.Configuration, dryRun: true, cancellation).ConfigureAwait(false);
                 var text = Diff(desired.Type, desired.Namespace, desired.Name, live, merged);
@@ -281,7 +281,7 @@ public sealed class ManifestApplier
                 JsonObject? after = null;
                 if (candidate.Action == PruneAction.Release)
                 {
-                    (after, _) = await hub.Objects.ApplyAsync(candidate.Type, candidate.Namespace, candidate.Name, EmptyConfiguration(candidate.Type, candidate.Namespace, candidate.Name), FieldManager, force: false, dryRun: true, cancellation).ConfigureAwait(false);
+                    (after, _) = await _hub.Objects.ApplyAsync(candidate.Type, candidate.Namespace, candidate.Name, EmptyConfiguration(candidate.Type, candidate.Namespace, candidate.Name), FieldManager, force: false, dryRun: true, cancellation).ConfigureAwait(false);
                     (after["metadata"]?["labels"] as JsonObject)?.Remove(FleetIdentity.LabelKey(Fleet));
                 }
 
@@ -304,7 +304,7 @@ public sealed class ManifestApplier
     {
         try
         {
-            var live = await hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
+            var live = await _hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
             if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live); // an error may echo the stored object
             var (result, created) = await ApplyAsOwnerAsync(desired.Type, desired.Namespace, desired.Name, desired.Configuration, dryRun, cancellation).ConfigureAwait(false);
             if (!dryRun) result = await ReleaseLegacyOwnershipAsync(desired, result, cancellation).ConfigureAwait(false);
@@ -324,7 +324,7 @@ public sealed class ManifestApplier
     {
         try
         {
-            return await hub.Objects.ApplyAsync(type, ns, name, configuration, FieldManager, force: false, dryRun, cancellation).ConfigureAwait(false);
+            return await _hub.Objects.ApplyAsync(type, ns, name, configuration, FieldManager, force: false, dryRun, cancellation).ConfigureAwait(false);
         }
         catch (k8s.Autorest.HttpOperationException e) when (KubeErrors.ApplyConflicts(e) is { Count: > 0 } conflicts)
         {
@@ -341,7 +341,7 @@ public sealed class ManifestApplier
                     + "two projects share this object: declare the same values in both, or declare them in one only. Nothing of it was changed");
             }
 
-            return await hub.Objects.ApplyAsync(type, ns, name, configuration, FieldManager, force: true, dryRun, cancellation).ConfigureAwait(false);
+            return await _hub.Objects.ApplyAsync(type, ns, name, configuration, FieldManager, force: true, dryRun, cancellation).ConfigureAwait(false);
         }
     }
 
@@ -354,7 +354,7 @@ public sealed class ManifestApplier
         var legacy = (applied["metadata"]?["managedFields"] as JsonArray ?? new JsonArray()).OfType<JsonObject>()
             .Any(m => JsonYaml.Text(m, "manager") == FleetOwnership.LegacyFieldManager && JsonYaml.Text(m, "operation") == "Apply");
         if (!legacy || FleetOwnership.Fleets(applied).Any(f => f != Fleet)) return applied;
-        var (released, _) = await hub.Objects.ApplyAsync(desired.Type, desired.Namespace, desired.Name, EmptyConfiguration(desired.Type, desired.Namespace, desired.Name), FleetOwnership.LegacyFieldManager, force: false, dryRun: false, cancellation).ConfigureAwait(false);
+        var (released, _) = await _hub.Objects.ApplyAsync(desired.Type, desired.Namespace, desired.Name, EmptyConfiguration(desired.Type, desired.Namespace, desired.Name), FleetOwnership.LegacyFieldManager, force: false, dryRun: false, cancellation).ConfigureAwait(false);
         return released;
     }
 
@@ -365,7 +365,7 @@ public sealed class ManifestApplier
     private async Task<ApplyResult> ReleaseAsync(PruneCandidate candidate, bool dryRun, CancellationToken cancellation)
     {
         var empty = EmptyConfiguration(candidate.Type, candidate.Namespace, candidate.Name);
-        var (preview, _) = await hub.Objects.ApplyAsync(candidate.Type, candidate.Namespace, candidate.Name, empty, FieldManager, force: false, dryRun: true, cancellation).ConfigureAwait(false);
+        var (preview, _) = await _hub.Objects.ApplyAsync(candidate.Type, candidate.Namespace, candidate.Name, empty, FieldManager, force: false, dryRun: true, cancellation).ConfigureAwait(false);
         if (HasEssentials(candidate.Type, candidate.Live) && !HasEssentials(candidate.Type, preview))
         {
             return new ApplyResult(candidate.Type, candidate.Namespace, candidate.Name, ApplyOutcome.Failed,
@@ -375,13 +375,13 @@ public sealed class ManifestApplier
 
         if (!dryRun)
         {
-            var (released, _) = await hub.Objects.ApplyAsync(candidate.Type, candidate.Namespace, candidate.Name, empty, FieldManager, force: false, dryRun: false, cancellation).ConfigureAwait(false);
+            var (released, _) = await _hub.Objects.ApplyAsync(candidate.Type, candidate.Namespace, candidate.Name, empty, FieldManager, force: false, dryRun: false, cancellation).ConfigureAwait(false);
 
             // The label stays when someone else also set it (kubectl label, cluster add --fleet): remove it.
             if (FleetOwnership.Fleets(released).Contains(Fleet, StringComparer.Ordinal))
             {
                 var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { [FleetIdentity.LabelKey(Fleet)] = null } } };
-                await hub.Objects.MergePatchAsync(candidate.Type, candidate.Namespace, candidate.Name, patch, FieldManager, cancellation).ConfigureAwait(false);
+                await _hub.Objects.MergePatchAsync(candidate.Type, candidate.Namespace, candidate.Name, patch, FieldManager, cancellation).ConfigureAwait(false);
             }
         }
 

@@ -5,15 +5,14 @@ using HubDsl.Core.Rendering;
 
 namespace HubDsl.Cli.Runtime;
 
-/// <summary>A cluster Secret of the hub as Argo CD reads it (section 1 of argocd-behaviour.md).</summary>
+/// <summary>A cluster Secret of the hub as Argo CD reads it (argo-cd util/db/cluster.go SecretToCluster).</summary>
 public sealed class RegisteredCluster
 {
-    private RegisteredCluster(ClusterInfo info, ClusterCredentials? credentials, string? configError, JsonObject secret)
+    private RegisteredCluster(ClusterInfo info, ClusterCredentials? credentials, string? configError)
     {
         Info = info;
         Credentials = credentials;
         ConfigError = configError;
-        Secret = secret;
     }
 
     /// <summary>Name, server, labels, annotations, namespaces, project, as Core reads them.</summary>
@@ -34,16 +33,13 @@ public sealed class RegisteredCluster
     /// <summary>Why <see cref="Credentials"/> is null when a config exists but cannot be read.</summary>
     public string? ConfigError { get; }
 
-    /// <summary>The Secret as the API returned it (holds credentials: never print it).</summary>
-    internal JsonObject Secret { get; }
-
     /// <summary>Labels Argo CD's API shows (without the secret-type label).</summary>
     public IReadOnlyDictionary<string, string> DisplayLabels =>
         Info.Labels.Where(l => l.Key != ManifestLabels.SecretTypeKey).OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
 
-    /// <summary>Annotations Argo CD's API shows: without managed-by and kubectl's last-applied-configuration (which can hold the whole Secret, credentials included).</summary>
+    /// <summary>Annotations Argo CD's API shows (SecretToCluster drops managed-by and kubectl's last-applied-configuration, which can hold the whole Secret, credentials included).</summary>
     public IReadOnlyDictionary<string, string> DisplayAnnotations =>
-        Info.Annotations.Where(a => a.Key is not ("kubectl.kubernetes.io/last-applied-configuration" or "managed-by"))
+        Info.Annotations.Where(a => a.Key is not ("kubectl.kubernetes.io/last-applied-configuration" or ClusterSecretManifest.ManagedByAnnotation))
             .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
 
     /// <summary>Reads a Secret from the API; null when it is not a readable cluster Secret.</summary>
@@ -68,27 +64,7 @@ public sealed class RegisteredCluster
             }
         }
 
-        return new RegisteredCluster(info, credentials, error, secret);
-    }
-
-    /// <summary>The decoded data values that are not credentials (name, server, namespaces, project, ...).</summary>
-    public IReadOnlyDictionary<string, string> PlainData()
-    {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in JsonYaml.Map(Secret, "data"))
-        {
-            if (pair.Key == "config") continue;
-            try
-            {
-                data[pair.Key] = Encoding.UTF8.GetString(Convert.FromBase64String(pair.Value));
-            }
-            catch (FormatException)
-            {
-                data[pair.Key] = string.Empty;
-            }
-        }
-
-        return data;
+        return new RegisteredCluster(info, credentials, error);
     }
 
     // The config is read separately so Core's parser never sees (or could echo) credentials.

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using k8s.Autorest;

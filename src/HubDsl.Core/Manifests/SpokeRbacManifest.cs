@@ -22,8 +22,17 @@ public static class SpokeRbacManifest
     /// <summary>The ClusterRoleBinding or RoleBinding name.</summary>
     public const string BindingName = "argocd-manager-role-binding";
 
+    /// <summary>A ServiceAccount's long-lived token Secret is its name and this (argo-cd util/clusterauth/clusterauth.go SATokenSecretSuffix).</summary>
+    public const string TokenSecretSuffix = "-long-lived-token";
+
     /// <summary>The long-lived token Secret's name.</summary>
-    public const string TokenSecretName = "argocd-manager-long-lived-token";
+    public const string TokenSecretName = ServiceAccountName + TokenSecretSuffix;
+
+    /// <summary>The Secret type the token controller fills with a ServiceAccount's token.</summary>
+    public const string TokenSecretType = "kubernetes.io/service-account-token";
+
+    /// <summary>The annotation that names the token Secret's ServiceAccount.</summary>
+    public const string ServiceAccountNameAnnotation = "kubernetes.io/service-account.name";
 
     /// <summary>
     /// The objects to apply on the spoke, in apply order. A <c>LeastPrivilege</c> cluster needs its
@@ -103,8 +112,8 @@ public static class SpokeRbacManifest
     private static YamlMapping TokenSecret(string ns)
     {
         var secret = Object("v1", "Secret", TokenSecretName, ns);
-        ((YamlMapping)secret["metadata"]!).GetOrAddMapping("annotations").Set("kubernetes.io/service-account.name", ServiceAccountName);
-        return secret.Set("type", "kubernetes.io/service-account-token");
+        ((YamlMapping)secret["metadata"]!).GetOrAddMapping("annotations").Set(ServiceAccountNameAnnotation, ServiceAccountName);
+        return secret.Set("type", TokenSecretType);
     }
 
     private static YamlMapping Binding(string kind, string roleKind, string? ns, string systemNamespace) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Runtime.Registration;
 using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;
@@ -53,7 +54,7 @@ public sealed class ClusterAddTests
         Assert.Equal("{\"bearerToken\":\"" + token + "\",\"tlsClientConfig\":{\"insecure\":false,\"caData\":\"" + ca + "\"}}", Decode(data["config"]));
 
         // The hub Secret's own field manager, so `hubdsl apply` never owns (or drops) config.
-        Assert.Contains(secret["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == SpokeRegistrar.FieldManager);
+        Assert.Contains(secret["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == ClusterFieldManager.Name);
 
         // Reported, and the token nowhere in the output.
         Assert.Contains("ServiceAccount kube-system/argocd-manager created", run.Stdout);
@@ -154,6 +155,39 @@ public sealed class ClusterAddTests
         Assert.Equal("true", Decode(data["clusterResources"]));
         Assert.Equal("platform", Decode(data["project"]));
         Assert.Equal("2", Decode(data["shard"]));
+    }
+
+    [Fact]
+    public async Task The_hub_secret_is_written_as_argocds_clusterToSecret_writes_it_in_its_key_order()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging");
+        var spoke = fleet["staging"];
+
+        var run = await fleet.RunAsync("cluster", "add", "staging", "--name", "stage", "--label", "env=staging", "--label", "deploy=true", "--annotation", "team=platform", "--annotation", "managed-by=someone",
+            "--namespace", "team-b", "--namespace", "team-a", "--cluster-resources", "--project", "platform", "--shard", "2", "--yes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var secret = fleet.HubSecret(spoke)!;
+
+        // argo-cd util/db/cluster.go clusterToSecret: the cluster's labels and annotations, then addSecretMetadata's
+        // secret-type label and managed-by annotation (which replaces a given one); data in that function's order.
+        Assert.Equal("""{"env":"staging","deploy":"true","argocd.argoproj.io/secret-type":"cluster"}""", secret["metadata"]!["labels"]!.ToJsonString());
+        Assert.Equal("""{"team":"platform","managed-by":"argocd.argoproj.io"}""", secret["metadata"]!["annotations"]!.ToJsonString());
+        var data = secret["data"]!.AsObject();
+        Assert.Equal(new[] { "server", "name", "namespaces", "config", "shard", "clusterResources", "project" }, data.Select(d => d.Key).ToArray());
+        var ca = Convert.ToBase64String(Encoding.UTF8.GetBytes(spoke.CaCertificatePem));
+        var decoded = data.Select(d => d.Key + "=" + Decode(d.Value)).ToArray();
+        Assert.Equal(new[]
+        {
+            "server=" + fleet.ServerOf(spoke),
+            "name=stage",
+            "namespaces=team-a,team-b",
+            "config={\"bearerToken\":\"" + fleet.SpokeToken(spoke) + "\",\"tlsClientConfig\":{\"insecure\":false,\"caData\":\"" + ca + "\"}}",
+            "shard=2",
+            "clusterResources=true",
+            "project=platform",
+        }, decoded);
+        Assert.Equal("Opaque", secret["type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Core.Manifests;
 using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;
@@ -42,7 +43,7 @@ public sealed class InterruptTests
         await using var fleet = await SlowTokenFleet();
         var spoke = fleet["staging"];
 
-        var run = await RunUntilAsync(fleet, () => SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret) is not null, "cluster", "add", "staging", "--yes");
+        var run = await RunUntilAsync(fleet, () => SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbacManifest.TokenSecretName) is not null, "cluster", "add", "staging", "--yes");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("hubdsl: cluster add staging cancelled during: waiting for the token controller to fill kube-system/argocd-manager-long-lived-token", run.Stderr);
@@ -51,7 +52,7 @@ public sealed class InterruptTests
         Assert.Contains("hubdsl: remove them with: hubdsl cluster rm --context staging (or run cluster add again", run.Stderr);
         Assert.DoesNotContain("hubdsl: cancelled", run.Stderr); // not the bare word any more
         Assert.Null(fleet.HubSecret(spoke));
-        Assert.NotNull(SpokeObject(spoke, ResourceCatalog.ClusterRoles, null, SpokeRbac.DefaultRoleName));
+        Assert.NotNull(SpokeObject(spoke, ResourceCatalog.ClusterRoles, null, SpokeRbacManifest.RoleName));
         Assert.Empty(JsonNode.Parse((await fleet.RunAsync("cluster", "list", "-o", "json")).Stdout)!["clusters"]!.AsArray());
 
         // The command it printed.
@@ -60,10 +61,10 @@ public sealed class InterruptTests
         Assert.True(rm.ExitCode == 0, rm.ToString());
         Assert.Contains("ClusterRoleBinding argocd-manager-role-binding deleted (via context staging)", rm.Stdout);
         Assert.Contains("No cluster Secret for " + fleet.ServerOf(spoke) + " on the hub; the spoke of context 'staging' is clean", rm.Stdout);
-        Assert.Null(SpokeObject(spoke, ResourceCatalog.ServiceAccounts, "kube-system", SpokeRbac.DefaultServiceAccount));
-        Assert.Null(SpokeObject(spoke, ResourceCatalog.ClusterRoles, null, SpokeRbac.DefaultRoleName));
-        Assert.Null(SpokeObject(spoke, ResourceCatalog.ClusterRoleBindings, null, SpokeRbac.DefaultBindingName));
-        Assert.Null(SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret));
+        Assert.Null(SpokeObject(spoke, ResourceCatalog.ServiceAccounts, "kube-system", SpokeRbacManifest.ServiceAccountName));
+        Assert.Null(SpokeObject(spoke, ResourceCatalog.ClusterRoles, null, SpokeRbacManifest.RoleName));
+        Assert.Null(SpokeObject(spoke, ResourceCatalog.ClusterRoleBindings, null, SpokeRbacManifest.BindingName));
+        Assert.Null(SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbacManifest.TokenSecretName));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class InterruptTests
             metadata: { name: argocd-manager, namespace: kube-system, labels: { existed: before } }
             """);
 
-        var run = await RunUntilAsync(fleet, () => SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret) is not null, "cluster", "add", "staging", "--yes", "--rollback-on-cancel");
+        var run = await RunUntilAsync(fleet, () => SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbacManifest.TokenSecretName) is not null, "cluster", "add", "staging", "--yes", "--rollback-on-cancel");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("ServiceAccount kube-system/argocd-manager unchanged", run.Stdout);
@@ -86,9 +87,9 @@ public sealed class InterruptTests
         Assert.Contains("ClusterRole argocd-manager-role deleted (rollback)", run.Stdout);
         Assert.DoesNotContain("ServiceAccount kube-system/argocd-manager deleted", run.Stdout);
         Assert.Contains("hubdsl: removed what this run had created (listed above); objects that existed before it were left as they were", run.Stderr);
-        Assert.Equal("before", SpokeObject(spoke, ResourceCatalog.ServiceAccounts, "kube-system", SpokeRbac.DefaultServiceAccount)!["metadata"]!["labels"]!["existed"]!.GetValue<string>());
-        Assert.Null(SpokeObject(spoke, ResourceCatalog.ClusterRoles, null, SpokeRbac.DefaultRoleName));
-        Assert.Null(SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret));
+        Assert.Equal("before", SpokeObject(spoke, ResourceCatalog.ServiceAccounts, "kube-system", SpokeRbacManifest.ServiceAccountName)!["metadata"]!["labels"]!["existed"]!.GetValue<string>());
+        Assert.Null(SpokeObject(spoke, ResourceCatalog.ClusterRoles, null, SpokeRbacManifest.RoleName));
+        Assert.Null(SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbacManifest.TokenSecretName));
         Assert.Null(fleet.HubSecret(spoke));
     }
 
@@ -145,7 +146,7 @@ public sealed class InterruptTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var waited = Stopwatch.StartNew();
-        while (SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret) is null)
+        while (SpokeObject(spoke, ResourceCatalog.Secrets, "kube-system", SpokeRbacManifest.TokenSecretName) is null)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited, "cluster add never reached the token wait: " + (process.HasExited ? await stderr : string.Empty));
             await Task.Delay(20);

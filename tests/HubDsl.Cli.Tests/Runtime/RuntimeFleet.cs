@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using HubDsl.Core.Manifests;
 using HubDsl.KubeEmulator;
 
@@ -88,7 +89,7 @@ public sealed class RuntimeFleet : IAsyncDisposable
 
     public string? SpokeToken(EmulatedCluster spoke)
     {
-        var secret = spoke.Resources.TryGet(ResourceCatalog.Secrets, "kube-system", SpokeRbac.DefaultTokenSecret);
+        var secret = spoke.Resources.TryGet(ResourceCatalog.Secrets, "kube-system", SpokeRbacManifest.TokenSecretName);
         var data = secret?["data"]?["token"]?.GetValue<string>();
         return data is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(data));
     }

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 using HubDsl.KubeEmulator;
 using k8s.Autorest;
 
@@ -74,7 +75,7 @@ public sealed class RuntimeUnitTests
     [Fact]
     public void Config_json_is_argo_cds_compact_go_field_order()
     {
-        var credentials = new ClusterCredentials { BearerToken = new Secret("tok-123456"), CaPem = "CA", ServerName = "api.internal", Insecure = false };
+        var credentials = new ClusterCredentials { BearerToken = new RedactedCredential("tok-123456"), CaPem = "CA", ServerName = "api.internal", Insecure = false };
 
         Assert.Equal("{\"bearerToken\":\"tok-123456\",\"tlsClientConfig\":{\"insecure\":false,\"serverName\":\"api.internal\",\"caData\":\"Q0E=\"}}", credentials.ToConfigJson());
         var parsed = ClusterCredentials.Parse(credentials.ToConfigJson(), out var error)!;

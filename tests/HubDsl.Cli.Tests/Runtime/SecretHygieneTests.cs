@@ -53,7 +53,7 @@ public sealed class SecretHygieneTests
     [Fact]
     public void Credentials_print_as_redacted()
     {
-        var secret = new Secret("a-very-secret-token-value");
+        var secret = new RedactedCredential("a-very-secret-token-value");
         var credentials = new ClusterCredentials { BearerToken = secret };
 
         Assert.Equal("<redacted>", secret.ToString());
@@ -228,7 +228,7 @@ public sealed class SecretHygieneTests
     public void Every_form_of_a_credential_is_scrubbed_wherever_it_sits_in_an_encoded_text()
     {
         var token = "eyJhbGciOiJSUzI1NiJ9.sweep-" + Guid.NewGuid().ToString("N") + ".signature-part";
-        _ = new Secret(token);
+        _ = new RedactedCredential(token);
         for (var prefix = 0; prefix < 6; prefix++)
         {
             var config = new string('x', prefix) + "{\"bearerToken\":\"" + token + "\",\"tlsClientConfig\":{\"insecure\":false}}";

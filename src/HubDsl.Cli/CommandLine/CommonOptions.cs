@@ -1,6 +1,8 @@
 using System.CommandLine;
+using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Terminal;
 
-namespace HubDsl.Cli.Runtime;
+namespace HubDsl.Cli.CommandLine;
 
 /// <summary>The options every runtime command takes, and the error handling they share.</summary>
 public sealed class CommonOptions
@@ -83,22 +85,5 @@ public sealed class CommonOptions
             await console.Error.WriteLineAsync("hubdsl: " + KubeErrors.DescribeWithRequest(e)).ConfigureAwait(false);
             return failureExitCode;
         }
-    }
-
-    /// <summary>Parses "k=v" pairs (labels, annotations); a user error names the option.</summary>
-    public static Dictionary<string, string> Pairs(IEnumerable<string>? values, string option, bool validateLabels)
-    {
-        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in values ?? Array.Empty<string>())
-        {
-            var equals = value.IndexOf('=');
-            if (equals <= 0) throw new UserInputException(option + " '" + value + "' is not key=value");
-            var key = value.Substring(0, equals);
-            var text = value.Substring(equals + 1);
-            if (validateLabels) LabelRules.Validate(key, text, option);
-            pairs[key] = text;
-        }
-
-        return pairs;
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace HubDsl.Cli;
+namespace HubDsl.Cli.CommandLine;
 
 /// <summary>
 /// Value rules every option of the tool shares, applied once to the whole command tree so no command can forget

@@ -1,6 +1,7 @@
+using HubDsl.Cli.Runtime;
 using Spectre.Console;
 
-namespace HubDsl.Cli.Runtime;
+namespace HubDsl.Cli.Terminal;
 
 /// <summary>
 /// The runtime commands' view of the terminal: where output goes, whether it is a terminal (progress and colours
@@ -75,56 +76,21 @@ public sealed class RuntimeConsole
     public TerminalProgress Progress(string what, int total) => new(this, what, total);
 
     /// <summary>A Spectre console over standard output: colours on a terminal, plain wide text otherwise.</summary>
-    public IAnsiConsole Ansi()
+    public IAnsiConsole Ansi() => Ansi(Output, IsOutputTerminal);
+
+    /// <summary>
+    /// A Spectre console over <paramref name="output"/>: a terminal gets colours; redirected output gets plain text
+    /// wide enough that rows never wrap (scripts read it line by line).
+    /// </summary>
+    public static IAnsiConsole Ansi(TextWriter output, bool isTerminal)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Output),
-            Ansi = IsOutputTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = IsOutputTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        if (!IsOutputTerminal) console.Profile.Width = 400;
+        if (!isTerminal) console.Profile.Width = 400;
         return console;
-    }
-}
-
-/// <summary>A one-line progress counter on a terminal's standard error; cleared when disposed.</summary>
-public sealed class TerminalProgress : IProgress<int>, IDisposable
-{
-    private readonly RuntimeConsole console;
-    private readonly string what;
-    private readonly int total;
-    private readonly object gate = new();
-    private bool drawn;
-
-    internal TerminalProgress(RuntimeConsole console, string what, int total)
-    {
-        this.console = console;
-        this.what = what;
-        this.total = total;
-    }
-
-    /// <inheritdoc />
-    public void Report(int value)
-    {
-        if (!console.IsErrorTerminal) return;
-        lock (gate)
-        {
-            console.Error.Write("\r" + what + " " + value + (total > 0 ? "/" + total : " done") + " ");
-            console.Error.Flush();
-            drawn = true;
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (gate)
-        {
-            if (!drawn) return;
-            console.Error.Write("\r" + new string(' ', what.Length + 24) + "\r");
-            console.Error.Flush();
-            drawn = false;
-        }
     }
 }

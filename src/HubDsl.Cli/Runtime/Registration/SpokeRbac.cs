@@ -1,13 +1,8 @@
 using System.Text.Json.Nodes;
+using HubDsl.Core.Manifests;
+using HubDsl.Core.Model;
 
-namespace HubDsl.Cli.Runtime;
-
-/// <summary>One object <c>cluster add</c> writes on a spoke.</summary>
-public sealed record SpokeObject(ResourceType Type, string? Namespace, string Name, JsonObject Manifest)
-{
-    /// <summary>"Kind ns/name".</summary>
-    public override string ToString() => Type.Describe(Namespace, Name);
-}
+namespace HubDsl.Cli.Runtime.Registration;
 
 /// <summary>
 /// What <c>cluster add</c> grants on a spoke: the ServiceAccount, its long-lived token Secret, and the RBAC
@@ -16,23 +11,6 @@ public sealed record SpokeObject(ResourceType Type, string? Namespace, string Na
 /// </summary>
 public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName, string TokenSecretName, IReadOnlyList<SpokeObject> RbacObjects, IReadOnlyList<string> Namespaces)
 {
-    /// <summary>argocd cluster add's ServiceAccount name.</summary>
-    public const string DefaultServiceAccount = "argocd-manager";
-
-    /// <summary>argocd cluster add's role name (ClusterRole or, per namespace, Role).</summary>
-    public const string DefaultRoleName = "argocd-manager-role";
-
-    /// <summary>argocd cluster add's binding name.</summary>
-    public const string DefaultBindingName = "argocd-manager-role-binding";
-
-    /// <summary>argocd cluster add's token Secret name.</summary>
-    public const string DefaultTokenSecret = "argocd-manager-long-lived-token";
-
-    private const string RbacApiVersion = "rbac.authorization.k8s.io/v1";
-
-    /// <summary>Whether the grants are cluster-wide (a ClusterRole and no Roles) rather than per namespace.</summary>
-    public bool IsClusterWide => Namespaces.Count == 0 && RbacObjects.Any(o => !o.Type.Namespaced);
-
     /// <summary>
     /// Namespaces the file creates before its Roles (a least-privilege file's destination namespaces, for
     /// <c>CreateNamespace=true</c>). Created when absent, reused as they are, and never deleted by <c>cluster rm</c>:
@@ -56,14 +34,12 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
         // The same objects the build writes to spokes/<cluster>/argocd-manager.yaml for a ClusterAdmin or
         // Namespaced cluster: one implementation, so what is committed and what is applied cannot differ.
         namespaces ??= Array.Empty<string>();
-        var cluster = new HubDsl.Core.Model.ClusterModel("cli", "cli", "https://cli.invalid",
-            HubDsl.Core.Model.EquatableArray<HubDsl.Core.Model.StringPair>.Empty, HubDsl.Core.Model.EquatableArray<HubDsl.Core.Model.StringPair>.Empty,
-            null, HubDsl.Core.Model.EquatableArray.ToEquatableArray(namespaces), false, false)
+        var cluster = new ClusterModel("cli", "cli", "https://cli.invalid", EquatableArray<StringPair>.Empty, EquatableArray<StringPair>.Empty, null, namespaces.ToEquatableArray(), false, false)
         {
             Access = namespaces.Count == 0 ? "ClusterAdmin" : "Namespaced",
             SystemNamespace = systemNamespace,
         };
-        var manifests = HubDsl.Core.Manifests.SpokeRbacManifest.Build(cluster)
+        var manifests = SpokeRbacManifest.Build(cluster)
             .Select(m => (JsonObject)Output.JsonConvert.From(m)!)
             .ToList();
         return FromManifests(manifests, "argocd cluster add's defaults");
@@ -91,15 +67,15 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
         var systemNamespace = JsonYaml.Text(account, "metadata", "namespace") ?? "kube-system";
         account["metadata"]!["namespace"] = systemNamespace;
         var tokens = manifests.Where(m => Is(m, "v1", "Secret")).ToList();
-        if (tokens.Count > 1 || tokens.Any(t => JsonYaml.Text(t, "type") != "kubernetes.io/service-account-token" || JsonYaml.Text(t, "metadata", "annotations", "kubernetes.io/service-account.name") != accountName))
+        if (tokens.Count > 1 || tokens.Any(t => JsonYaml.Text(t, "type") != SpokeRbacManifest.TokenSecretType || JsonYaml.Text(t, "metadata", "annotations", SpokeRbacManifest.ServiceAccountNameAnnotation) != accountName))
         {
-            throw new UserInputException("'" + source + "': the only Secret allowed is the ServiceAccount's kubernetes.io/service-account-token Secret");
+            throw new UserInputException("'" + source + "': the only Secret allowed is the ServiceAccount's " + SpokeRbacManifest.TokenSecretType + " Secret");
         }
 
         var token = tokens.FirstOrDefault();
         token?["metadata"]!.AsObject().Remove("namespace");
         if (token is not null) token["metadata"]!["namespace"] = systemNamespace;
-        var tokenName = token is null ? accountName + "-long-lived-token" : JsonYaml.Text(token, "metadata", "name") ?? throw new UserInputException("'" + source + "': the token Secret has no name");
+        var tokenName = token is null ? accountName + SpokeRbacManifest.TokenSecretSuffix : JsonYaml.Text(token, "metadata", "name") ?? throw new UserInputException("'" + source + "': the token Secret has no name");
         var namespaceObjects = new List<SpokeObject>();
         foreach (var manifest in manifests.Where(m => Is(m, "v1", "Namespace")))
         {
@@ -146,8 +122,8 @@ public sealed record SpokeRbac(string SystemNamespace, string ServiceAccountName
         {
             ["name"] = TokenSecretName,
             ["namespace"] = SystemNamespace,
-            ["annotations"] = new JsonObject { ["kubernetes.io/service-account.name"] = ServiceAccountName },
+            ["annotations"] = new JsonObject { [SpokeRbacManifest.ServiceAccountNameAnnotation] = ServiceAccountName },
         },
-        ["type"] = "kubernetes.io/service-account-token",
+        ["type"] = SpokeRbacManifest.TokenSecretType,
     });
 }
