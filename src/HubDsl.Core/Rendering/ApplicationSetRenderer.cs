@@ -243,7 +243,8 @@ public static class ApplicationSetRenderer
         }
 
         app.Set("metadata", metadata);
-        if (template["spec"] is { } spec) app.Set("spec", spec);
+        // As json.Unmarshal into ApplicationSpec: unknown fields are gone (never rendered), the rest in Go field order.
+        if (template["spec"] is { } spec) app.Set("spec", Schema.GoStructs.ApplicationSpec(spec));
         return app;
     }
 
@@ -277,6 +278,8 @@ public static class ApplicationSetRenderer
         }
 
         var patched = StrategicMergePatch.Apply(app, patchMap);
+        // The patched JSON is unmarshalled into an Application again: fields it does not declare are dropped.
+        if (patched["spec"] is { } patchedSpecNode) patched.Set("spec", Schema.GoStructs.ApplicationSpec(patchedSpecNode));
         // The template's project is restored: a patch cannot change spec.project.
         var originalProject = (app["spec"] as YamlMapping)?["project"];
         var patchedSpec = patched["spec"] as YamlMapping;
