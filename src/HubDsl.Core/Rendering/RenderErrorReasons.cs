@@ -13,6 +13,12 @@ public static class RenderErrorReasons
     public const string ApplicationValidationError = "ApplicationValidationError";
 
     /// <summary>
+    /// The Kubernetes API server would refuse the ApplicationSet itself (its CRD schema: a missing required field, a
+    /// value of the wrong type, a value outside an enum): Argo CD never sees it, so nothing is generated.
+    /// </summary>
+    public const string InvalidApplicationSet = "InvalidApplicationSet";
+
+    /// <summary>
     /// HubDsl's own: a cluster Secret manifest could not be read (Kubernetes would not have stored it). The
     /// Secret is ignored; the ApplicationSet is not blocked.
     /// </summary>

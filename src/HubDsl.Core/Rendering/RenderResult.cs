@@ -44,6 +44,12 @@ public sealed class RenderResult
     /// </summary>
     public IReadOnlyList<GeneratedApplication> Generated { get; init; } = Array.Empty<GeneratedApplication>();
 
+    /// <summary>
+    /// Parameter sets each entry of <c>spec.generators</c> produced (after its post selector), in spec order; -1 for a
+    /// generator that failed. A 0 is a generator that yields no Application.
+    /// </summary>
+    public IReadOnlyList<int> GeneratorParamCounts { get; init; } = Array.Empty<int>();
+
     /// <summary>Template steps the render used (<see cref="RenderOptions.MaxTemplateSteps"/>).</summary>
     public long TemplateSteps { get; init; }
 
