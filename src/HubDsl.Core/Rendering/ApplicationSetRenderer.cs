@@ -62,7 +62,7 @@ public static class ApplicationSetRenderer
                     }
                     catch (GeneratorFailure e)
                     {
-                        errors.Add(new RenderError(RenderErrorReasons.ApplicationGenerationFromParamsError, e.Message));
+                        errors.Add(new RenderError(e.Reason, e.Message));
                         blocked = true;
                         continue;
                     }
