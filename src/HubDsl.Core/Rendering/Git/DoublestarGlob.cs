@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using HubDsl.Core.Templating;
 
 namespace HubDsl.Core.Rendering.Git;
@@ -19,13 +20,24 @@ internal static class DoublestarGlob
     private const string Sentinel = "\u0001root";
 
     /// <summary>The paths the pattern selects (with whether each is a directory); <paramref name="badPattern"/> for a malformed one.</summary>
-    public static List<(string Path, bool IsDirectory)> Select(string pattern, IReadOnlyList<GitEntry> entries, out bool badPattern)
+    public static List<(string Path, bool IsDirectory)> Select(string pattern, IReadOnlyList<GitEntry> entries, out bool badPattern, out bool escapes)
     {
+        escapes = false;
         var selected = new List<(string, bool)>();
         var joined = GoPath.Clean(Sentinel + "/" + pattern);
         badPattern = !Validate(joined);
         if (badPattern) return selected;
-        if (joined != Sentinel && !joined.StartsWith(Sentinel + "/", StringComparison.Ordinal)) return selected;
+        if (joined != Sentinel && !joined.StartsWith(Sentinel + "/", StringComparison.Ordinal))
+        {
+            // The glob starts above the checkout: what it selects inside depends on the repo-server's own folder
+            // names, unless a literal name there can only miss them.
+            var outside = GoPath.Clean(pattern.TrimStart('/')).Split('/');
+            var levels = outside.TakeWhile(s => s == "..").Count();
+            var named = outside.Skip(levels).Take(levels).ToArray();
+            if (named.Length == levels && named.All(s => s.IndexOfAny(new[] { '*', '?', '[', '{', '\\' }) < 0)) return selected;
+            escapes = true;
+            return selected;
+        }
         var relative = joined == Sentinel ? string.Empty : joined.Substring(Sentinel.Length + 1);
 
         var alternatives = new List<string>();
@@ -56,30 +68,32 @@ internal static class DoublestarGlob
 
         foreach (var directory in directories)
         {
-            if (MatchesAny(patterns, directory)) selected.Add((directory, true));
+            if (MatchesAny(patterns, directory, isDirectory: true)) selected.Add((directory, true));
         }
 
         foreach (var entry in entries)
         {
-            if (MatchesAny(patterns, entry.Path)) selected.Add((entry.Path, entry.Kind == GitEntryKind.Submodule));
+            var isDirectory = entry.Kind == GitEntryKind.Submodule;
+            if (MatchesAny(patterns, entry.Path, isDirectory)) selected.Add((entry.Path, isDirectory));
         }
 
         return selected;
     }
 
-    private static bool MatchesAny(List<string[]> patterns, string path)
+    // Glob walks folders: a trailing "**" that matches no segment selects the path only if it is a folder.
+    private static bool MatchesAny(List<string[]> patterns, string path, bool isDirectory)
     {
         var segments = path.Split('/');
         foreach (var p in patterns)
         {
             var steps = 0;
-            if (MatchSegments(p, 0, segments, 0, ref steps)) return true;
+            if (MatchSegments(p, 0, segments, 0, isDirectory, ref steps)) return true;
         }
 
         return false;
     }
 
-    private static bool MatchSegments(string[] pattern, int pi, string[] name, int ni, ref int steps)
+    private static bool MatchSegments(string[] pattern, int pi, string[] name, int ni, bool isDirectory, ref int steps)
     {
         if (++steps > GitWildmatch.MaxSteps) throw TooComplex();
         while (pi < pattern.Length)
@@ -88,10 +102,10 @@ internal static class DoublestarGlob
             {
                 // Zero or more whole segments; consecutive ones are one.
                 while (pi < pattern.Length && pattern[pi] == "**") pi++;
-                if (pi == pattern.Length) return true;
+                if (pi == pattern.Length) return ni < name.Length || isDirectory;
                 for (var skip = ni; skip < name.Length; skip++)
                 {
-                    if (MatchSegments(pattern, pi, name, skip, ref steps)) return true;
+                    if (MatchSegments(pattern, pi, name, skip, isDirectory, ref steps)) return true;
                 }
 
                 return false;

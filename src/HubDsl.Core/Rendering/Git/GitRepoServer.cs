@@ -72,8 +72,13 @@ public sealed class GitRepoServer : IGitRepoService
         List<(string Path, bool IsDirectory)> selected;
         if (options.NewGitFileGlobbing)
         {
-            selected = DoublestarGlob.Select(pattern, checkout.Snapshot.Entries, out var badPattern);
+            selected = DoublestarGlob.Select(pattern, checkout.Snapshot.Entries, out var badPattern, out var escapes);
             if (badPattern) throw new GitRepositoryException(RenderErrorReasons.ApplicationGenerationFromParamsError, internalError + "unable to list files. " + where + "syntax error in pattern");
+            if (escapes)
+            {
+                throw new GitRepositoryException(RenderErrorReasons.OfflineUnsupported, "git file pattern '" + pattern + "' in " + repoUrl +
+                    " starts above the repository ('..'): with the new globbing Argo CD globs the repo-server's own folders there, which HubDsl cannot know");
+            }
         }
         else
         {
