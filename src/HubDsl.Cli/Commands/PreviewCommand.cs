@@ -25,17 +25,24 @@ internal static class PreviewCommand
         var project = new Option<string?>("--project") { Description = "The HubDsl project folder (default: the current folder)." };
 
         var command = new Command("preview", "Render ApplicationSets offline with Argo CD's exact semantics.") { appSet, clusters, inCluster, showParams, format, project };
+        var repositories = new PreviewRepositoryOptions();
+        repositories.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(appSet), parse.GetValue(clusters) ?? Array.Empty<string>(), parse.GetValue(inCluster), parse.GetValue(showParams),
-            parse.GetValue(format)!, parse.GetValue(project), output));
+            parse.GetValue(format)!, parse.GetValue(project), repositories.Read(parse), output));
         return command;
     }
 
-    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, TextWriter output)
+    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, PreviewRepositoryOptions.Values repositories, TextWriter output)
     {
         var (appSets, secrets) = appSetFile is null ? FromProject(project ?? Directory.GetCurrentDirectory(), clusterPaths) : (new[] { LoadApplicationSet(appSetFile) }, LoadSecrets(clusterPaths));
         var options = new RenderOptions { IncludeInCluster = inCluster };
-        var results = appSets.Select(a => ApplicationSetRenderer.Render(a, secrets, options)).ToList();
+        List<RenderResult> results;
+        using (repositories.Apply(options))
+        {
+            results = appSets.Select(a => ApplicationSetRenderer.Render(a, secrets, options)).ToList();
+        }
+
         var problems = results.Any(r => r.Errors.Count > 0);
 
         if (showParams)
