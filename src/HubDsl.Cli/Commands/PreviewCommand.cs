@@ -25,17 +25,24 @@ internal static class PreviewCommand
         var project = new Option<string?>("--project") { Description = "The HubDsl project folder (default: the current folder)." };
 
         var command = new Command("preview", "Render ApplicationSets offline with Argo CD's exact semantics.") { appSet, clusters, inCluster, showParams, format, project };
+        var repositories = new PreviewRepositoryOptions();
+        repositories.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(appSet), parse.GetValue(clusters) ?? Array.Empty<string>(), parse.GetValue(inCluster), parse.GetValue(showParams),
-            parse.GetValue(format)!, parse.GetValue(project), output));
+            parse.GetValue(format)!, parse.GetValue(project), repositories.Read(parse), output));
         return command;
     }
 
-    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, TextWriter output)
+    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, PreviewRepositoryOptions.Values repositories, TextWriter output)
     {
         var (appSets, secrets) = appSetFile is null ? FromProject(project ?? Directory.GetCurrentDirectory(), clusterPaths) : (new[] { LoadApplicationSet(appSetFile) }, LoadSecrets(clusterPaths));
         var options = new RenderOptions { IncludeInCluster = inCluster };
-        var previews = appSets.Select(a => Preview(a, secrets, options)).ToList();
+        List<(RenderResult Result, IReadOnlyList<RenderError> Errors, IReadOnlyList<string> Warnings)> previews;
+        using (repositories.Apply(options))
+        {
+            previews = appSets.Select(a => Preview(a, secrets, options)).ToList();
+        }
+
         var results = previews.Select(p => p.Result).ToList();
         var errors = previews.SelectMany(p => p.Errors).ToList();
         var warnings = previews.SelectMany(p => p.Warnings).ToList();

@@ -70,7 +70,7 @@ public static class ApplicationSetRenderer
                     }
                     catch (GeneratorFailure e)
                     {
-                        errors.Add(new RenderError(RenderErrorReasons.ApplicationGenerationFromParamsError, e.Message) { Generator = generatorPath });
+                        errors.Add(new RenderError(e.Reason, e.Message) { Generator = generatorPath });
                         generatorCounts.Add(-1);
                         blocked = true;
                         continue;

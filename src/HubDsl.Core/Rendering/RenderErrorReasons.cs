@@ -29,4 +29,11 @@ public static class RenderErrorReasons
     /// (Argo CD has no limit and would keep its controller busy). Nothing is generated, as for a render error.
     /// </summary>
     public const string RenderLimitExceeded = "RenderLimitExceeded";
+
+    /// <summary>
+    /// HubDsl's own: the ApplicationSet needs something HubDsl cannot know offline (a generator that reads a live
+    /// service: scmProvider, pullRequest, clusterDecisionResource, plugin; a Git repository with no local copy). It
+    /// says nothing about whether Argo CD would succeed. Nothing is generated, as for a generator error.
+    /// </summary>
+    public const string OfflineUnsupported = "OfflineUnsupported";
 }

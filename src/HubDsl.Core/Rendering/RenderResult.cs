@@ -63,7 +63,7 @@ public sealed class RenderResult
         {
             foreach (var error in Errors)
             {
-                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError or RenderErrorReasons.RenderLimitExceeded) return true;
+                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError or RenderErrorReasons.RenderLimitExceeded or RenderErrorReasons.OfflineUnsupported) return true;
             }
 
             return false;
