@@ -8,18 +8,28 @@ namespace HubDsl.Cli.Tests;
 /// <summary>
 /// The preview corpus (Fixtures/corpus): one ApplicationSet of our own for each generator and template feature Argo CD's
 /// ApplicationSet documentation shows (the page and section are in each file's <c># feature:</c> line), rendered
-/// against the corpus fleet (Fixtures/corpus/clusters). Each file says what Argo CD does with it (<c># expect:</c>):
-/// it renders N Applications, or it fails with the reason Argo CD (or the API server) gives, or HubDsl cannot compute
-/// it offline (a generator that reads a live service; the Git generator's documents are pending until it lands).
+/// against the corpus fleet (Fixtures/corpus/clusters) and, for the Git generator, the repository
+/// <see cref="CorpusGitRepository"/> builds, given as <c>--repo https://git.example.com/platform/apps.git=DIR</c>.
+/// Each file says what Argo CD does with it (<c># expect:</c>): it renders N Applications, or it fails with the reason
+/// Argo CD (or the API server) gives, or HubDsl cannot compute it offline (OfflineUnsupported: a generator that reads a
+/// live service, or a repository HubDsl was given no copy of).
 /// </summary>
-public sealed class PreviewCorpusTests
+public sealed class PreviewCorpusTests : IClassFixture<CorpusGitRepository.Fixture>
 {
+    /// <summary>The repository URL the corpus's Git generator documents read.</summary>
+    public const string RepoUrl = "https://git.example.com/platform/apps.git";
+
     private static readonly string Corpus = ToolRunner.Fixture("corpus");
-    private static readonly Regex Expectation = new(@"^# expect: (?:renders (?<count>\d+)|error (?<reason>\w+): (?<message>.+)|(?<offline>offline-unsupported)(?<pending> \(pending: [^)]+\))?)$", RegexOptions.Multiline);
+    private static readonly Regex Expectation = new(@"^# expect: (?:renders (?<count>\d+)|error (?<reason>\w+): (?<message>.+)|(?<offline>offline-unsupported))$", RegexOptions.Multiline);
 
     private readonly ITestOutputHelper _output;
+    private readonly string _repository;
 
-    public PreviewCorpusTests(ITestOutputHelper output) => _output = output;
+    public PreviewCorpusTests(ITestOutputHelper output, CorpusGitRepository.Fixture repository)
+    {
+        _output = output;
+        _repository = repository.Path;
+    }
 
     public static IEnumerable<object[]> Documents() =>
         Directory.GetFiles(Corpus, "*.yaml").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { f! });
@@ -51,8 +61,8 @@ public sealed class PreviewCorpusTests
         }
         else
         {
-            // OfflineUnsupported once the Git generator change lands; until then the generator failure that says so.
-            Assert.True(errors.Any(e => e.Reason == "OfflineUnsupported" || e.Message.Contains("cannot be rendered offline by HubDsl", StringComparison.Ordinal)), describe);
+            Assert.True(errors.Count > 0 && errors.All(e => e.Reason == "OfflineUnsupported"), describe);
+            Assert.True(exit == 1, describe);
             Assert.Empty(applications);
         }
     }
@@ -67,8 +77,7 @@ public sealed class PreviewCorpusTests
             var text = File.ReadAllText(path);
             var expect = Expectation.Match(text);
             Assert.True(expect.Success, path);
-            var key = expect.Groups["count"].Success ? "renders" : expect.Groups["reason"].Success ? "fails as Argo CD does (" + expect.Groups["reason"].Value + ")"
-                : expect.Groups["pending"].Success ? "OfflineUnsupported, pending the Git generator" : "OfflineUnsupported";
+            var key = expect.Groups["count"].Success ? "renders" : expect.Groups["reason"].Success ? "fails as Argo CD does (" + expect.Groups["reason"].Value + ")" : "OfflineUnsupported";
             counts[key] = counts.GetValueOrDefault(key) + 1;
             features.Add(Regex.Match(text, "(?m)^# feature: (.+)$").Groups[1].Value);
         }
@@ -84,36 +93,27 @@ public sealed class PreviewCorpusTests
     [Fact]
     public void The_git_fixture_repository_for_the_Git_generator_documents_is_built()
     {
-        // The Git generator documents read https://git.example.com/platform/apps.git; this local repository stands in
-        // for it (with --repo once the Git generator is merged). Built here, never committed.
-        var repo = CorpusGitRepository.Build(Path.Combine(Path.GetTempPath(), "hubdsl-corpus-git-" + Guid.NewGuid().ToString("N")));
-        try
-        {
-            var files = CorpusGitRepository.Git(repo, "ls-tree", "-r", "--name-only", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Contains("apps/guestbook/kustomization.yaml", files);
-            Assert.Contains("apps/experimental/kustomization.yaml", files);
-            Assert.Contains("clusters/dev/config.json", files);
-            Assert.Contains("targets/eu.json", files);
-            Assert.Contains("teams/payments/billing/app.json", files);
-        }
-        finally
-        {
-            CorpusGitRepository.Delete(repo);
-        }
+        var files = CorpusGitRepository.Git(_repository, "ls-tree", "-r", "--name-only", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("apps/guestbook/kustomization.yaml", files);
+        Assert.Contains("apps/experimental/kustomization.yaml", files);
+        Assert.Contains("clusters/dev/config.json", files);
+        Assert.Contains("targets/eu.json", files);
+        Assert.Contains("teams/payments/billing/app.json", files);
+        Assert.Contains("broken/config.json", files);
     }
 
-    private static async Task<(int Exit, JsonObject Json)> Preview(string file)
+    private async Task<(int Exit, JsonObject Json)> Preview(string file)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApplication.RunAsync(new[] { "preview", "--appset", Path.Combine(Corpus, file), "--clusters", Path.Combine(Corpus, "clusters"), "-o", "json" }, output, error);
+        var exit = await CliApplication.RunAsync(new[] { "preview", "--appset", Path.Combine(Corpus, file), "--clusters", Path.Combine(Corpus, "clusters"), "--repo", RepoUrl + "=" + _repository, "-o", "json" }, output, error);
         Assert.True(output.ToString().Length > 0, file + ": no output (exit " + exit + "): " + error);
         return (exit, JsonNode.Parse(output.ToString())!.AsObject());
     }
 }
 
 /// <summary>A small git repository with the layout the corpus's Git generator documents read (built by the tests).</summary>
-internal static class CorpusGitRepository
+public static class CorpusGitRepository
 {
     public static string Build(string path)
     {
@@ -130,6 +130,7 @@ internal static class CorpusGitRepository
             ["clusters/eu/prod/config.yaml"] = "cluster:\n  name: prod-eu\n  tier: critical\n",
             ["targets/eu.json"] = "{\"region\": \"eu\"}\n",
             ["teams/payments/billing/app.json"] = "{\"app\": {\"name\": \"billing\"}}\n",
+            ["broken/config.json"] = "invalid json file\n",
         };
         foreach (var (name, content) in files)
         {
@@ -154,6 +155,14 @@ internal static class CorpusGitRepository
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException("git " + string.Join(" ", args) + " failed: " + stderr);
         return stdout;
+    }
+
+    /// <summary>One repository for the whole test class, deleted after it.</summary>
+    public sealed class Fixture : IDisposable
+    {
+        public string Path { get; } = Build(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hubdsl-corpus-git-" + Guid.NewGuid().ToString("N")));
+
+        public void Dispose() => Delete(Path);
     }
 
     public static void Delete(string path)
