@@ -302,6 +302,57 @@ public sealed class PreviewGitTests : IDisposable
         }
     }
 
+    // matrix.go wraps a child's failure ("failed to get params for second generator in the matrix generator: ...");
+    // HubDsl adds which entry of spec.generators it came from, in JSON and in the table.
+    [Fact]
+    public void A_git_error_inside_a_matrix_names_its_generator_with_argo_cds_wrapping()
+    {
+        var generators = "  - list: {elements: [{a: b}]}\n"
+            + "  - matrix:\n      generators:\n      - list: {elements: [{a: b}]}\n"
+            + $"      - git: {{repoURL: '{Url}', revision: release-9, directories: [{{path: 'apps/*'}}]}}";
+        var appSet = AppSet(generators);
+        var (exit, json, _) = Preview("--appset", appSet, "--repo", Url + "=" + repo.Root);
+        var error = Error(json);
+        Assert.Equal("spec.generators[1]", (string)error["generator"]!);
+        Assert.Equal("ApplicationGenerationFromParamsError", (string)error["reason"]!);
+        Assert.StartsWith("failed to get params for second generator in the matrix generator: child generator returned an error on parameter generation: error generating params from git: error getting directories from repo: ", (string)error["message"]!);
+        Assert.Contains("unable to resolve 'release-9' to a commit SHA", (string)error["message"]!);
+        Assert.Equal(1, exit);
+
+        var (_, table, _) = ToolRunner.Run("preview", "--appset", appSet, "--repo", Url + "=" + repo.Root);
+        Assert.Contains("error ApplicationGenerationFromParamsError in spec.generators[1]: failed to get params for second generator in the matrix generator", table);
+    }
+
+    [Fact]
+    public void Params_show_the_git_parameter_sets_and_the_errors()
+    {
+        var appSet = AppSet(Directories() + $"\n  - git: {{repoURL: 'https://example.com/not-given', revision: HEAD, directories: [{{path: '*'}}]}}");
+        var (_, stdout, _) = ToolRunner.Run("preview", "--appset", appSet, "--repo", Url + "=" + repo.Root, "--params", "-o", "json");
+        var json = JsonNode.Parse(stdout)!.AsObject();
+        var error = Error(json);
+        Assert.Equal("OfflineUnsupported", (string)error["reason"]!);
+        Assert.Equal("spec.generators[1]", (string)error["generator"]!);
+        Assert.Equal(new[] { "apps/guestbook", "apps/helm-guestbook" }, json["paramSets"]!.AsArray().Select(p => (string)p!["path"]!).ToArray());
+    }
+
+    // A live-service generator nested in a matrix is named by its full path; its supplied sets are combined as
+    // the matrix combines any child's (matrix.go).
+    [Fact]
+    public void Generator_params_reach_a_live_service_generator_inside_a_matrix()
+    {
+        var generators = "  - matrix:\n      generators:\n      - pullRequest: {github: {owner: o, repo: r}}\n      - list: {elements: [{env: dev}, {env: prod}]}";
+        var appSet = AppSet(generators, "'pr-{{number}}-{{env}}'");
+        var (exit, json, _) = Preview("--appset", appSet);
+        Assert.Contains("--generator-params spec.generators[0].matrix.generators[0].pullRequest=FILE", (string)Error(json)["message"]!);
+        Assert.Equal(1, exit);
+
+        var sets = Path.Combine(folder, "prs.yaml");
+        File.WriteAllText(sets, "- {number: '7'}\n");
+        (exit, json, _) = Preview("--appset", appSet, "--generator-params", "spec.generators[0].matrix.generators[0].pullRequest=" + sets);
+        Assert.Equal(new[] { "pr-7-dev", "pr-7-prod" }, Names(json));
+        Assert.Equal(0, exit);
+    }
+
     [Theory]
     [InlineData("pullRequest")]
     [InlineData("pullRequest=")]
