@@ -54,6 +54,8 @@ public sealed class PreviewMessagesTests : IDisposable
 
     // --- item 2: the API server's schema (apiextensions structural validation, kube-openapi messages) ---
 
+    // Argo CD v3.5.1 manifests/crds/applicationset-crd.yaml (required project, destination, git.revision; types; the
+    // applicationsSync enum) as apiextensions-apiserver validates it, worded by kube-openapi's validate errors.
     [Theory]
     [InlineData("template:\n  metadata: {}\n  spec:\n    destination: {server: https://kubernetes.default.svc}\ngenerators: []", "spec.template.spec.project: Required value")]
     [InlineData("template:\n  metadata: {}\n  spec:\n    project: default\ngenerators: []", "spec.template.spec.destination: Required value")]
@@ -72,6 +74,7 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.All(json["errors"]!.AsArray(), e => Assert.Equal("InvalidApplicationSet", (string)e!["reason"]!));
     }
 
+    // kubectl and Argo CD read YAML with sigs.k8s.io/yaml v1.6.0 over go-yaml v2 (YAML 1.1 resolve.go: yes/on/y are true).
     [Fact]
     public void Yes_read_as_kubectl_reads_it_is_a_boolean_where_the_CRD_wants_one()
     {
@@ -81,6 +84,8 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Equal("app-one", (string)json["applications"]![0]!["metadata"]!["name"]!);
     }
 
+    // Structural schema pruning drops unknown fields on the API server; Argo CD unmarshals the template into
+    // pkg/apis/application/v1alpha1 Go types, which have no field for them, so they are never rendered.
     [Fact]
     public void Unknown_fields_are_warnings_and_are_never_rendered()
     {
@@ -92,6 +97,8 @@ public sealed class PreviewMessagesTests : IDisposable
 
     // --- item 4: messages ---
 
+    // applicationset/controllers/template/template.go GenerateApplications logs every failure with its generator and
+    // params and keeps going; the condition carries only the first. Preview lists them all, grouped.
     [Fact]
     public void An_error_names_its_generator_and_the_same_error_from_many_sets_is_listed_once_with_the_count()
     {
@@ -111,6 +118,7 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Contains("error RenderTemplateParamsError in spec.generators[0], parameter set \"ok\": ", table);
     }
 
+    // The Cluster generator's parameter set is one cluster (applicationset/generators/cluster.go: name, server, ...).
     [Fact]
     public void A_cluster_generator_error_names_the_cluster()
     {
@@ -124,6 +132,7 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Equal("prod", (string)error["parameterSets"]![0]!);
     }
 
+    // Fasttemplate list elements must be strings (list.go: "error parsing value as string"): shown with --params too.
     [Fact]
     public void Params_print_the_errors_too()
     {
@@ -137,6 +146,7 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Contains("# error ApplicationGenerationFromParamsError in spec.generators[0]: ", yaml);
     }
 
+    // Go's json.Marshal escapes <, > and & for HTML by default; preview's JSON is for people and scripts, so it does not.
     [Fact]
     public void Json_is_not_html_escaped()
     {
@@ -147,6 +157,8 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.DoesNotContain("\\u003C", stdout);
     }
 
+    // The API server refuses an object without apiVersion or kind ("Object 'Kind' is missing"); Argo CD serves only
+    // argoproj.io/v1alpha1 (pkg/apis/application/v1alpha1/register.go).
     [Theory]
     [InlineData("kind: ApplicationSet\nmetadata: {name: x}\nspec: {}\n", "document 1: the ApplicationSet has no apiVersion; add 'apiVersion: argoproj.io/v1alpha1'.")]
     [InlineData("apiVersion: argoproj.io/v1alpha1\nmetadata: {name: x}\nspec: {}\n", "document 1: the object (apiVersion argoproj.io/v1alpha1) has no kind; add 'kind: ApplicationSet'.")]
@@ -159,6 +171,8 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Contains(message, stderr);
     }
 
+    // The API server refuses a Secret whose data is not base64 (core/v1 Secret data is []byte); Argo CD's
+    // util/db/cluster.go SecretToCluster reads data.server, and a cluster without one cannot be a destination.
     [Theory]
     [InlineData("data:\n  name: cHJvZA==\n  server: not base64!\n", "InvalidClusterSecret: cluster Secret c-prod data.server is not valid base64")]
     [InlineData("stringData:\n  name: prod\n", "InvalidClusterSecret: no server (data.server or stringData.server)")]
@@ -171,6 +185,8 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Contains("--clusters: '" + clusters + "' document 2 (Secret c-prod): " + message, stderr);
     }
 
+    // An empty generator is no error in Argo CD (git_test.go "handles empty response from repo server" gives []),
+    // so the Application set just shrinks: preview says so.
     [Fact]
     public void A_generator_that_yields_nothing_gets_a_warning()
     {
@@ -182,6 +198,7 @@ public sealed class PreviewMessagesTests : IDisposable
         Assert.Contains("warning ApplicationSet \"demo\": spec.generators[1] generated no parameter sets", table);
     }
 
+    // ApplicationSpec.Sources (pkg/apis/application/v1alpha1/types.go): each source has its own helm.valueFiles.
     [Fact]
     public void Multi_source_applications_show_their_value_files()
     {
