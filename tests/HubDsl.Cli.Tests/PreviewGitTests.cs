@@ -66,6 +66,7 @@ public sealed class PreviewGitTests : IDisposable
 
     private static JsonNode Error(JsonObject json) => Assert.Single(json["errors"]!.AsArray())!;
 
+    // Argo CD's repo-server reads a checkout of the commit; a bare repository and a clone hold the same commits.
     [Fact]
     public void Bare_repository_and_working_clone_render_the_same_applications()
     {
@@ -80,6 +81,7 @@ public sealed class PreviewGitTests : IDisposable
         }
     }
 
+    // util/git/git.go NormalizeGitURL and util/git/git_test.go TestSameURL: case and one ".git" suffix do not count.
     [Theory]
     [InlineData("https://GitHub.com/example/apps.git")]
     [InlineData("HTTPS://github.com/EXAMPLE/APPS")]
@@ -90,6 +92,7 @@ public sealed class PreviewGitTests : IDisposable
         Assert.Equal(0, exit);
     }
 
+    // NormalizeGitURL keeps a trailing "/" (url.Parse then String), so Argo CD treats it as another repository.
     [Fact]
     public void A_trailing_slash_is_a_different_url_and_the_message_says_so()
     {
@@ -115,6 +118,8 @@ public sealed class PreviewGitTests : IDisposable
         Assert.Equal(1, exit);
     }
 
+    // util/git/client.go lsRemote (util/git/git_test.go TestLsRemote): branches, tags, full refs, HEAD, full and
+    // abbreviated SHAs, and semver constraints over tags (versions.MaxVersion); the error text of GetGitDirectories.
     [Fact]
     public void Revisions_are_read_with_git_branch_tag_sha_and_head()
     {
@@ -250,6 +255,8 @@ public sealed class PreviewGitTests : IDisposable
         Assert.Equal(0, exit);
     }
 
+    // reposerver/repository/repository.go checks out and refuses links out of bounds
+    // (apppathutil.CheckOutOfBoundsSymlinks); HubDsl never reads through such a link.
     [Fact]
     public void Links_out_of_the_repository_are_never_followed()
     {
@@ -277,6 +284,8 @@ public sealed class PreviewGitTests : IDisposable
         Assert.Equal(1, exit);
     }
 
+    // pull_request.go, scm_provider.go, duck_type.go and plugin.go read an SCM API, a Kubernetes resource or a plugin
+    // service: nothing offline can stand for them but parameter sets a user supplies.
     [Theory]
     [InlineData("pullRequest", "{github: {owner: o, repo: r}}")]
     [InlineData("scmProvider", "{github: {organization: o}}")]
