@@ -92,6 +92,23 @@ public sealed class PreviewGitTests : IDisposable
         Assert.Equal(0, exit);
     }
 
+    // --repo is repeatable: each repoURL reads its own copy; the first --repo that matches wins over --repo-default.
+    [Fact]
+    public void Each_repo_url_reads_its_own_repository()
+    {
+        using var other = new TestGitRepository();
+        other.Write("services/billing/x.yaml", "{}\n");
+        other.Commit("other");
+        const string otherUrl = "https://gitlab.example.com/team/services.git";
+        var generators = "  - matrix:\n      generators:\n"
+            + $"      - git: {{repoURL: '{Url}', revision: HEAD, directories: [{{path: 'apps/guestbook'}}]}}\n"
+            + $"      - git: {{repoURL: '{otherUrl}', revision: HEAD, pathParamPrefix: svc, directories: [{{path: 'services/*'}}]}}";
+        var appSet = AppSet(generators, "'{{path.basename}}-{{svc.path.basename}}'");
+        var (exit, json, _) = Preview("--appset", appSet, "--repo", Url + "=" + repo.Root, "--repo", otherUrl + "=" + other.Root, "--repo-default", repo.Root);
+        Assert.Equal(new[] { "guestbook-billing" }, Names(json));
+        Assert.Equal(0, exit);
+    }
+
     // NormalizeGitURL keeps a trailing "/" (url.Parse then String), so Argo CD treats it as another repository.
     [Fact]
     public void A_trailing_slash_is_a_different_url_and_the_message_says_so()
