@@ -8,7 +8,7 @@ public sealed class PreviewCommandTests
     {
         var (exit, stdout, stderr) = ToolRunner.Run("preview", "--appset", ToolRunner.Fixture("scenario-appset.yaml"), "--clusters", ToolRunner.Fixture("clusters"), "-o", "json");
         var json = JsonNode.Parse(stdout)!.AsObject();
-        Assert.Equal(new[] { "applications", "errors" }, json.Select(p => p.Key).ToArray());
+        Assert.Equal(new[] { "applications", "errors", "warnings" }, json.Select(p => p.Key).ToArray());
         var apps = json["applications"]!.AsArray();
         // The Secret in namespace 'other' is ignored, as Argo CD ignores it.
         Assert.Equal(new[] { "agent-dr", "agent-prod", "agent-staging" }, apps.Select(a => (string)a!["metadata"]!["name"]!).ToArray());
@@ -32,7 +32,7 @@ public sealed class PreviewCommandTests
     {
         var (exit, stdout, _) = ToolRunner.Run("preview", "--appset", ToolRunner.Fixture("scenario-appset.yaml"), "--clusters", ToolRunner.Fixture("clusters/staging.yaml"), "--params", "-o", "json");
         var json = JsonNode.Parse(stdout)!.AsObject();
-        Assert.Equal(new[] { "paramSets" }, json.Select(p => p.Key).ToArray());
+        Assert.Equal(new[] { "paramSets", "errors", "warnings" }, json.Select(p => p.Key).ToArray());
         var set = json["paramSets"]!.AsArray().Single()!.AsObject();
         Assert.Equal("staging", (string)set["name"]!);
         Assert.Equal("https://staging-api.example.com", (string)set["server"]!);

@@ -26,50 +26,119 @@ internal static class PreviewCommand
         var project = new Option<string?>("--project") { Description = "The HubDsl project folder (default: the current folder)." };
 
         var command = new Command("preview", "Render ApplicationSets offline with Argo CD's exact semantics.") { appSet, clusters, inCluster, showParams, format, project };
+        var repositories = new PreviewRepositoryOptions();
+        repositories.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(appSet), parse.GetValue(clusters) ?? Array.Empty<string>(), parse.GetValue(inCluster), parse.GetValue(showParams),
-            parse.GetValue(format)!, parse.GetValue(project), output));
+            parse.GetValue(format)!, parse.GetValue(project), repositories.Read(parse), output));
         return command;
     }
 
-    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, TextWriter output)
+    private static int Run(string? appSetFile, string[] clusterPaths, bool inCluster, bool showParams, string format, string? project, PreviewRepositoryOptions.Values repositories, TextWriter output)
     {
         var (appSets, secrets) = appSetFile is null ? FromProject(project ?? Directory.GetCurrentDirectory(), clusterPaths) : (new[] { LoadApplicationSet(appSetFile) }, LoadSecrets(clusterPaths));
         var options = new RenderOptions { IncludeInCluster = inCluster };
-        var results = appSets.Select(a => ApplicationSetRenderer.Render(a, secrets, options)).ToList();
-        var problems = results.Any(r => r.Errors.Count > 0);
+        List<(RenderResult Result, IReadOnlyList<RenderError> Errors, IReadOnlyList<string> Warnings)> previews;
+        using (repositories.Apply(options))
+        {
+            previews = appSets.Select(a => Preview(a, secrets, options)).ToList();
+        }
+
+        var results = previews.Select(p => p.Result).ToList();
+        var errors = previews.SelectMany(p => p.Errors).ToList();
+        var warnings = previews.SelectMany(p => p.Warnings).ToList();
+        var groups = ErrorGroup.Of(errors);
 
         if (showParams)
         {
             var paramSets = results.SelectMany(r => r.ParamSets).Select(p => JsonConvert.FromParam(p)).ToArray();
-            if (format == "json") output.WriteLine(JsonLimits.Write(new JsonObject { ["paramSets"] = new JsonArray(paramSets) }, indented: true, "-o json: the parameter sets"));
-            else if (format == "yaml") output.Write(string.Join("---\n", paramSets.Select(p => YamlWriter.Write(Runtime.JsonYaml.ToYaml(p)))));
-            else WriteParamsTable(results, output);
-            return problems ? ExitCodes.Problems : ExitCodes.Success;
+            if (format == "json")
+            {
+                output.WriteLine(JsonLimits.Write(new JsonObject { ["paramSets"] = new JsonArray(paramSets), ["errors"] = ErrorsJson(groups), ["warnings"] = WarningsJson(warnings) }, indented: true, "-o json: the parameter sets"));
+            }
+            else if (format == "yaml")
+            {
+                output.Write(string.Join("---\n", paramSets.Select(p => YamlWriter.Write(Runtime.JsonYaml.ToYaml(p)))));
+                WriteCommentLines(groups, warnings, output);
+            }
+            else
+            {
+                WriteParamsTable(results, groups, warnings, output);
+            }
+
+            return ExitCode(errors);
         }
 
         var applications = results.SelectMany(r => r.Applications).ToList();
-        var errors = results.SelectMany(r => r.Errors).ToList();
         switch (format)
         {
             case "json":
                 var json = new JsonObject
                 {
                     ["applications"] = new JsonArray(applications.Select(WritableApplication).ToArray()),
-                    ["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["reason"] = e.Reason, ["message"] = e.Message }).ToArray()),
+                    ["errors"] = ErrorsJson(groups),
+                    ["warnings"] = WarningsJson(warnings),
                 };
                 output.WriteLine(JsonLimits.Write(json, indented: true, "-o json: the preview"));
                 break;
             case "yaml":
                 output.Write(string.Join("---\n", applications.Select(a => YamlWriter.Write(a))));
-                foreach (var e in errors) output.WriteLine("# error " + e.Reason + ": " + e.Message.Replace("\n", " "));
+                WriteCommentLines(groups, warnings, output);
                 break;
             default:
-                WriteTable(applications, errors, secrets, output);
+                WriteTable(applications, groups, warnings, secrets, output);
                 break;
         }
 
-        return problems ? ExitCodes.Problems : ExitCodes.Success;
+        return ExitCode(errors);
+    }
+
+    // Errors Argo CD would report are exit 1; an ApplicationSet the API server would refuse is bad input, exit 2.
+    private static int ExitCode(IReadOnlyList<RenderError> errors) =>
+        errors.Any(e => e.Reason == RenderErrorReasons.InvalidApplicationSet) ? ExitCodes.BadInput
+        : errors.Count > 0 ? ExitCodes.Problems : ExitCodes.Success;
+
+    /// <summary>One ApplicationSet: the API server's checks first (an object it refuses is never rendered), then the render.</summary>
+    private static (RenderResult Result, IReadOnlyList<RenderError> Errors, IReadOnlyList<string> Warnings) Preview(YamlMapping appSet, IReadOnlyList<YamlMapping> secrets, RenderOptions options)
+    {
+        var name = (appSet["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty;
+        var validation = Core.Schema.ApplicationSetValidation.Validate(appSet);
+        var warnings = validation.UnknownFields
+            .Select(f => "ApplicationSet \"" + name + "\": " + f + " is not a field of Argo CD's ApplicationSet (v3.5): the API server drops it (kubectl apply --validate=strict refuses it), so it has no effect")
+            .ToList();
+        if (validation.Errors.Count > 0)
+        {
+            var refused = validation.Errors.Select(e => new RenderError(RenderErrorReasons.InvalidApplicationSet, "The ApplicationSet \"" + name + "\" is invalid: " + e)).ToList();
+            return (new RenderResult(Array.Empty<YamlMapping>(), refused, Array.Empty<IReadOnlyDictionary<string, object?>>(), Array.Empty<UnresolvedParameter>()), refused, warnings);
+        }
+
+        var result = ApplicationSetRenderer.Render(appSet, secrets, options);
+        for (var i = 0; i < result.GeneratorParamCounts.Count; i++)
+        {
+            if (result.GeneratorParamCounts[i] == 0)
+            {
+                warnings.Add("ApplicationSet \"" + name + "\": spec.generators[" + i + "] generated no parameter sets, so no Application comes from it");
+            }
+        }
+
+        return (result, result.Errors, warnings);
+    }
+
+    private static JsonArray ErrorsJson(IReadOnlyList<ErrorGroup> groups) => new(groups.Select(g =>
+    {
+        var error = new JsonObject { ["reason"] = g.Reason, ["message"] = g.Message };
+        if (g.Generator is not null) error["generator"] = g.Generator;
+        if (g.ParameterSets.Count > 0) error["parameterSets"] = new JsonArray(g.ParameterSets.Select(p => (JsonNode)p).ToArray());
+        error["count"] = g.Count;
+        return (JsonNode)error;
+    }).ToArray());
+
+    private static JsonArray WarningsJson(IReadOnlyList<string> warnings) => new(warnings.Select(w => (JsonNode)w).ToArray());
+
+    private static void WriteCommentLines(IReadOnlyList<ErrorGroup> groups, IReadOnlyList<string> warnings, TextWriter output)
+    {
+        foreach (var g in groups) output.WriteLine("# error " + g.Line().Replace("\n", " "));
+        foreach (var w in warnings) output.WriteLine("# warning " + w.Replace("\n", " "));
     }
 
     // An Application as JSON, refused by name (before anything is written) when it nests deeper than the
@@ -90,7 +159,8 @@ internal static class PreviewCommand
 
     private static YamlMapping LoadApplicationSet(string file)
     {
-        var objects = Read("--appset", file);
+        var documents = Read("--appset", file);
+        var objects = documents.Select(d => d.Object).ToList();
         var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
         if (appSets.Count == 1) return appSets[0];
         if (appSets.Count > 1) throw new UserInputException("--appset: '" + file + "' holds " + appSets.Count + " ApplicationSets; give one per file.");
@@ -100,7 +170,28 @@ internal static class PreviewCommand
             throw new UserInputException("--appset: '" + file + "' " + (empty ? "is empty" : "holds no Kubernetes object (no YAML mapping with apiVersion and kind)") + "; give a file with one argoproj.io/v1alpha1 ApplicationSet.");
         }
 
-        var kinds = objects.Select(o => (o["apiVersion"]?.AsString() ?? "?") + " " + (o["kind"]?.AsString() ?? "?")).ToList();
+        // An ApplicationSet missing its apiVersion or kind says exactly which is missing, as kubectl would.
+        foreach (var (o, document) in documents)
+        {
+            var apiVersion = o["apiVersion"]?.AsString();
+            var kind = o["kind"]?.AsString();
+            if (kind == "ApplicationSet" && string.IsNullOrEmpty(apiVersion))
+            {
+                throw new UserInputException("--appset: '" + file + "' document " + document + ": the ApplicationSet has no apiVersion; add 'apiVersion: argoproj.io/v1alpha1'.");
+            }
+
+            if (string.IsNullOrEmpty(kind) && apiVersion?.StartsWith("argoproj.io/", StringComparison.Ordinal) == true)
+            {
+                throw new UserInputException("--appset: '" + file + "' document " + document + ": the object (apiVersion " + apiVersion + ") has no kind; add 'kind: ApplicationSet'.");
+            }
+
+            if (kind == "ApplicationSet" && apiVersion != "argoproj.io/v1alpha1")
+            {
+                throw new UserInputException("--appset: '" + file + "' document " + document + ": the ApplicationSet has apiVersion " + apiVersion + "; Argo CD serves only argoproj.io/v1alpha1.");
+            }
+        }
+
+        var kinds = objects.Select(o => (o["apiVersion"]?.AsString() ?? "(no apiVersion)") + " " + (o["kind"]?.AsString() ?? "(no kind)")).ToList();
         throw new UserInputException("--appset: '" + file + "' holds no argoproj.io/v1alpha1 ApplicationSet (found " + string.Join(", ", kinds) + ").");
     }
 
@@ -111,7 +202,17 @@ internal static class PreviewCommand
         foreach (var path in paths)
         {
             var files = Expand("--clusters", path).ToList();
-            var found = files.SelectMany(f => Read("--clusters", f)).Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).ToList();
+            var found = new List<YamlMapping>();
+            foreach (var file in files)
+            {
+                foreach (var (o, document) in Read("--clusters", file))
+                {
+                    if (!ManifestFiles.IsKind(o, "v1", "Secret")) continue;
+                    CheckClusterSecret("--clusters", file, document, o);
+                    found.Add(o);
+                }
+            }
+
             if (found.Count == 0)
             {
                 var what = Directory.Exists(path) ? "holds no v1 Secret (" + files.Count + " YAML file(s) under it)"
@@ -125,12 +226,33 @@ internal static class PreviewCommand
         return secrets;
     }
 
+    /// <summary>
+    /// A cluster Secret (labelled argocd.argoproj.io/secret-type: cluster) that Kubernetes would not store or that names
+    /// no server is bad input (exit 2, reason InvalidClusterSecret), named by file and document.
+    /// </summary>
+    private static void CheckClusterSecret(string option, string file, int document, YamlMapping secret)
+    {
+        var labels = (secret["metadata"] as YamlMapping)?["labels"] as YamlMapping;
+        if (labels?[ClusterInfo.SecretTypeLabel]?.AsString() != "cluster") return;
+        var where = option + ": '" + file + "' document " + document + " (Secret " + ((secret["metadata"] as YamlMapping)?["name"]?.AsString() ?? "without a name") + ")";
+        if (!ClusterSecretParser.TryParse(secret, out var info, out var error))
+        {
+            throw new UserInputException(where + ": " + RenderErrorReasons.InvalidClusterSecret + ": " + error + "; the API server would not store it.");
+        }
+
+        if (info.Server.Length == 0)
+        {
+            throw new UserInputException(where + ": " + RenderErrorReasons.InvalidClusterSecret + ": no server (data.server or stringData.server); Argo CD needs the cluster's API server URL.");
+        }
+    }
+
     // A problem with a file given on the command line names the option it came from.
-    private static IReadOnlyList<YamlMapping> Read(string option, string file)
+    // Hand-written input is read as kubectl and Argo CD read it: YAML 1.1 scalars (yes/no/on/off, 010, 1_000).
+    private static IReadOnlyList<ManifestObject> Read(string option, string file)
     {
         try
         {
-            return ManifestFiles.Read(file);
+            return ManifestFiles.ReadDocuments(file, YamlResolution.Yaml11);
         }
         catch (UserInputException e)
         {
@@ -155,14 +277,17 @@ internal static class PreviewCommand
     private static (IReadOnlyList<YamlMapping>, List<YamlMapping>) FromProject(string folder, string[] extraClusters)
     {
         if (!Directory.Exists(folder)) throw new UserInputException("--project: '" + folder + "' " + (File.Exists(folder) ? "is a file, not a project folder (for one ApplicationSet file use --appset)" : "does not exist"));
-        var objects = Runtime.ProjectManifests.GeneratedHubFiles(folder).SelectMany(f => ManifestFiles.Parse(f.Text, f.FullPath)).ToList();
+        var documents = Runtime.ProjectManifests.GeneratedHubFiles(folder)
+            .SelectMany(f => ManifestFiles.ParseDocuments(f.Text, f.FullPath, YamlResolution.Yaml12Core).Select(d => (File: f.FullPath, d.Object, d.Document))).ToList();
+        var objects = documents.Select(d => d.Object).ToList();
         var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
         if (appSets.Count == 0) throw new UserInputException("the project in '" + folder + "' generates no ApplicationSet; declare one, or pass --appset FILE");
+        foreach (var (file, o, document) in documents.Where(d => ManifestFiles.IsKind(d.Object, "v1", "Secret"))) CheckClusterSecret("--project", file, document, o);
         var secrets = objects.Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).Concat(LoadSecrets(extraClusters)).ToList();
         return (appSets, secrets);
     }
 
-    private static void WriteTable(IReadOnlyList<YamlMapping> applications, IReadOnlyList<RenderError> errors, IReadOnlyList<YamlMapping> secrets, TextWriter output)
+    private static void WriteTable(IReadOnlyList<YamlMapping> applications, IReadOnlyList<ErrorGroup> errors, IReadOnlyList<string> warnings, IReadOnlyList<YamlMapping> secrets, TextWriter output)
     {
         var console = Console(output);
         var clusterNames = new Dictionary<string, string>(StringComparer.Ordinal) { [ClusterInfo.InClusterServer] = ClusterInfo.InClusterName };
@@ -178,17 +303,31 @@ internal static class PreviewCommand
             var destination = spec?["destination"] as YamlMapping;
             var server = destination?["server"]?.AsString();
             var cluster = destination?["name"]?.AsString() ?? (server is not null && clusterNames.TryGetValue(server.TrimEnd('/'), out var n) ? n : server ?? string.Empty);
-            var files = (((spec?["source"] as YamlMapping)?["helm"] as YamlMapping)?["valueFiles"] as YamlSequence)?.Select(f => f.AsString() ?? string.Empty) ?? Array.Empty<string>();
             table.AddRow(Markup.Escape((app["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty), Markup.Escape(cluster),
-                Markup.Escape(destination?["namespace"]?.AsString() ?? string.Empty), Markup.Escape(spec?["project"]?.AsString() ?? string.Empty), Markup.Escape(string.Join(", ", files)));
+                Markup.Escape(destination?["namespace"]?.AsString() ?? string.Empty), Markup.Escape(spec?["project"]?.AsString() ?? string.Empty), Markup.Escape(string.Join(", ", ValueFiles(spec))));
         }
 
         console.Write(table);
-        foreach (var e in errors) console.MarkupLine("[red]error[/] " + Markup.Escape(e.Reason + ": " + e.Message));
-        console.WriteLine(applications.Count + " application(s), " + errors.Count + " error(s)");
+        foreach (var e in errors) console.MarkupLine("[red]error[/] " + Markup.Escape(e.Line()));
+        foreach (var w in warnings) console.MarkupLine("[yellow]warning[/] " + Markup.Escape(w));
+        console.WriteLine(applications.Count + " application(s), " + errors.Sum(e => e.Count) + " error(s)" + (warnings.Count > 0 ? ", " + warnings.Count + " warning(s)" : string.Empty));
     }
 
-    private static void WriteParamsTable(IReadOnlyList<RenderResult> results, TextWriter output)
+    // The Helm value files of the source, or of every source of a multi-source Application (each after its ref, if any).
+    private static IEnumerable<string> ValueFiles(YamlMapping? spec)
+    {
+        IEnumerable<string> Of(YamlMapping? source) =>
+            ((source?["helm"] as YamlMapping)?["valueFiles"] as YamlSequence)?.Select(f => f.AsString() ?? string.Empty) ?? Array.Empty<string>();
+
+        if (spec?["sources"] is YamlSequence { Count: > 0 } sources)
+        {
+            return sources.OfType<YamlMapping>().SelectMany(Of);
+        }
+
+        return Of(spec?["source"] as YamlMapping);
+    }
+
+    private static void WriteParamsTable(IReadOnlyList<RenderResult> results, IReadOnlyList<ErrorGroup> errors, IReadOnlyList<string> warnings, TextWriter output)
     {
         var console = Console(output);
         var index = 0;
@@ -198,6 +337,10 @@ internal static class PreviewCommand
             foreach (var pair in Flatten(JsonConvert.FromParam(set), string.Empty)) table.AddRow(Markup.Escape(pair.Key), Markup.Escape(pair.Value));
             console.Write(table);
         }
+
+        foreach (var e in errors) console.MarkupLine("[red]error[/] " + Markup.Escape(e.Line()));
+        foreach (var w in warnings) console.MarkupLine("[yellow]warning[/] " + Markup.Escape(w));
+        console.WriteLine(index + " parameter set(s), " + errors.Sum(e => e.Count) + " error(s)" + (warnings.Count > 0 ? ", " + warnings.Count + " warning(s)" : string.Empty));
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Flatten(JsonNode? node, string prefix)

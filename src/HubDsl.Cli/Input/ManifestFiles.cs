@@ -6,7 +6,14 @@ namespace HubDsl.Cli.Input;
 internal static class ManifestFiles
 {
     /// <summary>Every object in the file, with list items unwrapped.</summary>
-    public static IReadOnlyList<YamlMapping> Read(string path)
+    public static IReadOnlyList<YamlMapping> Read(string path, YamlResolution resolution = YamlResolution.Yaml12Core) =>
+        ReadDocuments(path, resolution).Select(d => d.Object).ToList();
+
+    /// <summary>
+    /// Every object in the file with the number (from 1) of the YAML document it is in; <paramref name="resolution"/>
+    /// <see cref="YamlResolution.Yaml11"/> reads it as kubectl and Argo CD would (hand-written input).
+    /// </summary>
+    public static IReadOnlyList<ManifestObject> ReadDocuments(string path, YamlResolution resolution)
     {
         if (Directory.Exists(path)) throw new UserInputException("'" + path + "' is a folder, not a YAML file");
         string text;
@@ -25,33 +32,37 @@ internal static class ManifestFiles
 
         if (text.IndexOf('\0') >= 0) throw new UserInputException("'" + path + "' is not a YAML text file (it holds binary data)");
 
-        return Parse(text, path);
+        return ParseDocuments(text, path, resolution);
     }
 
     /// <summary>Every object in a file's text (already read), with list items unwrapped; <paramref name="path"/> names it in errors.</summary>
-    public static IReadOnlyList<YamlMapping> Parse(string text, string path)
+    public static IReadOnlyList<YamlMapping> Parse(string text, string path) =>
+        ParseDocuments(text, path, YamlResolution.Yaml12Core).Select(d => d.Object).ToList();
+
+    /// <summary>Every object in a file's text with its document number (from 1).</summary>
+    public static IReadOnlyList<ManifestObject> ParseDocuments(string text, string path, YamlResolution resolution)
     {
         IReadOnlyList<YamlNode> documents;
         try
         {
-            documents = YamlReader.ParseAll(text);
+            documents = YamlReader.ParseAll(text, string.Empty, resolution);
         }
         catch (YamlReaderException e)
         {
             throw new UserInputException("'" + path + "' is not valid YAML (line " + e.Line + ", column " + e.Column + "): " + e.Reason);
         }
 
-        var objects = new List<YamlMapping>();
-        foreach (var document in documents)
+        var objects = new List<ManifestObject>();
+        for (var d = 0; d < documents.Count; d++)
         {
-            if (document is not YamlMapping mapping) continue;
+            if (documents[d] is not YamlMapping mapping) continue;
             if (mapping["items"] is YamlSequence items && (mapping["kind"]?.AsString() ?? string.Empty).EndsWith("List", StringComparison.Ordinal))
             {
-                objects.AddRange(items.OfType<YamlMapping>());
+                objects.AddRange(items.OfType<YamlMapping>().Select(o => new ManifestObject(o, d + 1)));
             }
             else
             {
-                objects.Add(mapping);
+                objects.Add(new ManifestObject(mapping, d + 1));
             }
         }
 
@@ -125,3 +136,6 @@ internal static class ManifestFiles
     public static bool IsKind(YamlMapping manifest, string apiVersion, string kind) =>
         manifest["apiVersion"]?.AsString() == apiVersion && manifest["kind"]?.AsString() == kind;
 }
+
+/// <summary>An object read from a manifest file and the number (from 1) of the YAML document that holds it.</summary>
+internal sealed record ManifestObject(YamlMapping Object, int Document);

@@ -25,11 +25,14 @@ internal static class JsonLimits
     /// <summary>The deepest JSON the tool reads or writes.</summary>
     public const int MaxDepth = YamlReaderLimits.MaxNesting + ManagedFieldsDepth + EnvelopeDepth;
 
+    // Output is read by people and scripts, never embedded in HTML: a quote is \" (not \u0022) and <, >, &, ' and
+    // non-ASCII text stay as they are.
+
     /// <summary>Indented output (<c>-o json</c>).</summary>
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, MaxDepth = MaxDepth };
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, MaxDepth = MaxDepth, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One-line output (<c>--watch -o json</c>, request bodies).</summary>
-    public static readonly JsonSerializerOptions Compact = new() { MaxDepth = MaxDepth };
+    public static readonly JsonSerializerOptions Compact = new() { MaxDepth = MaxDepth, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Parsing API answers.</summary>
     public static readonly JsonDocumentOptions Document = new() { MaxDepth = MaxDepth };

@@ -47,6 +47,8 @@ public static class ApplicationSetRenderer
         var templatePatch = spec["templatePatch"] as YamlScalar;
         var applications = new List<YamlMapping>();
         var generated = new List<GeneratedApplication>();
+        var generatorCounts = new List<int>();
+        var paramSetGenerators = new List<string>();
         var blocked = false;
 
         try
@@ -55,24 +57,35 @@ public static class ApplicationSetRenderer
             {
                 for (var i = 0; i < generators.Count; i++)
                 {
-                    if (generators[i] is not YamlMapping generator) continue;
+                    var generatorPath = FieldPath.Index("spec.generators", i);
+                    if (generators[i] is not YamlMapping generator)
+                    {
+                        generatorCounts.Add(0);
+                        continue;
+                    }
+
                     List<TransformResult> results;
                     try
                     {
-                        results = GeneratorTransform.Transform(context, generator, template, null, 0, FieldPath.Index("spec.generators", i));
+                        results = GeneratorTransform.Transform(context, generator, template, null, 0, generatorPath);
                     }
                     catch (GeneratorFailure e)
                     {
-                        errors.Add(new RenderError(RenderErrorReasons.ApplicationGenerationFromParamsError, e.Message));
+                        errors.Add(new RenderError(e.Reason, e.Message) { Generator = generatorPath });
+                        generatorCounts.Add(-1);
                         blocked = true;
                         continue;
                     }
 
+                    var count = 0;
+                    foreach (var result in results) count += result.Params.Count;
+                    generatorCounts.Add(count);
                     foreach (var result in results)
                     {
                         foreach (var parameters in result.Params)
                         {
                             paramSets.Add(parameters);
+                            paramSetGenerators.Add(generatorPath);
                             RenderLimitFailure.CheckParameterSets(context, paramSets.Count, "spec.generators");
                             var warningCount = context.Warnings.Count;
                             try
@@ -85,7 +98,11 @@ public static class ApplicationSetRenderer
                             {
                                 // The error says it all; misses collected before it would only repeat it.
                                 context.Warnings.RemoveRange(warningCount, context.Warnings.Count - warningCount);
-                                errors.Add(new RenderError(RenderErrorReasons.RenderTemplateParamsError, e.Message));
+                                errors.Add(new RenderError(RenderErrorReasons.RenderTemplateParamsError, e.Message)
+                                {
+                                    Generator = generatorPath,
+                                    ParameterSet = RenderContext.Describe(parameters, paramSets.Count - 1),
+                                });
                                 blocked = true;
                             }
                         }
@@ -103,20 +120,26 @@ public static class ApplicationSetRenderer
         if (blocked)
         {
             // The controller stops before create/update/delete: no Application changes at all.
-            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings) { Generated = generated, TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
+            return new RenderResult(Array.Empty<YamlMapping>(), errors, paramSets, context.Warnings) { Generated = generated, GeneratorParamCounts = generatorCounts, TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
         }
 
         var validationErrors = ApplicationValidator.Validate(context, applications);
         foreach (var error in validationErrors)
         {
-            errors.Add(new RenderError(RenderErrorReasons.ApplicationValidationError, error.Value, error.Key));
+            // The parameter set (and generator) of the first Application with that name.
+            var source = generated.FirstOrDefault(g => ApplicationValidator.NameOf(g.Application) == error.Key);
+            errors.Add(new RenderError(RenderErrorReasons.ApplicationValidationError, error.Value, error.Key)
+            {
+                Generator = source is null ? null : paramSetGenerators[source.ParamSetIndex],
+                ParameterSet = source is null ? null : RenderContext.Describe(paramSets[source.ParamSetIndex], source.ParamSetIndex),
+            });
         }
 
         var valid = applications
             .Where(app => !validationErrors.ContainsKey(ApplicationValidator.NameOf(app)))
             .OrderBy(ApplicationValidator.NameOf, StringComparer.Ordinal)
             .ToList();
-        return new RenderResult(valid, errors, paramSets, context.Warnings) { Generated = generated, TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
+        return new RenderResult(valid, errors, paramSets, context.Warnings) { Generated = generated, GeneratorParamCounts = generatorCounts, TemplateSteps = context.Budget.Steps, OutputCharacters = context.Budget.OutputCharacters };
     }
 
     private static string LimitMessage(RenderContext context, Exception e)
@@ -244,7 +267,8 @@ public static class ApplicationSetRenderer
         }
 
         app.Set("metadata", metadata);
-        if (template["spec"] is { } spec) app.Set("spec", spec);
+        // As json.Unmarshal into ApplicationSpec: unknown fields are gone (never rendered), the rest in Go field order.
+        if (template["spec"] is { } spec) app.Set("spec", Schema.GoStructs.ApplicationSpec(spec));
         return app;
     }
 
@@ -278,6 +302,8 @@ public static class ApplicationSetRenderer
         }
 
         var patched = StrategicMergePatch.Apply(app, patchMap);
+        // The patched JSON is unmarshalled into an Application again: fields it does not declare are dropped.
+        if (patched["spec"] is { } patchedSpecNode) patched.Set("spec", Schema.GoStructs.ApplicationSpec(patchedSpecNode));
         // The template's project is restored: a patch cannot change spec.project.
         var originalProject = (app["spec"] as YamlMapping)?["project"];
         var patchedSpec = patched["spec"] as YamlMapping;

@@ -37,7 +37,7 @@ internal static class ClusterGenerator
             byName[cluster.Name] = cluster;
         }
 
-        var values = ReadValues(spec["values"] as YamlMapping);
+        var values = TemplatedValues.Read(spec["values"] as YamlMapping);
         var flatList = spec["flatList"] is YamlScalar { Kind: ScalarKind.Bool, Value: "true" };
         var sets = new List<Dictionary<string, object?>>();
         var hasInClusterSecret = false;
@@ -46,7 +46,7 @@ internal static class ClusterGenerator
             var cluster = byName[name];
             if (cluster.Server == ClusterInfo.InClusterServer) hasInClusterSecret = true;
             var parameters = ClusterParameters(cluster, context.GoTemplate);
-            AppendTemplatedValues(context, values, parameters, cluster.Name, path, "error appending templated values for cluster: ");
+            TemplatedValues.Append(context, values, parameters, cluster.Name, path, "error appending templated values for cluster: ");
             sets.Add(parameters);
         }
 
@@ -54,7 +54,7 @@ internal static class ClusterGenerator
         if (!ignoreLocalClusters && !hasInClusterSecret)
         {
             var parameters = PlainParameters(InCluster);
-            AppendTemplatedValues(context, values, parameters, ClusterInfo.InClusterName, path, "error appending templated values for local cluster: ");
+            TemplatedValues.Append(context, values, parameters, ClusterInfo.InClusterName, path, "error appending templated values for local cluster: ");
             sets.Add(parameters);
         }
 
@@ -106,56 +106,5 @@ internal static class ClusterGenerator
         var copy = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in map) copy[entry.Key] = entry.Value;
         return copy;
-    }
-
-    private static List<KeyValuePair<string, YamlScalar>> ReadValues(YamlMapping? values)
-    {
-        var list = new List<KeyValuePair<string, YamlScalar>>();
-        if (values is null) return list;
-        foreach (var entry in values)
-        {
-            // values is map[string]string; a non-string scalar is read as its text.
-            if (entry.Value is YamlScalar scalar)
-            {
-                var text = scalar.Kind == ScalarKind.Null ? YamlScalar.String(string.Empty) : scalar.Kind == ScalarKind.String ? scalar : YamlScalar.String(scalar.Value);
-                if (!ReferenceEquals(text, scalar)) text.Origin = scalar.Origin;
-                list.Add(new KeyValuePair<string, YamlScalar>(entry.Key, text));
-            }
-        }
-
-        return list;
-    }
-
-    /// <summary>
-    /// Renders each value once against the cluster's base params; values.* is added only afterwards, so a
-    /// value cannot see other values (value_interpolation.go appendTemplatedValues; argocd-behaviour.md 2.3).
-    /// </summary>
-    private static void AppendTemplatedValues(RenderContext context, List<KeyValuePair<string, YamlScalar>> values, Dictionary<string, object?> parameters, string cluster, string path, string errorPrefix)
-    {
-        if (values.Count == 0) return;
-        var rendered = new List<KeyValuePair<string, string>>();
-        foreach (var value in values)
-        {
-            try
-            {
-                var fieldPath = FieldPath.Child(FieldPath.Child(path, "values"), value.Key);
-                rendered.Add(new KeyValuePair<string, string>(value.Key, context.RenderString(value.Value.Value, parameters, cluster, string.Empty, fieldPath, value.Value)));
-            }
-            catch (TemplateRenderFailure e)
-            {
-                throw new GeneratorFailure(errorPrefix + "failed to replace templated string: failed to replace templated string with rendered values: " + e.Message);
-            }
-        }
-
-        if (context.GoTemplate)
-        {
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entry in rendered) map[entry.Key] = entry.Value;
-            parameters[ClusterParameter.Value.Key] = map;
-        }
-        else
-        {
-            foreach (var entry in rendered) parameters[ClusterParameter.Value.FlatKey(entry.Key)] = entry.Value;
-        }
     }
 }

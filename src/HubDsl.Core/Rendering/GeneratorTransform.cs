@@ -25,6 +25,8 @@ internal static class GeneratorTransform
                 ?? throw new GeneratorFailure("error parsing label selector: " + selectorError);
         }
 
+        // The ApplicationSet's own template (spec.generators is transformed with it; nested generators are not).
+        if (depth == 0) context.ApplicationSetTemplate = baseTemplate;
         var results = new List<TransformResult>();
         foreach (var key in GeneratorKeys)
         {
@@ -63,8 +65,8 @@ internal static class GeneratorTransform
             case "clusters": return ClusterGenerator.Generate(context, spec, path);
             case "matrix": return MatrixGenerator.Generate(context, spec, depth, path);
             case "merge": return MergeGenerator.Generate(context, spec, depth, path);
-            default:
-                throw new GeneratorFailure("the " + key + " generator reads live data (Git, SCM or cluster resources) and cannot be rendered offline by HubDsl");
+            case "git": return GitGenerator.Generate(context, spec, path);
+            default: return LiveServiceGenerator.Generate(context, key, spec, path);
         }
     }
 

@@ -28,7 +28,7 @@ internal static class MatrixGenerator
         }
         catch (GeneratorFailure e)
         {
-            throw new GeneratorFailure("error failed to get params for first generator in matrix generator: " + e.Message);
+            throw e.Wrap("error failed to get params for first generator in matrix generator: ");
         }
 
         var result = new List<Dictionary<string, object?>>();
@@ -41,7 +41,7 @@ internal static class MatrixGenerator
             }
             catch (GeneratorFailure e)
             {
-                throw new GeneratorFailure("failed to get params for second generator in the matrix generator: " + e.Message);
+                throw e.Wrap("failed to get params for second generator in the matrix generator: ");
             }
 
             RenderLimitFailure.CheckParameterSets(context, result.Count + second.Count, path);
@@ -75,7 +75,7 @@ internal static class MatrixGenerator
         }
         catch (GeneratorFailure e)
         {
-            throw new GeneratorFailure("child generator returned an error on parameter generation: " + e.Message);
+            throw e.Wrap("child generator returned an error on parameter generation: ");
         }
 
         if (results.Count == 0) throw new GeneratorFailure("child generator generated no parameters");

@@ -37,8 +37,8 @@ internal static class MergeGenerator
             }
             catch (GeneratorFailure e)
             {
-                throw new GeneratorFailure("error getting param sets from generators: error getting params from generator "
-                    + (i + 1).ToString(CultureInfo.InvariantCulture) + " of " + children.Count.ToString(CultureInfo.InvariantCulture) + ": " + e.Message);
+                throw e.Wrap("error getting param sets from generators: error getting params from generator "
+                    + (i + 1).ToString(CultureInfo.InvariantCulture) + " of " + children.Count.ToString(CultureInfo.InvariantCulture) + ": ");
             }
         }
 

@@ -33,6 +33,9 @@ internal sealed class RenderContext
     /// <summary>The work and output the whole render may use (every string of every parameter set).</summary>
     public WorkBudget Budget { get; }
 
+    /// <summary>The ApplicationSet's own <c>spec.template</c> (the Git generator looks up its project, as Argo CD does).</summary>
+    public YamlMapping? ApplicationSetTemplate { get; set; }
+
     public List<UnresolvedParameter> Warnings { get; } = new();
 
     /// <summary>What is being rendered, for the message when a limit is hit: field path, template node, parameter set.</summary>

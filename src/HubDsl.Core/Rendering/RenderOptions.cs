@@ -24,6 +24,21 @@ public sealed class RenderOptions
     /// </summary>
     public System.Collections.Generic.IReadOnlyCollection<string>? Projects { get; set; }
 
+    /// <summary>
+    /// Answers the Git generator (Argo CD's repo-server), usually a <see cref="Git.GitRepoServer"/> over local
+    /// repositories. Null: a Git generator fails with <see cref="RenderErrorReasons.OfflineUnsupported"/>.
+    /// </summary>
+    public Git.IGitRepoService? GitRepositories { get; set; }
+
+    /// <summary>
+    /// Parameter sets for generators that read live services (scmProvider, pullRequest, clusterDecisionResource,
+    /// plugin), as those generators would produce them before their <c>values</c>: a YAML sequence of mappings,
+    /// keyed by the generator's path (<c>spec.generators[1].pullRequest</c>, as errors name it) or by its kind
+    /// (<c>pullRequest</c>, every generator of that kind without a path entry). Without an entry such a generator
+    /// fails with <see cref="RenderErrorReasons.OfflineUnsupported"/>.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyDictionary<string, Yaml.YamlSequence>? GeneratorParameters { get; set; }
+
     // The limits below: Argo CD has none, so a template that never ends keeps its ApplicationSet controller busy.
     // Measured on real renders (RenderResult.TemplateSteps / OutputCharacters): examples/AgentFleet uses 92 steps
     // and 520 characters per Application; a goTemplate Matrix with range, toJson, printf and index uses 180 steps

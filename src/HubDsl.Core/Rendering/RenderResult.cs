@@ -44,6 +44,12 @@ public sealed class RenderResult
     /// </summary>
     public IReadOnlyList<GeneratedApplication> Generated { get; init; } = Array.Empty<GeneratedApplication>();
 
+    /// <summary>
+    /// Parameter sets each entry of <c>spec.generators</c> produced (after its post selector), in spec order; -1 for a
+    /// generator that failed. A 0 is a generator that yields no Application.
+    /// </summary>
+    public IReadOnlyList<int> GeneratorParamCounts { get; init; } = Array.Empty<int>();
+
     /// <summary>Template steps the render used (<see cref="RenderOptions.MaxTemplateSteps"/>).</summary>
     public long TemplateSteps { get; init; }
 
@@ -57,7 +63,7 @@ public sealed class RenderResult
         {
             foreach (var error in Errors)
             {
-                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError or RenderErrorReasons.RenderLimitExceeded) return true;
+                if (error.Reason is RenderErrorReasons.ApplicationGenerationFromParamsError or RenderErrorReasons.RenderTemplateParamsError or RenderErrorReasons.RenderLimitExceeded or RenderErrorReasons.OfflineUnsupported) return true;
             }
 
             return false;

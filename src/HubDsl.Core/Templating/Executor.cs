@@ -340,7 +340,7 @@ internal sealed class Executor
         for (int i = start; i < ident.Length; i++)
         {
             bool last = i == ident.Length - 1;
-            receiver = EvalField(ident[i], node, last ? args : null, last && hasFinal, receiver, ref reported);
+            receiver = EvalField(dot, ident[i], node, last ? args : null, final, last && hasFinal, receiver, ref reported);
         }
         return receiver;
     }
@@ -353,7 +353,7 @@ internal sealed class Executor
         _options.OnMissingKey?.Invoke(path);
     }
 
-    private GoValue EvalField(string fieldName, Node node, List<Node>? args, bool hasFinal, GoValue receiver, ref bool reported)
+    private GoValue EvalField(GoValue dot, string fieldName, Node node, List<Node>? args, GoValue final, bool hasFinal, GoValue receiver, ref bool reported)
     {
         if (!receiver.IsValid)
         {
@@ -377,6 +377,11 @@ internal sealed class Executor
             if (so.TryGetValue(fieldName, out var ov)) return GoValue.Interface(ov);
             return Miss(fieldName, node, ref reported, GoValue.Interface(null));
         }
+        if (o is GoObject goObject && goObject.Method(fieldName) is { } method)
+        {
+            // A method of a Go struct (semver's *Version): called with the remaining arguments, as Go does.
+            return EvalCall(dot, method, node, fieldName, args is { Count: > 0 } ? args : null, final, hasFinal);
+        }
         throw Error("can't evaluate field " + fieldName + " in type " + typ);
     }
 
@@ -397,6 +402,8 @@ internal sealed class Executor
     private GoValue EvalFunction(GoValue dot, IdentifierNode node, Node cmd, List<Node>? args, GoValue final, bool hasFinal)
     {
         _node = node;
+        // A function offline rendering cannot compute fails only when a template calls it (Go's parse accepts it).
+        if (FunctionTable.TryGetUnsupportedReason(node.Name, out var reason)) throw Error("error calling " + node.Name + ": function " + GoQuote.Quote(node.Name) + " is not supported by HubDsl's template engine: " + reason);
         if (!FunctionTable.TryGet(node.Name, out var fn)) throw Error(GoQuote.Quote(node.Name) + " is not a defined function");
         return EvalCall(dot, fn, cmd, node.Name, args, final, hasFinal);
     }
@@ -459,6 +466,8 @@ internal sealed class Executor
         ParamType.String => "string",
         ParamType.Int => "int",
         ParamType.Int64 => "int64",
+        ParamType.Uint32 => "uint32",
+        ParamType.SemverVersion => "*semver.Version",
         ParamType.Float64 => "float64",
         ParamType.Bool => "bool",
         ParamType.MapStringAny => "map[string]interface {}",
@@ -467,7 +476,7 @@ internal sealed class Executor
         _ => "interface {}",
     };
 
-    private static bool CanBeNil(ParamType t) => t == ParamType.Any || t == ParamType.Value || t == ParamType.MapStringAny || t == ParamType.StringSlice;
+    private static bool CanBeNil(ParamType t) => t == ParamType.Any || t == ParamType.Value || t == ParamType.MapStringAny || t == ParamType.StringSlice || t == ParamType.SemverVersion;
 
     private static bool Assignable(object o, ParamType t) => t switch
     {
@@ -476,6 +485,8 @@ internal sealed class Executor
         ParamType.String => o is string,
         ParamType.Int => o is int,
         ParamType.Int64 => o is long,
+        ParamType.Uint32 => o is uint,
+        ParamType.SemverVersion => o is GoSemver { IsPointer: true },
         ParamType.Float64 => o is double,
         ParamType.Bool => o is bool,
         ParamType.MapStringAny => o is IReadOnlyDictionary<string, object?>,
@@ -541,6 +552,10 @@ internal sealed class Executor
                     return GoValue.Of(inode.Int64).AsGoInt();
                 }
                 throw Error("expected integer; found " + n);
+            case ParamType.Uint32:
+                // reflect's SetUint keeps the low 32 bits of a larger constant.
+                if (n is NumberNode unode && unode.IsUint) return GoValue.Of(unchecked((uint)(unode.IsInt ? (ulong)unode.Int64 : (ulong)unode.Float64)));
+                throw Error("expected unsigned integer; found " + n);
             case ParamType.String:
                 if (n is StringNode s) return GoValue.Of(s.Text);
                 throw Error("expected string; found " + n);

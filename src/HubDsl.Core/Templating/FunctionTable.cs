@@ -5,7 +5,9 @@ namespace HubDsl.Core.Templating;
 /// <summary>
 /// The function map Argo CD gives templates: Go's builtins, Sprig's GenericFuncMap minus env/expandenv/getHostByName,
 /// plus normalize, slugify, toYaml, fromYaml, fromYamlArray. Sprig's "slice" replaces Go's builtin of that name.
-/// Functions Argo CD has but this engine does not implement are rejected at parse time with the reason.
+/// Functions Argo CD has whose result offline rendering cannot know (the clock, randomness) parse like any other and
+/// fail when they are called, with the reason: text/template only calls what it executes, so one inside
+/// <c>{{ if false }}</c> never fails.
 /// </summary>
 internal static class FunctionTable
 {
@@ -37,14 +39,11 @@ internal static class FunctionTable
     {
         var d = new Dictionary<string, string>(System.StringComparer.Ordinal);
         const string clock = "it reads the clock, so offline rendering could not match Argo CD";
-        foreach (var n in new[] { "now", "ago", "date", "date_in_zone", "dateInZone", "date_modify", "dateModify", "must_date_modify", "mustDateModify", "htmlDate", "htmlDateInZone", "toDate", "mustToDate", "unixEpoch", "duration", "durationRound" })
+        foreach (var n in new[] { "now", "ago", "date", "date_in_zone", "dateInZone", "date_modify", "dateModify", "must_date_modify", "mustDateModify", "htmlDate", "htmlDateInZone", "toDate", "mustToDate", "unixEpoch" })
             d[n] = clock;
         const string random = "its result is random, so offline rendering could not match Argo CD";
         foreach (var n in new[] { "uuidv4", "randAlphaNum", "randAlpha", "randAscii", "randNumeric", "randInt", "randBytes", "shuffle", "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey", "buildCustomCert", "bcrypt", "htpasswd", "encryptAES" })
             d[n] = random;
-        const string missing = "not implemented yet";
-        foreach (var n in new[] { "abbrev", "abbrevboth", "initials", "swapcase", "snakecase", "camelcase", "kebabcase", "wrap", "wrapWith", "derivePassword", "decryptAES", "semver", "urlParse", "urlJoin", "sha512sum" })
-            if (!d.ContainsKey(n)) d[n] = missing;
         return d;
     }
 }

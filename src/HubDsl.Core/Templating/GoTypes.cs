@@ -18,6 +18,7 @@ internal static class GoTypes
         IReadOnlyDictionary<string, object?> => "map[string]interface {}",
         string[] => "[]string",
         TypedList t => t.GoType,
+        GoObject g => g.GoTypeName,
         IReadOnlyList<object?> => "[]interface {}",
         _ => o.GetType().Name,
     };

@@ -15,6 +15,9 @@ internal static class NumberParser
             // strconv.UnquoteChar on the body, then the rest must be the closing quote
             string body = text.Substring(1);
             string? first = null;
+            // A lone surrogate is invalid UTF-8 to Go: strconv.UnquoteChar decodes it with utf8.DecodeRuneInString,
+            // which gives RuneError (U+FFFD) for that one byte.
+            if (body.Length > 0 && char.IsSurrogate(body[0]) && !(body.Length > 1 && char.IsSurrogatePair(body[0], body[1]))) first = body.Substring(0, 1);
             for (int len = 1; len <= body.Length - 1 && first == null; len++)
             {
                 string? u = GoQuote.Unquote("'" + body.Substring(0, len) + "'");
@@ -22,8 +25,7 @@ internal static class NumberParser
             }
             if (first == null) throw error("invalid syntax");
             if (body.Substring(first.Length) != "'") throw error("malformed character constant: " + text);
-            string s = GoQuote.Unquote("'" + first + "'")!;
-            int r = char.ConvertToUtf32(s, 0);
+            int r = first.Length == 1 && char.IsSurrogate(first[0]) ? 0xFFFD : GoRunes.Runes(GoQuote.Unquote("'" + first + "'")!)[0];
             n.Int64 = r;
             n.IsInt = n.IsUint = n.IsFloat = true;
             n.Float64 = r;

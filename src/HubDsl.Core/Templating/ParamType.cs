@@ -10,6 +10,10 @@ internal enum ParamType
     String,
     Int,
     Int64,
+    /// <summary>uint32 (derivePassword's counter): only an unsigned integer constant converts to it.</summary>
+    Uint32,
+    /// <summary>*semver.Version (the argument of a Version's Compare, LessThan, ...).</summary>
+    SemverVersion,
     Float64,
     Bool,
     /// <summary>map[string]interface{}</summary>

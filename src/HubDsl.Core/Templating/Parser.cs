@@ -483,8 +483,6 @@ internal sealed class Parser
 
     private void CheckFunction(string name)
     {
-        if (FunctionTable.TryGetUnsupportedReason(name, out string reason))
-            throw Error("function " + GoQuote.Quote(name) + " is not supported by HubDsl's template engine: " + reason);
         if (!FunctionTable.IsDefined(name)) throw Error("function " + GoQuote.Quote(name) + " not defined");
     }
 

@@ -62,6 +62,76 @@ internal static class SemverCompare
         }
     }
 
+    /// <summary>
+    /// Argo CD's util/versions MaxVersion for a revision (no tag prefix): a valid version stays as written; a
+    /// constraint becomes the highest tag satisfying it (tags that are not versions are skipped); anything else,
+    /// or a constraint no tag satisfies, gives null and the revision is used as written.
+    /// </summary>
+    public static string? MaxVersion(string revision, IEnumerable<string> tags)
+    {
+        try
+        {
+            if (ParseVersion(revision) is not null) return revision;
+        }
+        catch (FunctionException)
+        {
+        }
+
+        List<List<Constraint>> constraint;
+        try
+        {
+            constraint = ParseConstraints(revision);
+        }
+        catch (System.Exception e) when (e is FunctionException or RegexMatchTimeoutException)
+        {
+            return null;
+        }
+
+        string? best = null;
+        Version? bestVersion = null;
+        foreach (var tag in tags)
+        {
+            Version? v;
+            try
+            {
+                v = ParseVersion(tag);
+            }
+            catch (System.Exception e) when (e is FunctionException or RegexMatchTimeoutException)
+            {
+                continue;
+            }
+
+            if (v is null || !Satisfies(constraint, v)) continue;
+            if (bestVersion is null || CompareVersions(v, bestVersion) > 0)
+            {
+                best = tag;
+                bestVersion = v;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Satisfies(List<List<Constraint>> ors, Version v)
+    {
+        foreach (var and in ors)
+        {
+            var ok = true;
+            foreach (var c in and)
+            {
+                if (!Check(v, c))
+                {
+                    ok = false;
+                    break;
+                }
+            }
+
+            if (ok) return true;
+        }
+
+        return false;
+    }
+
     private static Version? ParseVersion(string s)
     {
         var m = VersionRegex.Match(s);

@@ -72,6 +72,13 @@ internal static class SprigExtraFunctions
         F("regexQuoteMeta", new[] { S }, c => GoValue.Of(QuoteMeta(c.Str(0))));
 
         F("semverCompare", new[] { S, S }, c => GoValue.Of(SemverCompare.Compare(c.Str(0), c.Str(1))));
+        F("semver", new[] { S }, c => GoValue.Of(GoSemver.Parse(c.Str(0))));
+
+        // sprig v3.3.0's word, crypto, duration and URL functions, each in a file of its own
+        SprigWordFunctions.Register(m);
+        SprigCryptoFunctions.Register(m);
+        SprigDurationFunctions.Register(m);
+        SprigUrlFunctions.Register(m);
 
         F("until", new[] { ParamType.Int }, c => GoValue.Of(Ints(UntilStep(0, c.Int(0), c.Int(0) < 0 ? -1 : 1))));
         F("untilStep", new[] { ParamType.Int, ParamType.Int, ParamType.Int }, c => GoValue.Of(Ints(UntilStep(c.Int(0), c.Int(1), c.Int(2)))));

@@ -375,6 +375,7 @@ internal static class SprigFunctions
         IReadOnlyDictionary<string, string> => "map",
         IReadOnlyDictionary<string, object?> => "map",
         IReadOnlyList<object?> => "slice",
+        GoObject g => g.GoKind,
         _ => "struct",
     };
 

@@ -83,6 +83,12 @@ public sealed class WorkBudget
         _current?.Spend(1);
     }
 
+    /// <summary>Steps of the budget running on this thread, for a function whose one call is costly (derivePassword's scrypt).</summary>
+    internal static void SpendOnCurrent(long steps)
+    {
+        _current?.Spend(steps);
+    }
+
     /// <summary>Makes this the budget of the current thread until the returned scope ends.</summary>
     internal Scope Enter() => new(this);
 

@@ -37,4 +37,12 @@ public static class YamlReader
     /// <exception cref="YamlReaderException">The text is not well-formed YAML.</exception>
     public static IReadOnlyList<YamlNode> ParseAll(string text, string path) =>
         new YamlReaderParser(text ?? string.Empty, path ?? string.Empty).ParseStream();
+
+    /// <summary>
+    /// Parses every document with the given scalar rules: <see cref="YamlResolution.Yaml11"/> reads input as kubectl and
+    /// Argo CD do (HubDsl's preview of hand-written ApplicationSets); HubDsl's own files use the default.
+    /// </summary>
+    /// <exception cref="YamlReaderException">The text is not well-formed YAML, or (YAML 1.1) a plain key is null.</exception>
+    public static IReadOnlyList<YamlNode> ParseAll(string text, string path, YamlResolution resolution) =>
+        new YamlReaderParser(text ?? string.Empty, path ?? string.Empty, resolution).ParseStream();
 }

@@ -25,8 +25,11 @@ internal sealed class YamlReaderParser
     private int _pos;
     private int _depth;
 
-    public YamlReaderParser(string text, string path)
+    private readonly bool _yaml11;
+
+    public YamlReaderParser(string text, string path, YamlResolution resolution = YamlResolution.Yaml12Core)
     {
+        _yaml11 = resolution == YamlResolution.Yaml11;
         if (text.Length > YamlReaderLimits.MaxTextLength)
         {
             throw new YamlReaderException(
@@ -354,8 +357,19 @@ internal sealed class YamlReaderParser
         return new KeyToken(text, keyStart, keyEnd - keyStart) { IsPlain = isPlain };
     }
 
+    // A plain scalar by the reader's rules.
+    private YamlScalar ResolvePlain(string text) => _yaml11 ? YamlReaderScalarResolver11.ResolvePlain(text) : YamlReaderScalarResolver.ResolvePlain(text);
+
     private void AddEntry(YamlMapping mapping, KeyToken key, YamlNode value, Dictionary<string, int> keyLines, List<YamlNode> mergeSources)
     {
+        if (_yaml11 && key.IsPlain && key.Text != "<<")
+        {
+            // sigs.k8s.io/yaml turns a key that resolves to a number or bool into its JSON text; null has none.
+            var jsonKey = YamlReaderScalarResolver11.JsonKey(key.Text)
+                ?? throw Error(key.Start, "a null mapping key ('" + key.Text + "'): kubectl and Argo CD cannot turn it into JSON (quote it to make it a string)");
+            key = new KeyToken(jsonKey, key.Start, key.Length) { IsPlain = false };
+        }
+
         if (key.IsPlain && key.Text == "<<")
         {
             // Merge key (YAML 1.1, supported by Go's yaml): entries of the merged mapping(s) fill in absent keys.
@@ -1153,7 +1167,7 @@ internal sealed class YamlReaderParser
         {
             var origin = parser.Span(start, end);
             YamlNode node = Tag is null
-                ? (isPlain ? YamlReaderScalarResolver.ResolvePlain(text) : YamlScalar.String(text))
+                ? (isPlain ? parser.ResolvePlain(text) : YamlScalar.String(text))
                 : ApplyScalarTag(parser, text, isPlain, origin);
             WithOrigin(node, origin);
             if (Anchor is not null) parser._anchors[Anchor] = new Anchor(node, parser._aliasBudget.Decoded - DecodedBefore);
@@ -1172,7 +1186,8 @@ internal sealed class YamlReaderParser
                     result = YamlScalar.String(text);
                     break;
                 case TagPrefix + "int":
-                    result = YamlReaderScalarResolver.TryInt(text) ?? throw parser.Error(TagStart, "cannot read '" + text + "' as !!int");
+                    result = (parser._yaml11 ? YamlReaderScalarResolver11.TryNumber(text) is { Kind: ScalarKind.Int } i11 ? i11 : null : YamlReaderScalarResolver.TryInt(text))
+                        ?? throw parser.Error(TagStart, "cannot read '" + text + "' as !!int");
                     break;
                 case TagPrefix + "float":
                     result = YamlReaderScalarResolver.TryFloat(text)
@@ -1181,7 +1196,7 @@ internal sealed class YamlReaderParser
                         ?? throw parser.Error(TagStart, "cannot read '" + text + "' as !!float");
                     break;
                 case TagPrefix + "bool":
-                    result = YamlReaderScalarResolver.ResolvePlain(text) is { Kind: ScalarKind.Bool } b ? b : throw parser.Error(TagStart, "cannot read '" + text + "' as !!bool");
+                    result = parser.ResolvePlain(text) is { Kind: ScalarKind.Bool } b ? b : throw parser.Error(TagStart, "cannot read '" + text + "' as !!bool");
                     break;
                 case TagPrefix + "null":
                     result = YamlScalar.Null;
@@ -1191,7 +1206,7 @@ internal sealed class YamlReaderParser
                     throw parser.Error(TagStart, "a collection tag on a scalar");
                 default:
                     // Application tags (!foo) carry no meaning for Kubernetes; resolve as untagged.
-                    result = isPlain ? YamlReaderScalarResolver.ResolvePlain(text) : YamlScalar.String(text);
+                    result = isPlain ? parser.ResolvePlain(text) : YamlScalar.String(text);
                     break;
             }
 

@@ -18,7 +18,7 @@ public sealed class CoreLayerTests
     {
         new[] { "Internal" },
         new[] { "Yaml", "Templating", "FileSync" },
-        new[] { "Validation" },
+        new[] { "Validation", "Schema" },
         new[] { "Rendering" },
         new[] { "Model" },
         new[] { "Declarations", "Manifests" },

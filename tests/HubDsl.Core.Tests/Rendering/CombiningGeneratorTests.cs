@@ -253,7 +253,8 @@ public sealed class CombiningGeneratorTests
     public void Generators_that_need_live_data_are_reported_not_skipped()
     {
         var error = Assert.Single(Render(AppSet("    - git: {repoURL: 'https://x', revision: main, directories: [{path: '*'}]}", "x")).Errors);
-        Assert.Equal(RenderErrorReasons.ApplicationGenerationFromParamsError, error.Reason);
-        Assert.Contains("cannot be rendered offline", error.Message);
+        // Without RenderOptions.GitRepositories nothing can be read: HubDsl's own reason, not one Argo CD gives.
+        Assert.Equal(RenderErrorReasons.OfflineUnsupported, error.Reason);
+        Assert.Equal("spec.generators[0].git: HubDsl was given no local repositories, so it cannot read 'https://x' offline (RenderOptions.GitRepositories)", error.Message);
     }
 }

@@ -62,6 +62,8 @@ public sealed class ScenarioTests
                     - values-{{metadata.labels.env}}.yaml
         """;
 
+    // In Argo CD's Go field order (types.go ApplicationSpec, ApplicationSource, ApplicationSourceHelm, SyncPolicy):
+    // the template is unmarshalled into those structs before it is rendered.
     private static string Expected(string env) => $$"""
         apiVersion: argoproj.io/v1alpha1
         kind: Application
@@ -71,6 +73,21 @@ public sealed class ScenarioTests
           finalizers:
             - resources-finalizer.argocd.argoproj.io
         spec:
+          source:
+            repoURL: https://github.com/example/agent
+            path: helm/
+            targetRevision: main
+            helm:
+              valueFiles:
+                - values.yaml
+                - values-{{env}}.yaml
+              releaseName: agent-{{env}}
+              values: |
+                cluster: "{{env}}"
+                environment: "{{env}}"
+          destination:
+            server: https://{{env}}.example.com
+            namespace: agent
           project: default
           syncPolicy:
             automated:
@@ -85,21 +102,6 @@ public sealed class ScenarioTests
                 duration: 5s
                 factor: 2
                 maxDuration: 3m
-          destination:
-            server: https://{{env}}.example.com
-            namespace: agent
-          source:
-            repoURL: https://github.com/example/agent
-            path: helm/
-            targetRevision: main
-            helm:
-              releaseName: agent-{{env}}
-              values: |
-                cluster: "{{env}}"
-                environment: "{{env}}"
-              valueFiles:
-                - values.yaml
-                - values-{{env}}.yaml
         """;
 
     [Fact]

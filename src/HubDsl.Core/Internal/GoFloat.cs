@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace HubDsl.Core.Templating;
+namespace HubDsl.Core;
 
-/// <summary>strconv.FormatFloat for the forms templates print: shortest %g/%v, %e, %f and JSON's choice.</summary>
+/// <summary>strconv.FormatFloat for the forms templates and YAML print: shortest %g/%v, %e, %f and JSON's choice (used by both, so it sits below them).</summary>
 internal static class GoFloat
 {
     /// <summary>Shortest round-trip decimal digits and the decimal point position (value = 0.DIGITS × 10^point).</summary>
