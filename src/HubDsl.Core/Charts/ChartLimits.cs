@@ -1,0 +1,33 @@
+namespace HubDsl.Core.Charts;
+
+/// <summary>
+/// What HubDsl reads of a chart at most, so that no chart can hang the build or exhaust memory. Each limit, when
+/// hit, becomes a <see cref="ChartProblem"/> naming it, and the checks stay silent rather than guess.
+/// </summary>
+public static class ChartLimits
+{
+    /// <summary>Files of one chart, its subcharts included (argo-cd with redis-ha has about 200).</summary>
+    public const int MaxFiles = 5000;
+
+    /// <summary>Characters of one file: the template engine's own limit for one template text.</summary>
+    public const int MaxFileLength = 1 << 20;
+
+    /// <summary>Characters of all files together.</summary>
+    public const int MaxTotalLength = 32 * 1024 * 1024;
+
+    /// <summary>Nesting of subcharts (<c>charts/a/charts/b/...</c>).</summary>
+    public const int MaxSubchartDepth = 8;
+
+    /// <summary>
+    /// Steps of the values-read analysis for one chart (a node visited, a function modelled). The research prototype
+    /// needed under 50 million for the largest chart measured (kube-prometheus-stack) without memoising; this one
+    /// memoises named templates, so running out means a pathological chart: the check then reports nothing.
+    /// </summary>
+    public const int MaxAnalysisSteps = 20_000_000;
+
+    /// <summary>Nested calls of one named template before the analysis stops following it (Helm's own limit is 1000).</summary>
+    public const int MaxRecursion = 3;
+
+    /// <summary>Depth of named-template calls in total.</summary>
+    public const int MaxCallDepth = 60;
+}
