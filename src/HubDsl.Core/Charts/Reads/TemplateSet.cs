@@ -56,7 +56,7 @@ internal sealed class TemplateSet
         var set = new TemplateSet();
         var top = new ChartScope(0, chart, chart.Name, Array.Empty<string>());
         set.Scopes.Add(top);
-        set.Defaults = Copy(chart.Values);
+        set.Defaults = ChartDefaults.Merge(chart);
         set.AddDependencies(top);
 
         var files = new List<(ChartScope Scope, ChartFile File, string Name)>();
@@ -159,59 +159,7 @@ internal sealed class TemplateSet
         var scope = new ChartScope(Scopes.Count, sub, parent.TemplatePath + "/charts/" + key, Append(parent.Prefix, key));
         parent.Children[key] = scope;
         Scopes.Add(scope);
-        MergeDefaults(scope.Prefix, sub.Values);
         AddDependencies(scope);
-    }
-
-    // Coalescing as Helm does for chart defaults: the parent's values for the subchart win over the subchart's own.
-    private void MergeDefaults(string[] prefix, YamlMapping values)
-    {
-        var node = Defaults;
-        foreach (var key in prefix)
-        {
-            if (node[key] is YamlMapping m)
-            {
-                node = m;
-                continue;
-            }
-
-            if (node.ContainsKey(key) && node[key] is not YamlScalar { Kind: ScalarKind.Null }) return;
-            var created = new YamlMapping();
-            node.Set(key, created);
-            node = created;
-        }
-
-        MergeInto(node, values, skipGlobal: true);
-
-        // A subchart's own global defaults declare keys under the top-level global (its templates read them there).
-        if (values["global"] is YamlMapping globals)
-        {
-            if (Defaults["global"] is not YamlMapping top)
-            {
-                if (Defaults.ContainsKey("global") && Defaults["global"] is not YamlScalar { Kind: ScalarKind.Null }) return;
-                Defaults.Set("global", top = new YamlMapping());
-            }
-
-            MergeInto(top, globals);
-        }
-    }
-
-    private static void MergeInto(YamlMapping target, YamlMapping source, bool skipGlobal = false)
-    {
-        foreach (var entry in source)
-        {
-            if (skipGlobal && entry.Key == "global") continue; // merged into the top-level global below
-            var existing = target[entry.Key];
-            if (existing == null) target.Set(entry.Key, entry.Value is YamlMapping m ? Copy(m) : entry.Value);
-            else if (existing is YamlMapping e && entry.Value is YamlMapping s) MergeInto(e, s);
-        }
-    }
-
-    private static YamlMapping Copy(YamlMapping source)
-    {
-        var copy = new YamlMapping();
-        foreach (var entry in source) copy.Set(entry.Key, entry.Value is YamlMapping m ? Copy(m) : entry.Value);
-        return copy;
     }
 
     private static string[] Append(string[] prefix, string key)
