@@ -9,11 +9,11 @@ public static class ChartLimits
     /// <summary>Files of one chart, its subcharts included (argo-cd with redis-ha has about 200).</summary>
     public const int MaxFiles = 5000;
 
-    /// <summary>Characters of one file: the template engine's own limit for one template text.</summary>
-    public const int MaxFileLength = 1 << 20;
+    /// <summary>Characters of one file (argo-cd 10.1's ApplicationSet CRD template is 1.4 MB).</summary>
+    public const int MaxFileLength = 8 * 1024 * 1024;
 
     /// <summary>Characters of all files together.</summary>
-    public const int MaxTotalLength = 32 * 1024 * 1024;
+    public const int MaxTotalLength = 64 * 1024 * 1024;
 
     /// <summary>Nesting of subcharts (<c>charts/a/charts/b/...</c>).</summary>
     public const int MaxSubchartDepth = 8;

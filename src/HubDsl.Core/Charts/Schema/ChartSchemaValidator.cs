@@ -19,6 +19,7 @@ public static class ChartSchemaValidator
     {
         if (chart is null) throw new ArgumentNullException(nameof(chart));
         if (userValues is null) throw new ArgumentNullException(nameof(userValues));
+        if (!HasSchema(chart)) return new SchemaReport(EquatableArray<ChartSchemaFailure>.Empty, EquatableArray<ChartProblem>.Empty);
         var coalesced = HelmValues.Coalesce(chart, userValues, out var enabled);
         var failures = new List<ChartSchemaFailure>();
         var problems = new List<ChartProblem>();
@@ -50,6 +51,8 @@ public static class ChartSchemaValidator
 
         return new SchemaReport(failures.ToEquatableArray(), problems.ToEquatableArray());
     }
+
+    private static bool HasSchema(HelmChart chart) => chart.SchemaText != null || chart.Subcharts.Any(HasSchema);
 
     /// <summary>The problem that keeps HubDsl from using a chart's schema, or null when it can (or there is none).</summary>
     public static string? SchemaProblem(HelmChart chart)
