@@ -19,11 +19,17 @@ public static class ChartLimits
     public const int MaxSubchartDepth = 8;
 
     /// <summary>
-    /// Steps of the values-read analysis for one chart (a node visited, a function modelled). The research prototype
-    /// needed under 50 million for the largest chart measured (kube-prometheus-stack) without memoising; this one
-    /// memoises named templates, so running out means a pathological chart: the check then reports nothing.
+    /// Steps of the values-read analysis for one chart (a node visited, a function modelled, 32 characters of a call's
+    /// memo key). Named templates are memoised by argument, so real charts need few: argo-cd with redis-ha 22,000,
+    /// bitnami redis with common 23,000. Running out means a pathological chart: the check then reports nothing.
     /// </summary>
-    public const int MaxAnalysisSteps = 20_000_000;
+    public const int MaxAnalysisSteps = 2_000_000;
+
+    /// <summary>
+    /// Evaluations of one named template with different arguments (bitnami's common.tplvalues.render: 147 in redis).
+    /// Past it, calls read their arguments whole instead of following the body.
+    /// </summary>
+    public const int MaxEvaluationsPerTemplate = 1000;
 
     /// <summary>Nested calls of one named template before the analysis stops following it (Helm's own limit is 1000).</summary>
     public const int MaxRecursion = 3;

@@ -234,7 +234,16 @@ internal sealed partial class ReadAnalyzer
         }
 
         var key = MemoKey(name, arg);
+        _steps += (key?.Length ?? 8192) / 32;
         if (key != null && _memo.TryGetValue(key, out var cached)) return cached.Clone();
+        _evaluations.TryGetValue(name, out var evaluations);
+        if (evaluations >= ChartLimits.MaxEvaluationsPerTemplate)
+        {
+            ConsumeWhole(arg, "template " + Quote(name) + " is called with too many different arguments to follow, at " + Position(at), gaveUp: true);
+            return Output.Unknown();
+        }
+
+        _evaluations[name] = evaluations + 1;
 
         var frame = new CallFrame(_nextId);
         _calls.Add(frame);

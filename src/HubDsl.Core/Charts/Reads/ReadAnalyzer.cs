@@ -22,6 +22,7 @@ internal sealed partial class ReadAnalyzer
     private readonly ReadSet _reads;
     private readonly Dictionary<string, int> _callCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Output> _memo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _evaluations = new(StringComparer.Ordinal);
     private readonly List<CallFrame> _calls = new();
     private readonly HashSet<ChartScope> _tplRoots = new();
     private readonly HashSet<string> _typeTested = new(StringComparer.Ordinal);
