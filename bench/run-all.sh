@@ -32,12 +32,16 @@ dotnet build -c Release bench/HubDsl.Runtime.Benchmarks -nologo -v:q
 bench="dotnet bench/HubDsl.Benchmarks/bin/Release/net10.0/HubDsl.Benchmarks.dll"
 
 echo "== BenchmarkDotNet: generator, analyzers, emitter, renderer =="
-$bench --filter '*' --job "$job" --exporters json --artifacts "$results/bdn"
+# A loaded machine builds the generated benchmark projects slowly (BenchmarkDotNet gives up after 2 minutes by default).
+$bench --filter '*' --job "$job" --buildTimeout 1200 --exporters json --artifacts "$results/bdn"
 echo "== BenchmarkDotNet: status fan-out =="
 dotnet bench/HubDsl.Runtime.Benchmarks/bin/Release/net10.0/HubDsl.Runtime.Benchmarks.dll --filter '*' --job "$job" --exporters json --artifacts "$results/bdn-runtime"
 
 echo "== Generator steps =="
 $bench generator-steps 10,100,1000 5 "$results/generator-steps.json"
+
+echo "== Recorded values (export generator) =="
+$bench values-export 1000 15 "$results/values-export.json"
 
 echo "== Peers =="
 $bench peers 10,100,1000 "$results/peers.json"

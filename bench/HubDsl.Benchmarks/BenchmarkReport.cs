@@ -9,7 +9,7 @@ namespace HubDsl.Benchmarks;
 /// per-step times, the peers and the build cost. Every figure in the file comes from those results; the prose
 /// around them only says how to read them and, where growth with N is not linear, why.
 /// </summary>
-public static class BenchmarkReport
+public static partial class BenchmarkReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -23,6 +23,7 @@ public static class BenchmarkReport
         Machine(md, resultsFolder);
         Targets(md, bdn, resultsFolder);
         Generator(md, bdn, resultsFolder);
+        ValuesExport(md, bdn, resultsFolder);
         Analyzers(md, bdn);
         Emitter(md, bdn);
         Renderer(md, bdn);
@@ -119,6 +120,14 @@ public static class BenchmarkReport
           .Append("while none of them changed (`generators/HubDsl.Generators/Caching`); each cluster's Secret and spoke RBAC is its own ")
           .Append("pipeline step, so an edit to one cluster re-emits one cluster's files. A structural edit (a member added, a signature, ")
           .Append("a constant) empties the cache and costs a cold evaluation.\n\n");
+    }
+
+    /// <summary>Only the recorded-values section, from a run of its own benchmarks (bench/run-all.sh writes it with the rest).</summary>
+    public static string ValuesExportSection(string resultsFolder)
+    {
+        var md = new StringBuilder();
+        ValuesExport(md, LoadBenchmarkDotNet(resultsFolder), resultsFolder);
+        return md.ToString();
     }
 
     private static void Analyzers(StringBuilder md, Dictionary<string, Row> bdn)

@@ -15,6 +15,13 @@ if (args.Length == 4 && args[0] == "generator-steps")
     return;
 }
 
+// `values-export N ROUNDS FILE` writes the export step's times, its outputs' classification and the recorded size as JSON.
+if (args.Length == 4 && args[0] == "values-export")
+{
+    ValuesExportSteps.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+    return;
+}
+
 // `write-manifests N FOLDER` writes what HubDsl generates for the synthetic N-cluster fleet (one ApplicationSet).
 if (args.Length == 3 && args[0] == "write-manifests")
 {
@@ -33,6 +40,13 @@ if (args.Length == 3 && args[0] == "peers")
 {
     var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
     Environment.ExitCode = HubDsl.Benchmarks.Peers.PeerComparison.Run(args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), root, args[2]);
+    return;
+}
+
+// `report-values-export RESULTS-FOLDER` prints only the recorded-values section (from a run of its benchmarks alone).
+if (args.Length == 2 && args[0] == "report-values-export")
+{
+    Console.Write(BenchmarkReport.ValuesExportSection(args[1]));
     return;
 }
 

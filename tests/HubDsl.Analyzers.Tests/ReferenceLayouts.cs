@@ -66,14 +66,19 @@ public static class ReferenceLayouts
     /// A library project. As an assembly it is compiled as <c>dotnet build</c> compiles it, with the HubDsl
     /// generators (unless <paramref name="withGenerator"/> is false), and emitted; as a project it is its compilation.
     /// </summary>
-    internal static MetadataReference Library(string name, (string Path, string Source)[] sources, Shape shape, MetadataReference dsl, bool withGenerator = true, params MetadataReference[] more)
+    internal static MetadataReference Library(string name, (string Path, string Source)[] sources, Shape shape, MetadataReference dsl, bool withGenerator = true, params MetadataReference[] more) =>
+        Library(name, sources, shape, dsl, withGenerator, recordValues: null, more);
+
+    /// <inheritdoc cref="Library(string, ValueTuple{string, string}[], Shape, MetadataReference, bool, MetadataReference[])"/>
+    /// <param name="recordValues">The library's HubDslRecordValues property; null leaves it unset.</param>
+    internal static MetadataReference Library(string name, (string Path, string Source)[] sources, Shape shape, MetadataReference dsl, bool withGenerator, bool? recordValues, params MetadataReference[] more)
     {
         var compilation = CSharpCompilation.Create(name, sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, Parse, s.Path)), Platform.Value.Add(dsl).AddRange(more), Options);
         if (shape == Shape.Project) return compilation.ToMetadataReference();
         var output = compilation;
         if (withGenerator)
         {
-            CSharpGeneratorDriver.Create(new ISourceGenerator[] { new ManifestGenerator().AsSourceGenerator(), new ValuesExportGenerator().AsSourceGenerator() }, parseOptions: Parse)
+            CSharpGeneratorDriver.Create(new ISourceGenerator[] { new ManifestGenerator().AsSourceGenerator(), new ValuesExportGenerator().AsSourceGenerator() }, parseOptions: Parse, optionsProvider: HubDsl.Tests.Shared.BuildProperties.RecordValues(recordValues))
                 .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
             output = (CSharpCompilation)generated;
         }

@@ -162,6 +162,45 @@ public sealed class ReferencedProjectTests
         Assert.DoesNotContain(outcome.Diagnostics, d => d.StartsWith("AD0001", StringComparison.Ordinal));
     }
 
+    // A library that declares a fleet of its own records no values unless asked, and one can turn recording off;
+    // both record why, so the fleet's HUB024 names the property to set, for a member and for a record's defaults.
+    [Theory]
+    [InlineData(null, "its project declares a fleet ([Fleet], [ApplicationSet] or [Hub]), and such a project records no values for other projects unless asked. ")]
+    [InlineData(false, "its project sets HubDslRecordValues to false, so it records no values for other projects. ")]
+    public async Task HUB024_a_library_that_does_not_record_its_values_names_the_property_to_set(bool? recordValues, string why)
+    {
+        var library = LibrarySources.Append(("/lib/OwnFleet.cs", "[HubDsl.Fleet] public static class OwnClusters { public static readonly HubDsl.Cluster Dev = new(\"dev\", \"https://dev.example.com\"); }")).ToArray();
+        var dsl = Dsl(Shape.Assembly);
+        var outcome = await RunAsync(Fleet(FleetSources, dsl, Library("Shared", library, Shape.Assembly, dsl, withGenerator: true, recordValues)));
+        var fix = "Add <HubDslRecordValues>true</HubDslRecordValues> to a PropertyGroup of the project that builds 'Shared' (it then records the values of its public declarations), or declare the member in this project.";
+        var source = FleetSources[0].Item2;
+        var staging = source.IndexOf("SharedClusters.Staging", StringComparison.Ordinal);
+        var prod = source.IndexOf("SharedClusters.Prod", StringComparison.Ordinal);
+        var defaults = source.IndexOf("new();", StringComparison.Ordinal);
+        Assert.Equal(
+            new[]
+            {
+                $"HUB024 /fleet/Fleet.cs@[{staging}..{staging + "SharedClusters.Staging".Length}) 'SharedClusters.Staging', declared in the referenced assembly 'Shared', cannot be evaluated: {why}{fix}",
+                $"HUB024 /fleet/Fleet.cs@[{prod}..{prod + "SharedClusters.Prod".Length}) 'SharedClusters.Prod', declared in the referenced assembly 'Shared', cannot be evaluated: {why}{fix}",
+                $"HUB024 /fleet/Fleet.cs@[{defaults}..{defaults + "new()".Length}) the property defaults of 'AgentValues', declared in the referenced assembly 'Shared', cannot be evaluated: {why}{fix}",
+            }.OrderBy(d => d, StringComparer.Ordinal),
+            outcome.Diagnostics.Where(d => d.StartsWith("HUB024", StringComparison.Ordinal)));
+        Assert.DoesNotContain(outcome.Diagnostics, d => d.StartsWith("AD0001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_library_with_a_fleet_that_records_its_values_gives_what_the_editor_gives()
+    {
+        var library = LibrarySources.Append(("/lib/OwnFleet.cs", "[HubDsl.Fleet] public static class OwnClusters { public static readonly HubDsl.Cluster Dev = new(\"dev\", \"https://dev.example.com\"); }")).ToArray();
+        var dsl = Dsl(Shape.Assembly);
+        var build = await RunAsync(Fleet(FleetSources, dsl, Library("Shared", library, Shape.Assembly, dsl, withGenerator: true, recordValues: true)));
+        var editor = await RunAsync(Fleet(FleetSources, dsl, Library("Shared", library, Shape.Project, dsl, withGenerator: true, recordValues: null)));
+        Assert.DoesNotContain(build.Diagnostics, d => d.StartsWith("HUB024", StringComparison.Ordinal));
+        Assert.Contains("image: ghcr.io/example/agent:1.4.2", build.AllManifests);
+        Assert.Equal(editor.Diagnostics, build.Diagnostics);
+        Assert.Equal(editor.Manifests, build.Manifests);
+    }
+
     [Theory]
     [InlineData(Shape.Assembly)]
     [InlineData(Shape.Project)]
@@ -175,6 +214,22 @@ public sealed class ReferencedProjectTests
             string.Join("\n", new[] { $"HUB024 /fleet/Fleet.cs@[{use}..{use + "new()".Length}) the property defaults of 'AgentValues', declared in the referenced assembly 'Shared', cannot be evaluated: 'Environment.ProcessorCount' is declared in 'System.Private.CoreLib', which is not built with HubDsl, so its value is not known at compile time. Use a literal or a declared static member instead." }),
             string.Join("\n", outcome.Diagnostics.Where(d => d.StartsWith("HUB024", StringComparison.Ordinal))));
         Assert.Equal("", string.Join("\n", outcome.Diagnostics.Where(d => !d.StartsWith("HUB024", StringComparison.Ordinal))));
+    }
+
+    [Theory]
+    [InlineData(Shape.Assembly)]
+    [InlineData(Shape.Project)]
+    public async Task A_mistake_in_a_library_default_is_shown_where_the_fleet_uses_the_record(Shape shape)
+    {
+        // The library's files are not the fleet's: the finding is placed on the fleet's 'new()', not dropped.
+        var library = new[] { LibrarySources[0], LibrarySources[1] };
+        library[0] = (library[0].Item1, library[0].Item2.Replace("Limits: new(Memory: \"128Mi\"", "Limits: new(Memory: \"128mi\"", StringComparison.Ordinal));
+        var outcome = await Run(shape, shape, library: library);
+        var use = FleetSources[0].Item2.IndexOf("new();", StringComparison.Ordinal);
+        Assert.Contains(
+            $"HUB010 /fleet/Fleet.cs@[{use}..{use + "new()".Length}) Agent.Defaults: resources.limits.memory = '128mi' is not a Kubernetes quantity; did you mean '128Mi'?",
+            outcome.Diagnostics);
+        Assert.DoesNotContain(outcome.Diagnostics, d => d.StartsWith("AD0001", StringComparison.Ordinal));
     }
 
     [Fact]

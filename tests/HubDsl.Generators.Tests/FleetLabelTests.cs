@@ -84,7 +84,7 @@ public sealed class FleetLabelTests
         Assert.All(unrelated.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
 
         var renamed = driver.RunGenerators(edited)
-            .WithUpdatedAnalyzerConfigOptions(new BuildProperties(new Dictionary<string, string> { [FleetIdentity.BuildPropertyKey] = "team-b" }))
+            .WithUpdatedAnalyzerConfigOptions(new HubDsl.Tests.Shared.BuildProperties(("HubDslFleet", "team-b")))
             .RunGenerators(edited);
         var result = renamed.GetRunResult().Results.Single();
         Assert.Contains(result.TrackedSteps[TrackingNames.FleetId].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);

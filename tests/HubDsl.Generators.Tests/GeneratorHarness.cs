@@ -30,7 +30,7 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(string? fleet = null) => CSharpGeneratorDriver.Create(
         new[] { new ManifestGenerator().AsSourceGenerator() },
         parseOptions: ParseOptions,
-        optionsProvider: fleet is null ? null : new BuildProperties(new Dictionary<string, string> { [FleetIdentity.BuildPropertyKey] = fleet }),
+        optionsProvider: fleet is null ? null : new HubDsl.Tests.Shared.BuildProperties(("HubDslFleet", fleet)),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once and returns the manifests it embedded, checking the output compiles cleanly.</summary>
@@ -71,23 +71,4 @@ internal static class GeneratorHarness
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (p, File.ReadAllText(p)))
             .ToArray();
-}
-
-/// <summary>MSBuild properties as the compiler passes them (build_property.X in the global options).</summary>
-internal sealed class BuildProperties(IReadOnlyDictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-{
-    private readonly Options global = new(values);
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => global;
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-    private sealed class Options(IReadOnlyDictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
-    {
-        public static readonly Options Empty = new(new Dictionary<string, string>());
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
 }

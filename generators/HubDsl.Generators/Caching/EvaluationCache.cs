@@ -25,6 +25,9 @@ internal sealed class EvaluationCache
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // The texts this project records for the projects that reference it (ReferencedValues), errors included.
+    private readonly Dictionary<string, Recorded> _recorded = new(StringComparer.Ordinal);
     private WeakReference<Compilation>? _current;
     private long _generation;
     private Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
@@ -32,6 +35,8 @@ internal sealed class EvaluationCache
     private CompilationOptions? _options;
     private long _reused;
     private long _stored;
+    private long _recordedReused;
+    private long _recordedStored;
 
     /// <summary>When this project last asked for values (<see cref="EvaluationCaches"/> drops the least recently used).</summary>
     public long LastUsed { get; set; }
@@ -42,6 +47,15 @@ internal sealed class EvaluationCache
         get
         {
             lock (_gate) return (_entries.Count, _reused, _stored);
+        }
+    }
+
+    /// <summary>Recorded texts held, handed out and stored since the cache was made (tests and benchmarks).</summary>
+    public (int Held, long Reused, long Stored) RecordedStatistics
+    {
+        get
+        {
+            lock (_gate) return (_recorded.Count, _recordedReused, _recordedStored);
         }
     }
 
@@ -69,6 +83,7 @@ internal sealed class EvaluationCache
         lock (_gate)
         {
             _entries.Clear();
+            _recorded.Clear();
             _current = null;
             _trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
             _generation++;
@@ -83,8 +98,15 @@ internal sealed class EvaluationCache
         // Compute everything before touching the state, so a cancelled move leaves the cache where it was.
         var changed = Changes(compilation, trees, cancellationToken);
         _generation++;
-        if (changed is null) _entries.Clear();
-        else if (changed.Count > 0) Invalidate(changed);
+        if (changed is null)
+        {
+            _entries.Clear();
+            _recorded.Clear();
+        }
+        else if (changed.Count > 0)
+        {
+            Invalidate(changed);
+        }
 
         _current = new WeakReference<Compilation>(compilation);
         _trees = trees;
@@ -95,7 +117,7 @@ internal sealed class EvaluationCache
     // The changed member keys, or null when nothing can be kept.
     private HashSet<string>? Changes(Compilation compilation, Dictionary<string, SyntaxTree> trees, CancellationToken cancellationToken)
     {
-        if (_entries.Count == 0) return new HashSet<string>();
+        if (_entries.Count == 0 && _recorded.Count == 0) return new HashSet<string>();
         if (trees.Count != compilation.SyntaxTrees.Count() || trees.Count != _trees.Count) return null;
         if (!Equals(_options, compilation.Options) || !_references.SequenceEqual(compilation.References)) return null;
 
@@ -118,6 +140,21 @@ internal sealed class EvaluationCache
     {
         var stale = _entries.Where(e => e.Value.Dependencies.Any(changed.Contains)).Select(e => e.Key).ToList();
         foreach (var key in stale) _entries.Remove(key);
+        var staleTexts = _recorded.Where(e => e.Value.Dependencies.Any(changed.Contains)).Select(e => e.Key).ToList();
+        foreach (var key in staleTexts) _recorded.Remove(key);
+    }
+
+    private sealed class Recorded
+    {
+        public Recorded(string text, IReadOnlyCollection<string> dependencies)
+        {
+            Text = text;
+            Dependencies = dependencies;
+        }
+
+        public string Text { get; }
+
+        public IReadOnlyCollection<string> Dependencies { get; }
     }
 
     private sealed class Entry
@@ -170,6 +207,32 @@ internal sealed class EvaluationCache
                 if (_cache._generation != _generation) return;
                 _cache._entries[member] = new Entry(value, dependencies);
                 _cache._stored++;
+            }
+        }
+
+        public bool TryGetRecorded(string key, out string text)
+        {
+            lock (_cache._gate)
+            {
+                if (_cache._generation == _generation && _cache._recorded.TryGetValue(key, out var entry))
+                {
+                    text = entry.Text;
+                    _cache._recordedReused++;
+                    return true;
+                }
+            }
+
+            text = string.Empty;
+            return false;
+        }
+
+        public void StoreRecorded(string key, string text, IReadOnlyCollection<string> dependencies)
+        {
+            lock (_cache._gate)
+            {
+                if (_cache._generation != _generation) return;
+                _cache._recorded[key] = new Recorded(text, dependencies);
+                _cache._recordedStored++;
             }
         }
     }

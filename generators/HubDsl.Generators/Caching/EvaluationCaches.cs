@@ -49,6 +49,10 @@ internal static class EvaluationCaches
     public static (int Held, long Reused, long Stored) Statistics(string assemblyName) =>
         Caches.TryGetValue(assemblyName, out var cache) ? cache.Statistics : default;
 
+    /// <summary>Recorded texts held, reused and stored for a project (tests and benchmarks).</summary>
+    public static (int Held, long Reused, long Stored) RecordedStatistics(string assemblyName) =>
+        Caches.TryGetValue(assemblyName, out var cache) ? cache.RecordedStatistics : default;
+
     /// <summary>Whether a value is held for the member (tests).</summary>
     public static bool Holds(string assemblyName, string member) => Caches.TryGetValue(assemblyName, out var cache) && cache.Holds(member);
 }

@@ -61,7 +61,7 @@ internal sealed partial class DeclarationEvaluator
     private DslValue? ReferencedMember(ISymbol member, SyntaxNode? site)
     {
         var result = Referenced(member, owner => ReferencedValues.Member(owner, member, _cancellationToken), ReferencedValues.MemberKey(member));
-        if (result.Value is not null) return result.Value;
+        if (result.Value is not null) return PlacedAt(result.Value, site);
         ReportReferenced(member, result, site);
         return null;
     }
@@ -71,10 +71,16 @@ internal sealed partial class DeclarationEvaluator
     {
         var result = Referenced(type, owner => ReferencedValues.Defaults(owner, type, _cancellationToken), ReferencedValues.TypeKey(type));
         known = !ReferenceEquals(result, ReferencedValue.Unknown);
-        if (result.Value is DslObject defaults) return defaults;
+        if (result.Value is DslObject defaults) return (DslObject)PlacedAt(defaults, site);
         if (known) ReportReferenced(type, result.Value is null ? result : ReferencedValue.Failed("its recorded defaults are not an object."), site);
         return null;
     }
+
+    /// <summary>
+    /// A value of another assembly has no place in this compilation's files, and a finding without a place is never
+    /// shown: every part of it is placed where this compilation uses it (analyzers only).
+    /// </summary>
+    private DslValue PlacedAt(DslValue value, SyntaxNode? site) => Span(site) is { } span ? ReferencedOrigins.Place(value, span) : value;
 
     private ReferencedValue Referenced(ISymbol symbol, System.Func<Compilation, ReferencedValue> fromSource, string key)
     {
@@ -86,13 +92,7 @@ internal sealed partial class DeclarationEvaluator
         }
         else
         {
-            result = ReferencedValues.FromMetadata(symbol.ContainingAssembly, key, out var recordsValues);
-            if (ReferenceEquals(result, ReferencedValue.Unknown) && symbol is not ITypeSymbol)
-            {
-                result = ReferencedValue.Failed(recordsValues
-                    ? "its assembly records no value for it (only public static members of public types are recorded)."
-                    : "its assembly was built without the HubDsl generator, so its initializer is not in the compiled file. Reference the HubDsl package from that project (it records the values of public declarations), or declare the member in this project.");
-            }
+            result = ReferencedValues.FromMetadata(symbol.ContainingAssembly, key, symbol is ITypeSymbol);
         }
 
         _referenced[symbol] = result;

@@ -50,6 +50,9 @@ internal sealed partial class DeclarationEvaluator
 
     public IReadOnlyList<DeclarationError> Errors => _errors;
 
+    /// <summary>The members whose initializers the evaluation of <paramref name="symbol"/> read (with a cache only).</summary>
+    public IReadOnlyCollection<string> DependenciesOf(ISymbol symbol) => _dependencies?.ReadBy(symbol) ?? System.Array.Empty<string>();
+
     /// <summary>Prefixes the errors reported since <paramref name="count"/> with the declaration they belong to.</summary>
     public void NameErrorsSince(int count, string declaration)
     {
@@ -397,8 +400,11 @@ internal sealed partial class DeclarationEvaluator
                 _ => null,
             };
             // Only this compilation can bind its own trees (declarations of other assemblies go through ReferencedValues).
-            if (valueSyntax is null || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree)) continue;
+            if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree)) continue;
+
+            // Read even without an initializer: giving the member one later must reach the values that used its default.
             _dependencies?.Read(MemberKeys.Of(member));
+            if (valueSyntax is null) continue;
             var model = ModelFor(syntax.SyntaxTree);
             var operation = model.GetOperation(valueSyntax, _cancellationToken);
             return operation switch

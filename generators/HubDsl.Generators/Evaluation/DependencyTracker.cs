@@ -45,6 +45,9 @@ internal sealed class DependencyTracker
         _finished[symbol] = frame;
     }
 
+    /// <summary>What the finished evaluation of <paramref name="symbol"/> read; empty if it was never evaluated.</summary>
+    public IReadOnlyCollection<string> ReadBy(ISymbol symbol) => _finished.TryGetValue(symbol, out var frame) ? frame.Members : System.Array.Empty<string>();
+
     /// <summary>The evaluation in progress uses the already-evaluated value of <paramref name="symbol"/>.</summary>
     public void Reuse(ISymbol symbol)
     {

@@ -14,4 +14,13 @@ internal interface IMemberValueCache
 
     /// <summary>Only values evaluated without errors are stored: positions are not part of a value, but errors have them.</summary>
     void Store(string member, DslValue value, IReadOnlyCollection<string> dependencies);
+
+    /// <summary>
+    /// A text recorded for the projects that reference this one (<see cref="ReferencedValues"/>), still valid: a
+    /// keystroke elsewhere must not evaluate and write every public value again.
+    /// </summary>
+    bool TryGetRecorded(string key, out string text);
+
+    /// <summary>Unlike values, failures are kept too: their text has no position, and they are as costly to repeat.</summary>
+    void StoreRecorded(string key, string text, IReadOnlyCollection<string> dependencies);
 }

@@ -1,10 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
 using HubDsl.Core.Model;
 using HubDsl.Generators.Caching;
 using HubDsl.Generators.Evaluation;
+using HubDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,50 +16,75 @@ namespace HubDsl.Generators.Exports;
 /// assembly (<c>dotnet build</c>) cannot see its initializers; with these it evaluates a values record or a shared
 /// cluster declared here exactly as an editor does from source (<see cref="ReferencedValues"/>).
 /// </summary>
+/// <remarks>
+/// Whether a project records is <see cref="RecordingSetting"/>'s decision: a fleet is rarely referenced, and its
+/// clusters' values are most of what it would record. A project that does not record says why in one attribute,
+/// so HUB024 in a project that uses its declarations names the property to set.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class ValuesExportGenerator : IIncrementalGenerator
 {
-    /// <summary>The step that evaluates one public type's declarations (tests).</summary>
+    /// <summary>The step that evaluates the project's public declarations (tests, benchmarks).</summary>
     public const string TrackingName = "HubDsl.RecordedValues";
+
+    /// <summary>The generated file that holds the recorded values.</summary>
+    public const string HintName = "HubDsl.RecordedValues.g.cs";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // An older HubDsl library has no attribute to record values with: then nothing is written.
         var canRecord = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName(ReferencedValues.AttributeName) is not null);
+        var property = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => RecordingSetting.Read(options.GlobalOptions));
+        var declaresFleet = Declares(context, DeclarationReader.FleetAttribute)
+            .Combine(Declares(context, DeclarationReader.ApplicationSetAttribute))
+            .Combine(Declares(context, DeclarationReader.HubAttribute))
+            .Select(static (pair, _) => pair.Left.Left || pair.Left.Right || pair.Right);
+        var setting = property.Combine(declaresFleet).Combine(canRecord)
+            .Select(static (pair, _) => pair.Right ? RecordingSetting.Decide(pair.Left.Left, pair.Left.Right) : Recording.Unavailable);
 
-        var recorded = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax && ((TypeDeclarationSyntax)node).Modifiers.Any(SyntaxKind.PublicKeyword),
-                static (ctx, ct) => ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, ct) is INamedTypeSymbol type
-                    ? ReferencedValues.Export(type, ctx.SemanticModel.Compilation, ct, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)).ToEquatableArray()
-                    : EquatableArray<StringPair>.Empty)
+        // Each compilation is new, so this runs on every keystroke while recording: the cache hands back every text
+        // whose initializers the edit did not touch, and the output compares equal, so nothing is emitted again.
+        var recorded = setting.Combine(context.CompilationProvider)
+            .Select(static (pair, ct) => pair.Left == Recording.Records
+                ? ReferencedValues.Record(pair.Right, ct, EvaluationCaches.For(pair.Right, ct))
+                : EquatableArray<StringPair>.Empty)
             .WithTrackingName(TrackingName);
 
-        context.RegisterImplementationSourceOutput(recorded.Collect().Combine(canRecord), static (spc, pair) =>
+        context.RegisterImplementationSourceOutput(setting.Combine(recorded), static (spc, pair) =>
         {
-            if (!pair.Right) return;
-            var values = pair.Left.SelectMany(v => v).ToList();
-            if (values.Count == 0) return;
-            spc.AddSource("HubDsl.RecordedValues.g.cs", Emit(values));
+            var markers = pair.Left switch
+            {
+                Recording.Records => new[] { ReferencedValues.VersionMarker },
+                Recording.OffInFleet => new[] { ReferencedValues.OffMarker(ReferencedValues.OffInFleet) },
+                Recording.OffByProperty => new[] { ReferencedValues.OffMarker(ReferencedValues.OffByProperty) },
+                _ => null,
+            };
+            if (markers is null) return;
+            spc.AddSource(HintName, Emit(markers, pair.Right));
         });
     }
 
-    // Sorted by key and without the duplicates partial types produce, so the output is deterministic.
-    private static string Emit(IEnumerable<StringPair> values)
+    // Whether the project declares a class with the attribute: a fleet project.
+    private static IncrementalValueProvider<bool> Declares(IncrementalGeneratorInitializationContext context, string attribute) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(attribute, static (node, _) => node is ClassDeclarationSyntax, static (_, _) => true)
+            .Collect()
+            .Select(static (found, _) => !found.IsEmpty);
+
+    // Sorted by key (ReferencedValues.Record), so the output is deterministic.
+    private static string Emit(IEnumerable<StringPair> markers, EquatableArray<StringPair> values)
     {
         var sb = new StringBuilder();
         sb.Append("// <auto-generated/>\n");
         sb.Append("// Values of this project's public declarations, for projects that reference its compiled assembly.\n");
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var pair in new[] { ReferencedValues.VersionMarker }.Concat(values.OrderBy(v => v.Key, System.StringComparer.Ordinal)))
-        {
-            if (!seen.Add(pair.Key)) continue;
-            sb.Append("[assembly: global::HubDsl.EvaluatedValueAttribute(")
-              .Append(SymbolDisplay.FormatLiteral(pair.Key, quote: true)).Append(", ")
-              .Append(SymbolDisplay.FormatLiteral(pair.Value, quote: true)).Append(")]\n");
-        }
-
+        foreach (var pair in markers) Append(sb, pair);
+        foreach (var pair in values) Append(sb, pair);
         return sb.ToString();
     }
+
+    private static void Append(StringBuilder sb, StringPair pair) =>
+        sb.Append("[assembly: global::HubDsl.EvaluatedValueAttribute(")
+          .Append(SymbolDisplay.FormatLiteral(pair.Key, quote: true)).Append(", ")
+          .Append(SymbolDisplay.FormatLiteral(pair.Value, quote: true)).Append(")]\n");
 }
