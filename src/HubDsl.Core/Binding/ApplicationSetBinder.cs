@@ -147,6 +147,7 @@ public static class ApplicationSetBinder
         {
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
             DeployedResources = Resources(context, deploys?.Value),
+            InlineValues = templateBinder.InlineValueTree,
             Project = appProject,
             CreatesNamespace = Validation.FleetValidator.Path(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
