@@ -20,14 +20,41 @@ namespace HubDsl.Analyzers;
 /// </summary>
 internal sealed class ChartAnalysis
 {
-    private static readonly ConditionalWeakTable<Compilation, Lazy<ChartAnalysis>> Cache = new();
+    // Per compilation and its additional files: an editor may hand the same compilation with edited chart files.
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<(ImmutableArray<AdditionalText> Files, Lazy<ChartAnalysis> Analysis)>> Cache = new();
 
     private ChartAnalysis(IReadOnlyList<Finding> findings) => Findings = findings;
 
     public IReadOnlyList<Finding> Findings { get; }
 
-    public static ChartAnalysis For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
-        Cache.GetValue(compilation, c => new Lazy<ChartAnalysis>(() => Compute(c, options, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+    public static ChartAnalysis For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var files = options.AdditionalFiles;
+        var box = Cache.GetValue(compilation, c => new StrongBox<(ImmutableArray<AdditionalText>, Lazy<ChartAnalysis>)>((files, New(c, options, cancellationToken))));
+        Lazy<ChartAnalysis> analysis;
+        lock (box)
+        {
+            if (!SameFiles(box.Value.Files, files)) box.Value = (files, New(compilation, options, cancellationToken));
+            analysis = box.Value.Analysis;
+        }
+
+        return analysis.Value;
+    }
+
+    private static Lazy<ChartAnalysis> New(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        new(() => Compute(compilation, options, cancellationToken), LazyThreadSafetyMode.PublicationOnly);
+
+    private static bool SameFiles(ImmutableArray<AdditionalText> a, ImmutableArray<AdditionalText> b)
+    {
+        if (a.IsDefault || b.IsDefault) return a.IsDefault == b.IsDefault;
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        }
+
+        return true;
+    }
 
     private static ChartAnalysis Compute(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -37,6 +64,7 @@ internal sealed class ChartAnalysis
         var fleet = FleetAnalysis.For(compilation, options, cancellationToken);
         options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var projectDirectory);
         var paths = files.Select(f => f.Path).ToList();
+        var reported = new HashSet<(string, HubDsl.Core.Yaml.SourceSpan?)>();
         foreach (var appSet in fleet.ApplicationSets)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +77,8 @@ internal sealed class ChartAnalysis
                     .Where(f => f.Relative != null).OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
                 var key = folder + "\n" + string.Join("\n", chartFiles.Select(f => f.Relative + "\u001f" + Checksum(f.File, cancellationToken)));
                 var reads = ChartCache.Reads(key, () => chartFiles.Select(f => new ChartFile(f.Relative!, f.File.GetText(cancellationToken)?.ToString() ?? "")).ToList());
-                findings.AddRange(ChartCache.Check(appSet, reads, appSet.ChartPath));
+                // A record's default shared by several ApplicationSets is reported once, where it was written.
+                findings.AddRange(ChartCache.Check(appSet, reads, appSet.ChartPath).Where(f => reported.Add((f.Id, f.Origin))));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
