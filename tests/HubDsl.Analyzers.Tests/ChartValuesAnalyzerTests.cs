@@ -123,6 +123,12 @@ public sealed class ChartValuesAnalyzerTests
         ChartFiles.Example().Select(f => (f.Path, f.GetText()!.ToString())).ToArray());
 
     [Fact]
+    public Task HUB026_on_the_example_a_replica_count_its_chart_schema_refuses() => Verify(
+        DeclarationAnalyzerTests.ExampleSources().Select(f => f.Item1 == "/0/Agent.cs" ? (f.Item1, f.Item2.Replace("Replicas = 3,", "Replicas = {|#0:0|},")) : f).ToArray(),
+        ChartFiles.Example().Select(f => (f.Path, f.GetText()!.ToString())).ToArray(),
+        Error("HUB026", 0).WithArguments("Agent.Prod: the chart 'agent' (helm/)'s values.schema.json rejects these values, so helm template fails on the hub for this environment: at '/replicas': minimum: got 0, want 1. Fix the value to meet the schema."));
+
+    [Fact]
     public Task HUB027_a_string_where_the_chart_has_a_map() => Verify(
         Fleet("""
             [Values] public static readonly Vals Defaults = new();
