@@ -47,6 +47,9 @@ internal static class Descriptors
         helpLinkUri: HelpRoot + DiagnosticIds.InvalidFleetIdentity + ".md", customTags: WellKnownDiagnosticTags.CompilationEnd);
     public static readonly DiagnosticDescriptor DuplicateOutputPath = Error(DiagnosticIds.DuplicateOutputPath, "Two declarations generate the same file", Output);
     public static readonly DiagnosticDescriptor NonPortableOutputPath = Error(DiagnosticIds.NonPortableOutputPath, "Generated path is not a portable relative file path", Output);
+    public static readonly DiagnosticDescriptor UnreadValuesKey = Warning(DiagnosticIds.UnreadValuesKey, "The chart never reads this values key", Values);
+    public static readonly DiagnosticDescriptor SchemaRejectsValues = Error(DiagnosticIds.SchemaRejectsValues, "The chart's values.schema.json rejects these values", Values);
+    public static readonly DiagnosticDescriptor ValuesShapeMismatch = Warning(DiagnosticIds.ValuesShapeMismatch, "A value's shape contradicts the chart's default", Values);
     public static readonly DiagnosticDescriptor RenderLimitExceeded = Error(DiagnosticIds.RenderLimitExceeded, "Rendering the ApplicationSet exceeds the editor's work limits", Templates);
 
     private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);

@@ -15,6 +15,13 @@ if (args.Length == 4 && args[0] == "generator-steps")
     return;
 }
 
+// `chart-check CHART ROUNDS`: what checking values against a chart (argo-cd) adds per compilation (HUB025-HUB027).
+if (args.Length == 3 && args[0] == "chart-check")
+{
+    ChartCheckSteps.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // `values-export N ROUNDS FILE` writes the export step's times, its outputs' classification and the recorded size as JSON.
 if (args.Length == 4 && args[0] == "values-export")
 {

@@ -15,7 +15,7 @@ namespace HubDsl.Analyzers.Tests;
 public sealed class HalfTypedCodeTests
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new DeclarationAnalyzer(), new ClusterAnalyzer(), new ValuesAnalyzer(), new SecurityAnalyzer(), new TemplateAnalyzer());
+        new DeclarationAnalyzer(), new ClusterAnalyzer(), new ValuesAnalyzer(), new SecurityAnalyzer(), new TemplateAnalyzer(), new ChartValuesAnalyzer());
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -136,7 +136,7 @@ public sealed class HalfTypedCodeTests
         Assert.True(result.Exception is null, what + ": generator threw " + result.Exception);
         Assert.DoesNotContain(generatorDiagnostics, d => d.Id == "CS8785");
 
-        var analysis = output.WithAnalyzers(analyzers ?? Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var analysis = output.WithAnalyzers(analyzers ?? Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ChartFiles.Example()), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = analysis.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         var crash = diagnostics.FirstOrDefault(d => d.Id == "AD0001");
         Assert.True(crash is null, what + ": " + crash);

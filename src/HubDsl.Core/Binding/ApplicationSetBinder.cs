@@ -140,6 +140,7 @@ public static class ApplicationSetBinder
         {
             SelectorOrigin = targets.Value.Origin ?? targets.Origin,
             DeployedResources = Resources(context, deploys?.Value),
+            InlineValues = templateBinder.InlineValueTree,
             Project = appProject,
             CreatesNamespace = YamlTree.Find(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };

@@ -27,6 +27,9 @@ internal sealed class ApplicationTemplateBinder
     /// <summary>The value-file entry that varies per cluster, when there is one.</summary>
     public EnvironmentFilePattern? EnvironmentFiles { get; private set; }
 
+    /// <summary>The inline <c>HelmSource.Values</c> as a tree, with the places of their keys (for the chart checks).</summary>
+    public YamlMapping? InlineValueTree { get; private set; }
+
     public YamlMapping? Bind(DslValue value)
     {
         if (value is not DslObject template)
@@ -98,6 +101,7 @@ internal sealed class ApplicationTemplateBinder
         var inline = InlineValues(source.Find("Values")?.Value);
         if (inline is not null && inline.Count > 0)
         {
+            InlineValueTree = inline;
             var text = YamlScalar.String(YamlWriter.Write(inline));
             text.Origin = source.Find("Values")?.Value.Origin;
             text.PartOrigins = YamlTree.Strings(inline).Where(part => part.Origin is not null).Select(part => (part.Value, part.Origin!)).ToList();
@@ -112,13 +116,14 @@ internal sealed class ApplicationTemplateBinder
     {
         var entries = DslReader.Map(_context, value, "HelmSource.Values");
         if (entries.Count == 0) return null;
-        var mapping = new YamlMapping();
+        var mapping = new YamlMapping { KeyOrigins = new Dictionary<string, SourceSpan>() };
         foreach (var entry in entries)
         {
             var key = DslReader.String(_context, entry.Key, "An inline values key");
             if (key is null) continue;
             var node = InlineValue(entry.Value, key);
             if (node is not null) mapping.Set(key, node);
+            if (node is not null && entry.Key.Origin is not null) mapping.KeyOrigins[key] = entry.Key.Origin;
         }
 
         return mapping;

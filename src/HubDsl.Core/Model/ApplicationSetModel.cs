@@ -26,6 +26,9 @@ public sealed record ApplicationSetModel(
     /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
     public AppProjectModel? Project { get; init; }
 
+    /// <summary>The inline <c>HelmSource.Values</c> as a tree with their keys' places (also in <see cref="Manifest"/> as text), or null.</summary>
+    public YamlMapping? InlineValues { get; init; }
+
     /// <summary>Where the cluster selector was declared (analyzers only).</summary>
     public SourceSpan? SelectorOrigin { get; init; }
 

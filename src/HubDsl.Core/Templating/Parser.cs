@@ -22,18 +22,26 @@ internal sealed class Parser
     private int _rangeDepth;
     private int _actionLine;
     private int _nesting;
+    private readonly bool _checkFunctions;
 
-    private Parser(string name, List<Token> tokens, Dictionary<string, ListNode> trees)
+    private Parser(string name, List<Token> tokens, Dictionary<string, ListNode> trees, bool checkFunctions)
     {
         _name = name;
         _tokens = tokens;
         _trees = trees;
+        _checkFunctions = checkFunctions;
     }
 
-    public static Dictionary<string, ListNode> Parse(string name, string text)
+    /// <param name="name">The template's name, as in Go's error texts.</param>
+    /// <param name="text">The template text.</param>
+    /// <param name="checkFunctions">
+    /// False accepts any function name, like Go's parse.SkipFuncCheck: the Helm chart analysis reads templates
+    /// written for Helm's function map (include, tpl, required, lookup, ...), which Argo CD's map does not have.
+    /// </param>
+    public static Dictionary<string, ListNode> Parse(string name, string text, bool checkFunctions = true)
     {
         var trees = new Dictionary<string, ListNode>(System.StringComparer.Ordinal);
-        var p = new Parser(name, Lexer.Lex(text), trees);
+        var p = new Parser(name, Lexer.Lex(text), trees, checkFunctions);
         var root = p.ParseRoot();
         p.Add(name, root);
         return trees;
@@ -453,7 +461,7 @@ internal sealed class Parser
         switch (token.Kind)
         {
             case TokenKind.Identifier:
-                CheckFunction(token.Value);
+                if (_checkFunctions) CheckFunction(token.Value);
                 return new IdentifierNode(token.Pos, token.Value);
             case TokenKind.Dot:
                 return new DotNode(token.Pos);

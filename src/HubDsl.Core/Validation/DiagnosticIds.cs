@@ -51,4 +51,10 @@ public static class DiagnosticIds
     public const string InvalidFleetIdentity = "HUB023";
     /// <summary>A declaration of a referenced assembly (a values record, a shared cluster) cannot be evaluated.</summary>
     public const string ReferencedInitializer = "HUB024";
+    /// <summary>A Helm values key the chart never reads (not in its values.yaml, read by no template).</summary>
+    public const string UnreadValuesKey = "HUB025";
+    /// <summary>Helm values the chart's values.schema.json rejects.</summary>
+    public const string SchemaRejectsValues = "HUB026";
+    /// <summary>Without a schema, a Helm value whose shape contradicts the chart's default.</summary>
+    public const string ValuesShapeMismatch = "HUB027";
 }

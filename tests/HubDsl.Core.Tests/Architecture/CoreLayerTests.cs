@@ -23,6 +23,7 @@ public sealed class CoreLayerTests
         new[] { "Model" },
         new[] { "Declarations", "Manifests" },
         new[] { "Binding", "Analysis" },
+        new[] { "Charts" },
     };
 
     private static readonly Lazy<CoreSources> Sources = new(CoreSources.Load);

@@ -1,0 +1,3 @@
+{{- define "dollar.name" -}}
+{{ $.name | default "none" }}
+{{- end }}

@@ -1,0 +1,2 @@
+{{- define "pick.a" -}}{{ .x }}{{- end }}
+{{- define "pick.b" -}}{{ .z }}{{- end }}

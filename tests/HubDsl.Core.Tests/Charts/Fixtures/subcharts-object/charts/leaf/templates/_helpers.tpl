@@ -1,0 +1,1 @@
+{{- define "leaf.name" -}}{{ .Values.nameOverride | default "leaf" }}{{- end }}
