@@ -144,6 +144,8 @@ internal sealed class ValuesRecordEmitter
                 return "Dictionary<string, " + ScalarType(map.Value) + ">";
             case SecretShape:
                 return "ExternalSecretRef";
+            case ScalarShape { Kind: ScalarKind.Int } when values.All(v => v is YamlScalar s && int.TryParse(s.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)):
+                return "int";
             default:
                 return ScalarType(property.Shape);
         }

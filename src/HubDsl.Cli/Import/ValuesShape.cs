@@ -13,7 +13,9 @@ internal abstract record ValuesShape
     /// <summary>Infers the shape from the values at one path (absent and null ones left out), <paramref name="key"/> being its key.</summary>
     public static ValuesShape Infer(IReadOnlyList<YamlNode> samples, string? key)
     {
-        if (samples.Any(s => IsCredential(s, key))) return samples.All(s => s is YamlScalar) ? new SecretShape() : new AnyShape();
+        // Only credentials: an ExternalSecretRef. Some: object, so the others keep their values and each credential
+        // alone becomes a placeholder.
+        if (samples.Any(s => IsCredential(s, key))) return samples.All(s => IsCredential(s, key)) ? new SecretShape() : new AnyShape();
         if (samples.Count == 0) return new AnyShape();
         if (samples.All(s => s is YamlMapping))
         {
