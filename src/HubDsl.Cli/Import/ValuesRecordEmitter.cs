@@ -63,9 +63,14 @@ internal sealed class ValuesRecordEmitter
             {
                 if (!first) sb.Append('\n');
                 first = false;
+                var placed = Placeholders.Count;
                 var initializer = record.Defaults?[property.Key] is { } value and not YamlScalar { Kind: ScalarKind.Null } ? Expression(value, property, "values.yaml", Join(record.Path, property.Key), inWith: false) : null;
-                var pragma = initializer is not null && property.Shape is SecretShape && CredentialPatterns.IsSecretName(property.Key);
-                if (property.Shape is SecretShape && initializer is not null) sb.Append("    // TODO: values.yaml had a credential here (").Append(property.Key).Append("): not imported. Keep it in your secret store, set Store and RemoteKey, and make the chart read the Secret.\n");
+                var pragma = Placeholders.Count > placed;
+                foreach (var (_, path) in Placeholders.Skip(placed))
+                {
+                    sb.Append("    // TODO: values.yaml had a credential at ").Append(CSharpText.Comment(path)).Append(": not imported. Keep it in your secret store, set Store and RemoteKey, and make the chart read the Secret.\n");
+                }
+
                 if (pragma) sb.Append("#pragma warning disable HUB013 // the value is the name of the Secret ExternalSecretRef creates, not a credential\n");
                 if (property.NeedsKey) sb.Append("    [ValuesKey(").Append(CSharpText.String(property.Key)).Append(")]\n");
                 sb.Append("    public ").Append(property.Type).Append(property.Nullable && !property.Type.EndsWith("?", StringComparison.Ordinal) ? "?" : string.Empty).Append(' ').Append(property.Name).Append(" { get; init; }");
@@ -93,7 +98,14 @@ internal sealed class ValuesRecordEmitter
             var before = Root.Defaults?[property.Key];
             var after = merged[property.Key];
             if (Same(before, after)) continue;
-            changes.Add(indent + "    " + property.Name + " = " + (after is null or YamlScalar { Kind: ScalarKind.Null } ? "null" : Expression(after, property, file, property.Key, inWith: true)) + ",");
+            var placed = Placeholders.Count;
+            var assignment = indent + "    " + property.Name + " = " + (after is null or YamlScalar { Kind: ScalarKind.Null } ? "null" : Expression(after, property, file, property.Key, inWith: true)) + ",";
+            foreach (var (_, path) in Placeholders.Skip(placed))
+            {
+                changes.Add(indent + "    // TODO: " + CSharpText.Comment(file) + " had a credential at " + CSharpText.Comment(path) + ": not imported. Keep it in your secret store, set Store and RemoteKey, and make the chart read the Secret.");
+            }
+
+            changes.Add(assignment);
         }
 
         usesPlaceholder = Placeholders.Count > placeholders;
