@@ -44,12 +44,13 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(RuntimeConsole console, Request request, HubConnectionOptions? hub, CancellationToken cancellation)
     {
         if (request.FromHub && request.Clusters.Length > 0) throw new UserInputException("--clusters and --from-hub do not go together: give the Secrets as files, or read them from the hub");
-        if (request.AppSets.Length == 0 && request.Clusters.Length == 0 && !request.FromHub) throw new UserInputException("nothing to import: give --appset, --clusters or --from-hub");
-        if (request.Local is not null && !File.Exists(request.Local)) throw new UserInputException("--hubdsl-local: '" + request.Local + "' does not exist; give the path of a HubDsl clone's src/HubDsl/build/HubDsl.Local.props");
         foreach (var folder in request.Values)
         {
             if (!Directory.Exists(folder)) throw new UserInputException("--values: '" + folder + "' is not a folder; give the chart folder that holds values.yaml");
         }
+
+        if (request.AppSets.Length == 0 && request.Clusters.Length == 0 && !request.FromHub) throw new UserInputException("nothing to import: give --appset, --clusters or --from-hub");
+        if (request.Local is not null && !File.Exists(request.Local)) throw new UserInputException("--hubdsl-local: '" + request.Local + "' does not exist; give the path of a HubDsl clone's src/HubDsl/build/HubDsl.Local.props");
 
         var watch = Stopwatch.StartNew();
         var appSetObjects = ReadObjects("--appset", request.AppSets, "argoproj.io/v1alpha1", "ApplicationSet", out var otherObjects);
