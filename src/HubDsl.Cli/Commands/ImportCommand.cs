@@ -21,7 +21,8 @@ internal static class ImportCommand
         var clusters = new Option<string[]>("--clusters") { Description = "A YAML file or folder with the hub's cluster Secrets (repeatable). Credentials are never read into the code.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var fromHub = new Option<bool>("--from-hub") { Description = "Read the cluster Secrets from the hub through the kubeconfig, as 'cluster list' does." };
         var values = new Option<string[]>("--values") { Description = "A chart folder with values.yaml and values-<env>.yaml (repeatable); it belongs to the ApplicationSet whose source path it is.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
-        var output = new Option<string>("--output", "-o") { Description = "The folder to write the fleet project to.", Required = true };
+        // Checked when the command runs, so a bad value of another option is reported first, by name.
+        var output = new Option<string?>("--output", "-o") { Description = "The folder to write the fleet project to (required)." };
         var codeNamespace = new Option<string?>("--namespace") { Description = "The C# namespace of the generated code (default: from the output folder's name)." };
         var force = new Option<bool>("--force") { Description = "Overwrite files that already exist in the output folder." };
         var version = new Option<string?>("--hubdsl-version") { Description = "The HubDsl package version the project references (default: this tool's version)." };
@@ -34,15 +35,16 @@ internal static class ImportCommand
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, () => RunAsync(console, new Request(
             parse.GetValue(appSets) ?? Array.Empty<string>(), parse.GetValue(clusters) ?? Array.Empty<string>(), parse.GetValue(fromHub),
-            parse.GetValue(values) ?? Array.Empty<string>(), parse.GetValue(output)!, parse.GetValue(codeNamespace), parse.GetValue(force),
+            parse.GetValue(values) ?? Array.Empty<string>(), parse.GetValue(output), parse.GetValue(codeNamespace), parse.GetValue(force),
             parse.GetValue(version), parse.GetValue(local)), parse.GetValue(fromHub) ? common.Read(parse, console) : null, ct)));
         return command;
     }
 
-    private sealed record Request(string[] AppSets, string[] Clusters, bool FromHub, string[] Values, string Output, string? Namespace, bool Force, string? Version, string? Local);
+    private sealed record Request(string[] AppSets, string[] Clusters, bool FromHub, string[] Values, string? Output, string? Namespace, bool Force, string? Version, string? Local);
 
     private static async Task<int> RunAsync(RuntimeConsole console, Request request, HubConnectionOptions? hub, CancellationToken cancellation)
     {
+        if (request.Output is null) throw new UserInputException("-o: give the folder to write the fleet project to (-o fleet)");
         if (request.FromHub && request.Clusters.Length > 0) throw new UserInputException("--clusters and --from-hub do not go together: give the Secrets as files, or read them from the hub");
         foreach (var folder in request.Values)
         {

@@ -140,6 +140,9 @@ internal sealed class ValuesRecordEmitter
     {
         switch (property.Shape)
         {
+            case RecordShape when WellKnownValues.TypeFor(property.Key, values) is { } known:
+                property.WellKnown = known;
+                return known;
             case RecordShape:
                 property.Record = Record(_types.Type(RootName.Substring(0, RootName.Length - "Values".Length) + Identifiers.Pascal(path)), values, defaults, path, isRoot: false);
                 return property.Record.Name;
@@ -179,6 +182,8 @@ internal sealed class ValuesRecordEmitter
             case SecretShape:
                 Placeholders.Add((file, path));
                 return Placeholder(file, path);
+            case RecordShape when value is YamlMapping known && property.WellKnown is { } type:
+                return WellKnownValues.Expression(type, known);
             case RecordShape when value is YamlMapping mapping && property.Record is { } record:
                 return New(record, mapping, file, path);
             case ListShape when value is YamlSequence sequence && property.ItemRecord is { } item:
@@ -285,5 +290,6 @@ internal sealed class ValuesRecordEmitter
         public string Type { get; set; } = "object";
         public RecordType? Record { get; set; }
         public RecordType? ItemRecord { get; set; }
+        public string? WellKnown { get; set; }
     }
 }

@@ -43,7 +43,14 @@ public sealed class ScenarioImportTests
         Assert.Contains("public static readonly AgentMultiClusterValues Staging = Defaults;", appSet);
         Assert.Contains("public static readonly AgentMultiClusterValues Prod = Defaults with", appSet);
         Assert.Contains("Replicas = 3,", appSet);
-        Assert.Contains("public int Replicas { get; init; } = 1;", written["AgentMultiClusterValues.cs"]);
+        Assert.Contains("Resources = new(Requests: new(Memory: \"512Mi\", Cpu: \"500m\"), Limits: new(Memory: \"1Gi\", Cpu: \"1000m\")),", appSet);
+        Assert.Contains("SecurityContext = new(RunAsNonRoot: true),", appSet);
+        // The chart's own keys get a record; the shapes the DSL has records for use them (HubDsl.Resources, HubDsl.SecurityContext).
+        var values = written["AgentMultiClusterValues.cs"];
+        Assert.Contains("public sealed record AgentMultiClusterValues : HelmValues", values);
+        Assert.Contains("public int Replicas { get; init; } = 1;", values);
+        Assert.Contains("public Resources Resources { get; init; } = new(Requests: new(Memory: \"64Mi\", Cpu: \"100m\"), Limits: new(Memory: \"128Mi\", Cpu: \"500m\"));", values);
+        Assert.Contains("public SecurityContext SecurityContext { get; init; } = new(RunAsNonRoot: false);", values);
         Assert.Contains("public static readonly Cluster Staging = new(\"staging\", \"https://staging-api.example.com\")", written["Clusters.cs"]);
         Assert.Contains("Labels = { [\"env\"] = \"staging\", [\"deploy\"] = \"true\" }", written["Clusters.cs"]);
         foreach (var text in written.Values.Append(run.All)) Assert.DoesNotContain(TokenSignature, text);
