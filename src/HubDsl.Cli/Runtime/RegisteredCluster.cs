@@ -8,12 +8,16 @@ namespace HubDsl.Cli.Runtime;
 /// <summary>A cluster Secret of the hub as Argo CD reads it (argo-cd util/db/cluster.go SecretToCluster).</summary>
 public sealed class RegisteredCluster
 {
-    private RegisteredCluster(ClusterInfo info, ClusterCredentials? credentials, string? configError)
+    private RegisteredCluster(JsonObject withoutCredentials, ClusterInfo info, ClusterCredentials? credentials, string? configError)
     {
+        WithoutCredentials = withoutCredentials;
         Info = info;
         Credentials = credentials;
         ConfigError = configError;
     }
+
+    /// <summary>The Secret as the API returned it, without its config (the credentials) and managed fields: safe to write out.</summary>
+    public JsonObject WithoutCredentials { get; }
 
     /// <summary>Name, server, labels, annotations, namespaces, project, as Core reads them.</summary>
     public ClusterInfo Info { get; }
@@ -49,7 +53,8 @@ public sealed class RegisteredCluster
     public static RegisteredCluster? FromSecret(JsonObject secret, out string? problem)
     {
         Redactor.RememberSecret(secret);
-        if (!ClusterSecretParser.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(Without(secret, "config")), out var info, out problem)) return null;
+        var withoutCredentials = Without(secret, "config");
+        if (!ClusterSecretParser.TryParse((HubDsl.Core.Yaml.YamlMapping)JsonYaml.ToYaml(withoutCredentials), out var info, out problem)) return null;
         ClusterCredentials? credentials = null;
         string? error = null;
         if (JsonYaml.Text(secret, "data", "config") is { Length: > 0 } encoded)
@@ -64,7 +69,7 @@ public sealed class RegisteredCluster
             }
         }
 
-        return new RegisteredCluster(info, credentials, error);
+        return new RegisteredCluster(withoutCredentials, info, credentials, error);
     }
 
     // The config is read separately so Core's parser never sees (or could echo) credentials.
@@ -72,6 +77,7 @@ public sealed class RegisteredCluster
     {
         var copy = (JsonObject)secret.DeepClone();
         (copy["data"] as JsonObject)?.Remove(dataKey);
+        (copy["stringData"] as JsonObject)?.Remove(dataKey);
         (copy["metadata"] as JsonObject)?.Remove("managedFields");
         return copy;
     }
