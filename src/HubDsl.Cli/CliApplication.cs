@@ -57,6 +57,7 @@ public static class CliApplication
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(WatchCommand.Create(console));
         OptionRules.Apply(root);
         return root;
     }
