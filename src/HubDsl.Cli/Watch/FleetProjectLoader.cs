@@ -59,9 +59,11 @@ internal static class FleetProjectLoader
             .Select(d => (AdditionalText)AdditionalFileText.Read(Path.GetFullPath(d.FilePath!))).ToImmutableArray();
 
         var reload = inputs.ToBuilder();
+        // .editorconfig and global configs; not the one the build generates in obj/ (it follows the project file).
+        var intermediate = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "obj") + Path.DirectorySeparatorChar;
         foreach (var config in project.AnalyzerConfigDocuments)
         {
-            if (config.FilePath is not null) reload.Add(Path.GetFullPath(config.FilePath));
+            if (config.FilePath is not null && !Path.GetFullPath(config.FilePath).StartsWith(intermediate, StringComparison.Ordinal)) reload.Add(Path.GetFullPath(config.FilePath));
         }
 
         var referenced = new List<string>();

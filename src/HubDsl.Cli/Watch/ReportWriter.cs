@@ -22,7 +22,7 @@ internal sealed class ReportWriter(TextWriter output, bool json)
         var head = report.Event switch
         {
             ChangeReport.Loaded => "watch: loaded " + trigger.TrimEnd(':', ' '),
-            ChangeReport.Reloaded => "watch: reloaded the project (" + trigger.TrimEnd(':', ' ') + " changed)",
+            ChangeReport.Reloaded => "watch: reloaded the project (" + trigger.TrimEnd(':', ' ') + ")",
             ChangeReport.Failed => "watch: " + trigger + "cannot load the project",
             _ when report.Trigger.Count == 0 => "watch: generated",
             _ => "watch: " + trigger.TrimEnd(':', ' ') + " saved",

@@ -20,12 +20,12 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private string? _recordSeen;
     private readonly System.Collections.Immutable.ImmutableHashSet<string> _inputs = FleetProjectLoader.InputsOf(projectFile);
 
+    /// <summary>The project as last loaded (null before the first load, or after a reload failed).</summary>
+    internal LoadedProject? Project => _session?.Project;
+
     /// <summary>Loads, runs one pass, and returns 0 when the manifests are as the sources generate them, 1 when not.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellation)
-    {
-        await LoadAsync(ChangeReport.Loaded, [Path.GetFileName(projectFile)], cancellation);
-        return await PassAsync([], cancellation) ? ExitCodes.Success : ExitCodes.Problems;
-    }
+    public async Task<int> RunOnceAsync(CancellationToken cancellation) =>
+        await StartAsync(cancellation) ? ExitCodes.Success : ExitCodes.Problems;
 
     /// <summary>Runs until cancelled (Ctrl+C), then returns 0.</summary>
     public async Task<int> RunAsync(CancellationToken cancellation)
@@ -34,32 +34,39 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         try
         {
             Watch(debouncer);
-            await LoadAsync(ChangeReport.Loaded, [Path.GetFileName(projectFile)], cancellation);
+            await StartAsync(cancellation);
             Watch(debouncer);
-            await PassAsync([], cancellation);
             while (true)
             {
-                var batch = await debouncer.NextBatchAsync(cancellation);
-                var reload = ReloadReason(batch);
-                if (reload is not null)
-                {
-                    if (await TryReloadAsync(reload, cancellation))
-                    {
-                        Watch(debouncer);
-                        await PassAsync([], cancellation);
-                    }
-
-                    continue;
-                }
-
-                var changed = Apply(batch);
-                if (changed.Count > 0 || RecordChangedByOthers(batch)) await PassAsync(changed, cancellation);
+                await HandleAsync(await debouncer.NextBatchAsync(cancellation), cancellation);
+                Watch(debouncer); // A reload may bring new folders to watch.
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>Loads the project and runs the first pass; true when the files are as the sources generate them.</summary>
+    internal async Task<bool> StartAsync(CancellationToken cancellation)
+    {
+        await LoadAsync(ChangeReport.Loaded, [Path.GetFileName(projectFile)], cancellation);
+        return await PassAsync([], cancellation);
+    }
+
+    /// <summary>
+    /// Takes one batch of saved paths: reloads the project when the batch needs it (then a full pass), else hands
+    /// the saved sources to the warm session and runs a pass when a text changed (or the record changed under it).
+    /// Null when nothing needed a pass; else whether the files are as the sources generate them.
+    /// </summary>
+    internal async Task<bool?> HandleAsync(IReadOnlyList<string> batch, CancellationToken cancellation)
+    {
+        var reload = ReloadReason(batch);
+        if (reload is not null) return await TryReloadAsync(reload, cancellation) && await PassAsync([], cancellation);
+        var changed = Apply(batch);
+        if (changed.Count > 0 || RecordChangedByOthers(batch)) return await PassAsync(changed, cancellation);
+        return null;
     }
 
     private async Task LoadAsync(string why, IReadOnlyList<string> trigger, CancellationToken cancellation)
@@ -137,18 +144,18 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private IReadOnlyList<string>? ReloadReason(IReadOnlyList<string> batch)
     {
         var project = _session?.Project;
-        if (project is null) return batch.Select(p => Path.GetFileName(p)).ToList();
+        if (project is null) return batch.Select(p => Path.GetFileName(p) + " changed").ToList();
         var reasons = new List<string>();
         foreach (var path in batch)
         {
             if (path == SaveDebouncer.Overflow) reasons.Add("file events were lost");
-            else if (project.ReloadInputs.Contains(path)) reasons.Add(Relative(project, path));
+            else if (project.ReloadInputs.Contains(path)) reasons.Add(Relative(project, path) + (File.Exists(path) ? " changed" : " removed"));
             else if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             {
                 var isDocument = _session!.IsDocument(path);
                 if (isDocument && !File.Exists(path)) reasons.Add(Relative(project, path) + " removed");
                 else if (!isDocument && File.Exists(path) && path.StartsWith(project.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)) reasons.Add(Relative(project, path) + " added");
-                else if (!isDocument && project.ReferencedProjectFolders.Any(f => path.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal))) reasons.Add(Relative(project, path));
+                else if (!isDocument && project.ReferencedProjectFolders.Any(f => path.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal))) reasons.Add(Relative(project, path) + " changed");
             }
         }
 
