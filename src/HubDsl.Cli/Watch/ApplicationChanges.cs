@@ -16,7 +16,7 @@ internal sealed class ApplicationChanges
 {
     private readonly Dictionary<string, (string Content, IReadOnlyList<YamlMapping> Objects)> _parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Content, YamlMapping? Values)> _values = new(StringComparer.Ordinal);
-    private string? _renderedKey;
+    private List<KeyValuePair<string, string>>? _renderedFrom;
     private IReadOnlyList<RenderedApplication> _rendered = [];
 
     /// <summary>The Applications of a tree of generated files (path → content), rendered once per distinct set of hub files.</summary>
@@ -24,8 +24,7 @@ internal sealed class ApplicationChanges
     {
         var hub = files.Where(f => f.Key.StartsWith(FleetManifests.HubManifestFolder, StringComparison.Ordinal) && f.Key.EndsWith(".yaml", StringComparison.Ordinal))
             .OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-        var key = string.Join("\n", hub.Select(f => f.Key + "\0" + f.Value.Length + "\0" + f.Value.GetHashCode(StringComparison.Ordinal)));
-        if (key == _renderedKey) return _rendered;
+        if (_renderedFrom is not null && _renderedFrom.SequenceEqual(hub)) return _rendered;
 
         var objects = hub.SelectMany(f => Parse(f.Key, f.Value)).ToList();
         var secrets = objects.Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).ToList();
@@ -44,7 +43,7 @@ internal sealed class ApplicationChanges
             }
         }
 
-        (_renderedKey, _rendered) = (key, rendered);
+        (_renderedFrom, _rendered) = (hub, rendered);
         return rendered;
     }
 

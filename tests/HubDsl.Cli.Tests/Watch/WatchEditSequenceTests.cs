@@ -125,7 +125,8 @@ public sealed class WatchEditSequenceTests
             {
                 var (file, before, after) = Edits[edits[state - 1]];
                 var text = File.ReadAllText(watched.Path(file));
-                var edited = text.Contains(before, StringComparison.Ordinal) ? text.Replace(before, after, StringComparison.Ordinal) : text.Replace(after, before, StringComparison.Ordinal);
+                // Toggled: an edit whose new text contains the old one (an added declaration) is undone first.
+                var edited = text.Contains(after, StringComparison.Ordinal) ? text.Replace(after, before, StringComparison.Ordinal) : text.Replace(before, after, StringComparison.Ordinal);
                 Assert.NotEqual(text, edited);
                 File.WriteAllText(watched.Path(file), edited);
                 Assert.True(await _watch.SavedAsync(watched.Path(file)), "state " + state + " was not written: " + _watch.LastReport);

@@ -20,11 +20,14 @@ public sealed class WatchProcessTests
         using var copy = FleetCopy.Create("process");
         var lines = new BlockingCollection<JsonObject>();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hubdsl.dll"), "watch", copy.Root, "-o", "json", "--debounce", "0.3" }) start.ArgumentList.Add(arg);
+        // The tool's own output (its deps file resolves the MSBuild workspace's dependencies; the test folder's copy
+        // of hubdsl.dll runs with the test project's).
+        var tool = Path.Combine(FleetCopy.RepositoryRoot(), "src", "HubDsl.Cli", "bin", FleetCopy.Configuration, "net10.0", "hubdsl.dll");
+        foreach (var arg in new[] { tool, "watch", copy.Root, "-o", "json", "--debounce", "0.3" }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { Length: > 0 } line) lines.Add(JsonNode.Parse(line)!.AsObject());
+            if (e.Data is { Length: > 0 } line) lines.Add(line.StartsWith('{') ? JsonNode.Parse(line)!.AsObject() : new JsonObject { ["unexpected"] = line });
         };
         process.BeginOutputReadLine();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -32,8 +35,15 @@ public sealed class WatchProcessTests
         {
             JsonObject Next(string what)
             {
-                Assert.True(lines.TryTake(out var line, TimeSpan.FromMinutes(5)), "no report (" + what + ") within 5 minutes");
-                return line!;
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed < TimeSpan.FromMinutes(5))
+                {
+                    if (lines.TryTake(out var line, TimeSpan.FromSeconds(1))) return line;
+                    if (process.HasExited && lines.Count == 0) Assert.Fail("watch exited with " + process.ExitCode + " before " + what + ": " + stderr.Result);
+                }
+
+                Assert.Fail("no report (" + what + ") within 5 minutes");
+                return null!;
             }
 
             Assert.Equal("loaded", (string?)Next("the load")["event"]);
