@@ -30,7 +30,8 @@ public static partial class BenchmarkReport
           .Append("(the prod replica count) and times from just before the save until `helm/values-prod.yaml` on disk holds the new value (debounce, read, ")
           .Append("generator, compiler and analyzer diagnostics, file sync). In the same run: `dotnet build` after the same edit, and `pkl eval -m` of the same ")
           .Append("1,000-cluster fleet (bench/peers; Pkl has no incremental mode). p50 is the median; the ratio is the tool's p50 over watch's. ")
-          .Append("Load average during the run: ").Append(json.RootElement.GetProperty("load").GetString()).Append(" (2 cores shared with other work).\n\n")
+          .Append(json.RootElement.TryGetProperty("started", out var started) ? "Run of its own, started " + started.GetString() + "; l" : "L")
+          .Append("oad average at its end: ").Append(json.RootElement.GetProperty("load").GetString()).Append(" (1, 5, 15 minutes; 2 cores shared with other work, so the wall times here are not comparable with the sections above).\n\n")
           .Append("| fleet | tool | p50 | runs | × watch | target | what is timed |\n|---|---|---|---|---|---|---|\n");
         foreach (var group in results.GroupBy(r => r.Clusters).OrderBy(g => g.Key))
         {

@@ -25,6 +25,7 @@ public static class WatchLatency
 
     public static int Run(string root, int edits, int builds, string resultsFile)
     {
+        var started = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         Execute("dotnet", ["build", "-c", "Release", Path.Combine(root, "src", "HubDsl.Cli"), "-nologo", "-v:q"], root, TimeSpan.FromMinutes(20));
         var hubdsl = Path.Combine(root, "src", "HubDsl.Cli", "bin", "Release", "net10.0", "hubdsl.dll");
         var results = new List<Result>();
@@ -72,6 +73,7 @@ public static class WatchLatency
 
         File.WriteAllText(resultsFile, JsonSerializer.Serialize(new
         {
+            started,
             load = Load(),
             results = results.Select(r => new { r.Fleet, r.Clusters, r.Tool, r.Milliseconds, median = r.Median, r.Note }),
         }, new JsonSerializerOptions { WriteIndented = true }));
