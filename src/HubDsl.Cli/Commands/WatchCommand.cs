@@ -23,7 +23,20 @@ internal static class WatchCommand
         {
             var file = ProjectFile(parse.GetValue(project));
             var loop = new WatchLoop(file, new ReportWriter(console.Output, parse.GetValue(format) == "json"), TimeSpan.FromSeconds(parse.GetValue(debounce)));
-            if (parse.GetValue(once)) return await loop.RunOnceAsync(cancellation);
+            if (parse.GetValue(once))
+            {
+                try
+                {
+                    return await loop.RunOnceAsync(cancellation);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    // A write is all or none under the output lock, so an interrupted pass left the files as they were or complete.
+                    await console.Error.WriteLineAsync("hubdsl: watch --once interrupted; the output folder is as it was or fully written, never half");
+                    return ExitCodes.Problems;
+                }
+            }
+
             var exit = await loop.RunAsync(cancellation);
             await console.Error.WriteLineAsync("hubdsl: watch stopped");
             return exit;
