@@ -46,6 +46,9 @@ $bench values-export 1000 15 "$results/values-export.json"
 echo "== Peers =="
 $bench peers 10,100,1000 "$results/peers.json"
 
+echo "== hubdsl watch: save to files, beside dotnet build and pkl eval =="
+$bench watch-latency 15 "$build_runs" "$results/watch.json"
+
 echo "== Build cost =="
 bash bench/scripts/measure-build-cost.sh "$results/build-cost.json" "$build_runs"
 

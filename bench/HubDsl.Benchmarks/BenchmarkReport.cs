@@ -29,6 +29,7 @@ public static partial class BenchmarkReport
         Renderer(md, bdn);
         Status(md, bdn);
         Peers(md, bdn, resultsFolder);
+        Watch(md, resultsFolder);
         BuildCost(md, resultsFolder);
         File.WriteAllText(outputFile, md.ToString());
     }

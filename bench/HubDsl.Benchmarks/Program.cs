@@ -57,6 +57,21 @@ if (args.Length == 2 && args[0] == "report-values-export")
     return;
 }
 
+// `watch-latency EDITS BUILDS RESULTS.json` measures hubdsl watch's save-to-files time beside dotnet build and pkl eval (issue 18).
+if (args.Length == 4 && args[0] == "watch-latency")
+{
+    var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+    Environment.ExitCode = WatchLatency.Run(root, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+    return;
+}
+
+// `report-watch RESULTS-FOLDER` prints only the watch section (from a run of watch-latency alone).
+if (args.Length == 2 && args[0] == "report-watch")
+{
+    Console.Write(BenchmarkReport.WatchSection(args[1]));
+    return;
+}
+
 // `report RESULTS-FOLDER OUTPUT.md` writes BENCHMARKS.md from a run of bench/run-all.sh.
 if (args.Length == 3 && args[0] == "report")
 {

@@ -47,11 +47,36 @@ public sealed class WriteHubManifests : Task
             return false;
         }
 
+        // hubdsl watch writes the same files: one writer at a time per output root (OutputLock).
+        OutputLock? writer;
+        try
+        {
+            writer = OutputLock.TryAcquire(OutputRoot, LockTimeout);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError(null, SyncCodes.IoFailure, null, ProjectFile, 0, 0, 0, 0, "HubDsl could not create its lock file " + OutputLock.PathFor(OutputRoot) + ": " + ex.Message);
+            return false;
+        }
+
+        if (writer is null)
+        {
+            Log.LogError(null, SyncCodes.IoFailure, null, ProjectFile, 0, 0, 0, 0, "HubDsl: another writer (hubdsl watch or another build) held " + OutputRoot + " for " + LockTimeout.TotalSeconds + " s; nothing was written. Build again when it has finished.");
+            return false;
+        }
+
+        using (writer) return ExecuteLocked();
+    }
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+
+    private bool ExecuteLocked()
+    {
         SyncPlan plan;
         try
         {
             var manifests = ManifestMetadataReader.Read(AssemblyPath);
-            var files = manifests.Select(m => new WantedFile(m.Path, m.Content, LegacyHeader.DeclarationOf(m.Content) ?? "a declaration")).ToList();
+            var files = manifests.Select(m => WantedFile.Generated(m.Path, m.Content)).ToList();
             var request = new SyncRequest(OutputRoot, Path.GetFileNameWithoutExtension(ProjectFile), Path.GetFullPath(ProjectFile), files) { AdoptExisting = AdoptExisting };
             plan = SyncPlanner.Plan(request);
         }

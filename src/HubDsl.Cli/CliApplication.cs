@@ -60,6 +60,7 @@ public static class CliApplication
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
+        root.Subcommands.Add(WatchCommand.Create(console));
         OptionRules.Apply(root);
         return root;
     }

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HubDsl.Cli.Watch;
+
+/// <summary>
+/// A loaded project kept warm: its compilation (a saved file replaces one syntax tree, reparsed incrementally from
+/// the old one) and one generator driver whose incremental state carries from pass to pass, so a pass re-runs
+/// only the generator steps whose inputs changed. Each pass then runs the project's analyzers over the compilation
+/// with the generated code, as the build does, and reads the generated manifests from it exactly as the build task
+/// reads them from the compiled assembly.
+/// </summary>
+internal sealed class WarmSession
+{
+    private readonly LoadedProject _project;
+    private readonly Dictionary<string, SyntaxTree> _documents;
+    private readonly Dictionary<string, AdditionalText> _additional;
+    private CSharpCompilation _compilation;
+    private GeneratorDriver _driver;
+    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+    public WarmSession(LoadedProject project)
+    {
+        _project = project;
+        _compilation = project.Compilation;
+        _documents = new Dictionary<string, SyntaxTree>(project.Documents, StringComparer.Ordinal);
+        _additional = project.AdditionalFiles.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        _driver = CSharpGeneratorDriver.Create(project.Generators, project.AdditionalFiles, project.ParseOptions, project.OptionsProvider);
+        _analyzers = AnalyzerSelection.ThatMatter(project.Analyzers, project.Compilation, project.OptionsProvider);
+    }
+
+    public LoadedProject Project => _project;
+
+    /// <summary>Whether a path is one of the compiled sources.</summary>
+    public bool IsDocument(string path) => _documents.ContainsKey(path);
+
+    /// <summary>Whether a path is one of the project's AdditionalFiles.</summary>
+    public bool IsAdditionalFile(string path) => _additional.ContainsKey(path);
+
+    /// <summary>Takes a saved source's new text; false when it has not changed (an editor's save of an unchanged buffer).</summary>
+    public bool UpdateDocument(string path, SourceText text)
+    {
+        var old = _documents[path];
+        if (old.GetText().ContentEquals(text)) return false;
+        var updated = old.WithChangedText(text);
+        _compilation = _compilation.ReplaceSyntaxTree(old, updated);
+        _documents[path] = updated;
+        return true;
+    }
+
+    /// <summary>Takes an AdditionalFiles item's new text (generators and analyzers see it on the next pass).</summary>
+    public bool UpdateAdditionalFile(string path, SourceText? text)
+    {
+        var old = _additional[path];
+        var before = old.GetText();
+        if (before is not null && text is not null && before.ContentEquals(text)) return false;
+        var updated = new AdditionalFileText(path, text);
+        _driver = _driver.ReplaceAdditionalText(old, updated);
+        _additional[path] = updated;
+        return true;
+    }
+
+    /// <summary>Runs the generators and analyzers over the current sources.</summary>
+    public async Task<PassResult> RunAsync(CancellationToken cancellation)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _driver = _driver.RunGeneratorsAndUpdateCompilation(_compilation, out var output, out var generatorDiagnostics, cancellation);
+        var generated = clock.ElapsedMilliseconds;
+        var options = new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider);
+        ImmutableArray<Diagnostic> diagnostics;
+        if (_analyzers.IsEmpty)
+        {
+            diagnostics = output.GetDiagnostics(cancellation);
+        }
+        else
+        {
+            var withAnalyzers = output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellation);
+        }
+
+        var all = generatorDiagnostics.AddRange(diagnostics).Where(d => !d.IsSuppressed).ToList();
+        return new PassResult(GeneratedManifests(output), all) { GenerateMilliseconds = generated, DiagnosticsMilliseconds = clock.ElapsedMilliseconds - generated };
+    }
+
+    // The [assembly: HubDsl.GeneratedManifest(path, content)] attributes: what the build task reads from the assembly's metadata.
+    // In attribute order, duplicates kept: the file sync refuses one path generated twice with different content.
+    private static List<GeneratedManifest> GeneratedManifests(Compilation compilation)
+    {
+        var files = new List<GeneratedManifest>();
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { Name: "GeneratedManifestAttribute", ContainingNamespace: { Name: "HubDsl", ContainingNamespace.IsGlobalNamespace: true } }) continue;
+            if (attribute.ConstructorArguments is [{ Value: string path }, { Value: string content }]) files.Add(new GeneratedManifest(path, content));
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using HubDsl.FileSync;
+using Microsoft.CodeAnalysis;
+
+namespace HubDsl.Cli.Watch;
+
+/// <summary>
+/// <c>hubdsl watch</c>'s loop: load the project once, run a pass, then on every batch of saves update the warm
+/// session and run a pass again; reload the project when its project file, an imported props file, its set of
+/// sources, a referenced project or its .editorconfig changed (and say so). A pass writes the manifests only when
+/// the compilation has no errors, and writes them as the build does (<see cref="ManifestWriter"/>). A pass also
+/// follows when the project's record changed under watch (a <c>dotnet build</c> wrote), so the files always end
+/// as the current sources generate them.
+/// </summary>
+internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSpan quiet)
+{
+    private readonly ApplicationChanges _applications = new();
+    private WarmSession? _session;
+    private Dictionary<string, string>? _current;
+    private string? _recordSeen;
+    private readonly System.Collections.Immutable.ImmutableHashSet<string> _inputs = FleetProjectLoader.InputsOf(projectFile);
+
+    /// <summary>The project as last loaded (null before the first load, or after a reload failed).</summary>
+    internal LoadedProject? Project => _session?.Project;
+
+    /// <summary>Loads, runs one pass, and returns 0 when the manifests are as the sources generate them, 1 when not.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellation) =>
+        await StartAsync(cancellation) ? ExitCodes.Success : ExitCodes.Problems;
+
+    /// <summary>Runs until cancelled (Ctrl+C), then returns 0.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellation)
+    {
+        using var debouncer = new SaveDebouncer(IsRelevant, quiet);
+        try
+        {
+            Watch(debouncer);
+            await StartAsync(cancellation);
+            Watch(debouncer);
+            while (true)
+            {
+                await HandleAsync(await debouncer.NextBatchAsync(cancellation), cancellation);
+                Watch(debouncer); // A reload may bring new folders to watch.
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Loads the project and runs the first pass; true when the files are as the sources generate them.</summary>
+    internal async Task<bool> StartAsync(CancellationToken cancellation)
+    {
+        await LoadAsync(ChangeReport.Loaded, [Path.GetFileName(projectFile)], cancellation);
+        return await PassAsync([], cancellation);
+    }
+
+    /// <summary>
+    /// Takes one batch of saved paths: reloads the project when the batch needs it (then a full pass), else hands
+    /// the saved sources to the warm session and runs a pass when a text changed (or the record changed under it).
+    /// Null when nothing needed a pass; else whether the files are as the sources generate them.
+    /// </summary>
+    internal async Task<bool?> HandleAsync(IReadOnlyList<string> batch, CancellationToken cancellation)
+    {
+        var reload = ReloadReason(batch);
+        if (reload is not null) return await TryReloadAsync(reload, cancellation) && await PassAsync([], cancellation);
+        var changed = Apply(batch);
+        if (changed.Count > 0 || RecordChangedByOthers(batch)) return await PassAsync(changed, cancellation);
+        return null;
+    }
+
+    private async Task LoadAsync(string why, IReadOnlyList<string> trigger, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var project = await FleetProjectLoader.LoadAsync(projectFile, cancellation);
+        _session = new WarmSession(project);
+        reports.Write(new ChangeReport(why, trigger)
+        {
+            Outcome = string.Empty,
+            Reason = project.Documents.Count + " source(s), " + project.Generators.Length + " generator(s), " + project.Analyzers.Length + " analyzer(s); output " + (project.Settings.OutputRoot ?? "none"),
+            ElapsedMilliseconds = clock.ElapsedMilliseconds,
+        });
+    }
+
+    private async Task<bool> TryReloadAsync(IReadOnlyList<string> trigger, CancellationToken cancellation)
+    {
+        try
+        {
+            await LoadAsync(ChangeReport.Reloaded, trigger, cancellation);
+            return true;
+        }
+        catch (UserInputException e)
+        {
+            // Keep watching: the next save of the project file (or a source) tries again.
+            _session = null;
+            reports.Write(new ChangeReport(ChangeReport.Failed, trigger) { Outcome = ChangeReport.OutcomeNotWritten, Reason = e.Message });
+            return false;
+        }
+    }
+
+    // The project's folder and the folders of everything whose change matters (known once the project is loaded).
+    private void Watch(SaveDebouncer debouncer)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(projectFile))!;
+        var project = _session?.Project;
+        var recursive = new List<string> { folder };
+        var flat = _inputs.Select(Path.GetDirectoryName).OfType<string>().Distinct().ToList();
+        if (project is not null)
+        {
+            recursive.AddRange(project.ReferencedProjectFolders);
+            flat.AddRange(project.ReloadInputs.Select(Path.GetDirectoryName).OfType<string>().Distinct());
+            flat.AddRange(project.AdditionalFiles.Select(a => Path.GetDirectoryName(a.Path)).OfType<string>().Distinct());
+        }
+
+        debouncer.Add(recursive, flat);
+    }
+
+    // Sources, project inputs, AdditionalFiles and this project's record; never build output or generated files.
+    private bool IsRelevant(string path)
+    {
+        if (path == SaveDebouncer.Overflow) return true;
+        var project = _session?.Project;
+        if (project is null)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(projectFile))!;
+            return _inputs.Contains(path) || (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !InBuildOutput(path, folder));
+        }
+
+        if (project.ReloadInputs.Contains(path) || project.AdditionalFiles.Any(a => a.Path == path) || path == RecordPath(project)) return true;
+        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) return false;
+        return !InBuildOutput(path, project.Directory) && !project.ReferencedProjectFolders.Any(f => InBuildOutput(path, f) && path.StartsWith(f, StringComparison.Ordinal));
+    }
+
+    private static bool InBuildOutput(string path, string projectFolder)
+    {
+        var relative = Path.GetRelativePath(projectFolder, path).Replace('\\', '/');
+        return relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal);
+    }
+
+    private static string? RecordPath(LoadedProject project) =>
+        project.Settings.OutputRoot is { } root ? new OutputRoot(root).Resolve(OutputRecord.PathFor(project.ProjectName)) : null;
+
+    // Why the batch needs the project read again, or null when the warm session can take it.
+    private IReadOnlyList<string>? ReloadReason(IReadOnlyList<string> batch)
+    {
+        var project = _session?.Project;
+        if (project is null) return batch.Select(p => Path.GetFileName(p) + " changed").ToList();
+        var reasons = new List<string>();
+        foreach (var path in batch)
+        {
+            if (path == SaveDebouncer.Overflow) reasons.Add("file events were lost");
+            else if (project.ReloadInputs.Contains(path)) reasons.Add(Relative(project, path) + (File.Exists(path) ? " changed" : " removed"));
+            else if (path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                var isDocument = _session!.IsDocument(path);
+                if (isDocument && !File.Exists(path)) reasons.Add(Relative(project, path) + " removed");
+                else if (!isDocument && File.Exists(path) && path.StartsWith(project.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)) reasons.Add(Relative(project, path) + " added");
+                else if (!isDocument && project.ReferencedProjectFolders.Any(f => path.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal))) reasons.Add(Relative(project, path) + " changed");
+            }
+        }
+
+        return reasons.Count == 0 ? null : reasons.Distinct().ToList();
+    }
+
+    // Hands saved sources and AdditionalFiles to the session; returns those whose text changed.
+    private List<string> Apply(IReadOnlyList<string> batch)
+    {
+        var changed = new List<string>();
+        var project = _session!.Project;
+        foreach (var path in batch)
+        {
+            if (_session.IsDocument(path))
+            {
+                if (SourceFiles.TryRead(path) is { } text && _session.UpdateDocument(path, text)) changed.Add(Relative(project, path));
+            }
+            else if (_session.IsAdditionalFile(path) && _session.UpdateAdditionalFile(path, SourceFiles.TryRead(path)))
+            {
+                changed.Add(Relative(project, path));
+            }
+        }
+
+        return changed;
+    }
+
+    private bool RecordChangedByOthers(IReadOnlyList<string> batch)
+    {
+        var record = RecordPath(_session!.Project);
+        if (record is null || !batch.Contains(record)) return false;
+        return ReadOrNull(record) != _recordSeen;
+    }
+
+    /// <summary>One pass: generate, write (when the compilation has no errors), report. True when the files are as the sources generate them.</summary>
+    private async Task<bool> PassAsync(IReadOnlyList<string> trigger, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var session = _session!;
+        var project = session.Project;
+        var result = await session.RunAsync(cancellation);
+        var diagnostics = Reported(project, result.Diagnostics);
+        var report = new ChangeReport(ChangeReport.Pass, trigger) { Diagnostics = diagnostics, GenerateMilliseconds = result.GenerateMilliseconds, DiagnosticsMilliseconds = result.DiagnosticsMilliseconds };
+        if (result.HasErrors)
+        {
+            var errors = result.Errors.Count();
+            reports.Write(report with { Outcome = ChangeReport.OutcomeNotWritten, Reason = errors + " compilation error(s); the build would fail, so the files are left as they are", ElapsedMilliseconds = clock.ElapsedMilliseconds });
+            return false;
+        }
+
+        var before = _current ?? OnDisk(project, result.Manifests);
+        var after = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var manifest in result.Manifests) after[manifest.Path] = manifest.Content;
+
+        if (project.Settings.OutputRoot is null)
+        {
+            report = report with { Outcome = ChangeReport.OutcomePreviewOnly };
+        }
+        else
+        {
+            var written = ManifestWriter.Write(project, result.Manifests, cancellation);
+            _recordSeen = ReadOrNull(RecordPath(project)!);
+            if (!written.Succeeded)
+            {
+                reports.Write(report with { Outcome = ChangeReport.OutcomeNotWritten, Reason = "the file sync refused (as the build would)", SyncMessages = written.Problems.Concat(written.Warnings).ToList(), ElapsedMilliseconds = clock.ElapsedMilliseconds });
+                return false;
+            }
+
+            report = report with
+            {
+                Outcome = written.Written.Count + written.Deleted.Count == 0 ? ChangeReport.OutcomeUnchanged : ChangeReport.OutcomeWritten,
+                Written = written.Written, Deleted = written.Deleted, SyncMessages = written.Warnings,
+            };
+        }
+
+        var elapsed = clock.ElapsedMilliseconds; // Save-to-files: the report below is extra.
+        _current = after;
+        reports.Write(report with { Applications = _applications.Between(before, after), ElapsedMilliseconds = elapsed });
+        return true;
+    }
+
+    // The first pass compares with what the last build left on disk.
+    private static Dictionary<string, string> OnDisk(LoadedProject project, IReadOnlyList<GeneratedManifest> manifests)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (project.Settings.OutputRoot is not { } folder) return files;
+        var root = new OutputRoot(folder);
+        foreach (var manifest in manifests)
+        {
+            if (root.ObstacleOnPath(manifest.Path) is null && ReadOrNull(root.Resolve(manifest.Path)) is { } text) files[manifest.Path] = text;
+        }
+
+        return files;
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? ContentHash.ReadText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static List<ReportedDiagnostic> Reported(LoadedProject project, IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error || (d.Id.StartsWith("HUB", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden))
+            .Select(d =>
+            {
+                var span = d.Location.GetMappedLineSpan();
+                var file = span.IsValid && span.Path.Length > 0 ? Relative(project, Path.GetFullPath(span.Path, project.Directory)) : Path.GetFileName(project.ProjectFile);
+                return new ReportedDiagnostic(file, span.IsValid ? span.StartLinePosition.Line + 1 : 0, d.Id, d.Severity.ToString().ToLowerInvariant(), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            })
+            .Distinct()
+            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+
+    private static string Relative(LoadedProject project, string path)
+    {
+        var relative = Path.GetRelativePath(project.Directory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
+    }
+}
