@@ -5,3 +5,4 @@ global using System.Linq;
 global using System.Threading.Tasks;
 global using Xunit;
 global using HubDsl.Tests.Shared;
+global using HubDsl.Generators.Diagnostics;

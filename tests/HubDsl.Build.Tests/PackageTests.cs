@@ -24,6 +24,15 @@ public sealed class PackageTests
             Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "HubDsl"), "-c", "Release", "-o", feed, "-p:Version=" + version);
             Run(repo, "dotnet", "pack", Path.Combine(repo, "src", "HubDsl.Cli"), "-c", "Release", "-o", feed, "-p:Version=" + version);
 
+            // The package layout: the evaluator assembly (generator and analyzers), the code fixes and Core side by
+            // side in analyzers/dotnet/cs, where every host (compiler, IDE, language servers) loads them from.
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, "HubDsl." + version + ".nupkg")))
+            {
+                var analyzers = package.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal))
+                    .Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+                Assert.Equal(new[] { "analyzers/dotnet/cs/HubDsl.CodeFixes.dll", "analyzers/dotnet/cs/HubDsl.Core.dll", "analyzers/dotnet/cs/HubDsl.Generators.dll" }, analyzers);
+            }
+
             var app = Path.Combine(root, "fleet");
             Run(root, "dotnet", "new", "console", "-o", app, "--framework", "net10.0");
             Run(app, "dotnet", "add", "package", "HubDsl", "--version", version, "--source", feed);

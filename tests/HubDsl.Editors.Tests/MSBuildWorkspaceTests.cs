@@ -80,7 +80,7 @@ internal sealed record EditorHost(Compilation Compilation, IReadOnlyList<string>
         var compilation = await project.GetCompilationAsync() ?? throw new InvalidOperationException("no compilation for " + projectFile);
 
         var analyzers = project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();
-        Assert.Contains(analyzers, a => a.GetType().FullName == "HubDsl.Analyzers.DeclarationAnalyzer");
+        Assert.Contains(analyzers, a => a.GetType().FullName == "HubDsl.Generators.Diagnostics.DeclarationAnalyzer");
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "the fleet does not compile in the workspace:\n" + string.Join("\n", errors));
 

@@ -7,7 +7,8 @@ namespace HubDsl.Core.Binding;
 
 /// <summary>
 /// Binds a <c>HubInstall</c> to values of the official argo-cd chart, with its real keys only
-/// (argocd-behaviour.md §7; the chart has no schema, so a wrong key such as <c>redis.replicas</c> would be ignored silently).
+/// (argo-helm charts/argo-cd/values.yaml; the chart has no values.schema.json, so a wrong key such as <c>redis.replicas</c>
+/// would be ignored silently: templates/redis/deployment.yaml hard-codes <c>replicas: 1</c>).
 /// </summary>
 public static class HubBinder
 {

@@ -8,8 +8,8 @@ using HubDsl.Core.Yaml;
 namespace HubDsl.Core.Rendering;
 
 /// <summary>
-/// Post-render validation (applicationset_controller.go validateGeneratedApplications; argocd-behaviour.md
-/// 2.6): a name is required and unique (all copies of a duplicated name are skipped), the destination has
+/// Post-render validation (applicationset_controller.go validateGeneratedApplications,
+/// TestValidateGeneratedApplications): a name is required and unique (all copies of a duplicated name are skipped), the destination has
 /// name XOR server and resolves to exactly one known cluster (util/argo/argo.go GetDestinationServer,
 /// util/db/cluster.go). Also the API server's check that the name is a lowercase RFC 1123 subdomain.
 /// AppProject existence is checked only when <see cref="RenderOptions.Projects"/> lists the hub's projects.

@@ -5,7 +5,7 @@ using HubDsl.Core.Yaml;
 namespace HubDsl.Core.Rendering;
 
 /// <summary>
-/// The Cluster generator (applicationset/generators/cluster.go; argocd-behaviour.md section 2): select
+/// The Cluster generator (applicationset/generators/cluster.go ClusterGenerator.GenerateParams, getSecretsByClusterName): select
 /// cluster Secrets by label (the secret-type label is forced into the selector), de-duplicate by
 /// <c>data.name</c>, add the in-cluster pseudo-cluster only for an empty selector, build params per cluster
 /// and render the generator's <c>values</c> against them.
@@ -67,7 +67,7 @@ internal static class ClusterGenerator
         return sets;
     }
 
-    /// <summary>The params of one Secret cluster (argocd-behaviour.md 2.2).</summary>
+    /// <summary>The params of one Secret cluster (cluster.go GenerateParams: name, nameNormalized, server, project, metadata.*, then appendTemplatedValues).</summary>
     public static Dictionary<string, object?> ClusterParameters(ClusterInfo cluster, bool goTemplate)
     {
         var parameters = PlainParameters(cluster);

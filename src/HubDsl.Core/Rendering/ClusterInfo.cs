@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace HubDsl.Core.Rendering;
 
-/// <summary>A cluster as Argo CD reads it from a cluster Secret (argocd-behaviour.md section 1.2).</summary>
+/// <summary>A cluster as Argo CD reads it from a cluster Secret (util/db/cluster.go SecretToCluster).</summary>
 public sealed class ClusterInfo
 {
     /// <summary>The in-cluster pseudo-cluster's name.</summary>

@@ -6,7 +6,7 @@ using HubDsl.Core.Templating;
 namespace HubDsl.Core.Rendering;
 
 /// <summary>
-/// Argo CD's default template mode (argocd-behaviour.md 3.1; applicationset/utils/utils.go Replace with
+/// Argo CD's default template mode (applicationset/utils/utils.go Render.Replace with
 /// valyala/fasttemplate): <c>{{ key }}</c> is looked up as one flat, whitespace-trimmed, case-sensitive key;
 /// unknown keys, non-string values and empty tags are written back unchanged; output is never re-scanned.
 /// </summary>

@@ -6,7 +6,7 @@ using HubDsl.Core.Yaml;
 namespace HubDsl.Core.Rendering;
 
 /// <summary>
-/// goTemplate mode (argocd-behaviour.md 3.2; utils.go Replace): each string is parsed as a Go text/template
+/// goTemplate mode (applicationset/utils/utils.go Render.Replace): each string is parsed as a Go text/template
 /// named "base" with Argo CD's function map and executed with the ApplicationSet's <c>goTemplateOptions</c>.
 /// Errors read "failed to parse template &lt;tmpl&gt;: ..." and "failed to execute go template &lt;tmpl&gt;: ...".
 /// </summary>

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// HUB001: every expression of a <c>[Fleet]</c> or <c>[ApplicationSet]</c> declaration that the generator

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>HUB003/HUB004 values per environment, HUB010 quantities, HUB011 requests above limits.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

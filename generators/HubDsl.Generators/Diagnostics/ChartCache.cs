@@ -9,7 +9,7 @@ using HubDsl.Core.Model;
 using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// Charts and their checks, kept across compilations so that a keystroke costs nothing chart-wise: a chart is read

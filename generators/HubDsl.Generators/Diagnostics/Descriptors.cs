@@ -1,7 +1,7 @@
 using HubDsl.Core.Validation;
 using Microsoft.CodeAnalysis;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// The catalog of HubDsl diagnostics. IDs are stable once shipped; each has a page in docs/diagnostics.

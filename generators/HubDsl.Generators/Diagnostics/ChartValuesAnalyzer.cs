@@ -2,7 +2,7 @@ using HubDsl.Core.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>HUB025 a values key the chart never reads, HUB026 values the chart's schema rejects, HUB027 a value whose shape contradicts the chart's default.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>HUB006 duplicate cluster names, HUB007 duplicate servers, HUB012 label syntax, HUB022 least-privilege gaps.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -5,7 +5,7 @@ using HubDsl.Core.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// Base of the rule-family analyzers: reports, for each document, the shared <see cref="FleetAnalysis"/>'s

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>HUB013 credentials as text, HUB014 insecure connections, HUB015 prune with allowEmpty.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

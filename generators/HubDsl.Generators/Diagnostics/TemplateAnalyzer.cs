@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// What Argo CD will generate, checked by rendering the ApplicationSet against the declared clusters with the

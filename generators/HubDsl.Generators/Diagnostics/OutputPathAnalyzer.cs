@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>HUB019 two declarations generate one file path, HUB020 a generated path that is not a portable relative file path.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// Everything the analyzers need about one compilation, computed once and shared by all of them: every

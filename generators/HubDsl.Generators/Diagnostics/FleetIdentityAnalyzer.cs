@@ -3,7 +3,7 @@ using HubDsl.Core.Manifests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// HUB023: the MSBuild property <c>HubDslFleet</c> (the project's fleet identity, the label

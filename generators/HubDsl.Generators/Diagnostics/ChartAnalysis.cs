@@ -11,7 +11,7 @@ using HubDsl.Core.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace HubDsl.Analyzers;
+namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// The chart findings of one compilation (HUB025-HUB027): each ApplicationSet whose <c>HelmSource.Path</c> names a
