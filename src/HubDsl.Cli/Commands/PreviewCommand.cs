@@ -150,15 +150,11 @@ internal static class PreviewCommand
         }
     }
 
-    // The project's own generated manifests: exactly the ApplicationSets and cluster Secrets its build recorded
-    // (.hubdsl/<Project>.files), each checked against the record; a broken one is an error, never skipped.
+    // The project's own generated manifests (one loader for preview and render), plus any --clusters.
     private static (IReadOnlyList<YamlMapping>, List<YamlMapping>) FromProject(string folder, string[] extraClusters)
     {
-        if (!Directory.Exists(folder)) throw new UserInputException("--project: '" + folder + "' " + (File.Exists(folder) ? "is a file, not a project folder (for one ApplicationSet file use --appset)" : "does not exist"));
-        var objects = Runtime.ProjectManifests.GeneratedHubFiles(folder).SelectMany(f => ManifestFiles.Parse(f.Text, f.FullPath)).ToList();
-        var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
-        if (appSets.Count == 0) throw new UserInputException("the project in '" + folder + "' generates no ApplicationSet; declare one, or pass --appset FILE");
-        var secrets = objects.Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).Concat(LoadSecrets(extraClusters)).ToList();
+        var (appSets, secrets) = ProjectFleet.Load(folder);
+        secrets.AddRange(LoadSecrets(extraClusters));
         return (appSets, secrets);
     }
 
