@@ -29,10 +29,16 @@ internal static class RenderCommand
         var inCluster = new Option<bool>("--in-cluster") { Description = "Whether the hub's in-cluster cluster exists (default true).", DefaultValueFactory = _ => true, Arity = ArgumentArity.ExactlyOne };
         var parallel = new Option<int?>("--parallel") { Description = "helm processes at once (1 to 64; default: the processor count)." };
         var helmTimeout = new Option<double>("--helm-timeout") { Description = "Seconds one helm template may take.", DefaultValueFactory = _ => 120 };
+        var diffBase = new Option<string?>("--diff-base") { Description = "Also render the fleet at this git revision (a temporary worktree, built with the same SDK) and print what changes per cluster and Application (exit 0 nothing, 1 changes, 2 errors)." };
+        var markdown = new Option<bool>("--markdown") { Description = "With --diff-base: print a pull-request comment (collapsed sections per cluster, size-limited)." };
+        var markdownLimit = new Option<int?>("--markdown-limit") { Description = "With --markdown: the comment's maximum size in characters (default 60000; GitHub allows 65536)." };
+        var baseNoBuild = new Option<bool>("--base-no-build") { Description = "With --diff-base: use the base's committed generated manifests instead of building it." };
+        var buildTimeout = new Option<double>("--build-timeout") { Description = "With --diff-base: seconds the base's dotnet build may take.", DefaultValueFactory = _ => 900 };
 
         var command = new Command("render", "Render every Application's Helm chart with helm template, as Argo CD's repo server does.")
         {
             project, sourceRoot, repos, clusters, appSets, output, revision, tracking, labelKey, installationId, argoNamespace, inCluster, parallel, helmTimeout,
+            diffBase, markdown, markdownLimit, baseNoBuild, buildTimeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -57,6 +63,15 @@ internal static class RenderCommand
                 HelmTimeout = TimeSpan.FromSeconds(parse.GetValue(helmTimeout)),
             };
 
+            if (parse.GetValue(diffBase) is { } reference)
+            {
+                if (parse.GetValue(output) != "-") throw new UserInputException("-o: --diff-base prints the differences; render to a folder without --diff-base");
+                var limit = parse.GetValue(markdownLimit) ?? MarkdownDiffReport.DefaultLimit;
+                if (limit < 1000) throw new UserInputException("--markdown-limit: " + limit + " is below 1000 characters");
+                return await DiffAsync(reference, projectFolder, settings, parse.GetValue(markdown), limit, parse.GetValue(baseNoBuild), TimeSpan.FromSeconds(parse.GetValue(buildTimeout)), console, ct);
+            }
+
+            if (parse.GetValue(markdown)) throw new UserInputException("--markdown: only with --diff-base");
             var (sets, secrets) = ProjectFleet.Load(projectFolder);
             using var helm = new HelmRunner(HelmLocator.Find(projectFolder, AppContext.BaseDirectory), settings.Parallelism, settings.HelmTimeout);
             var render = await FleetRenderer.RenderAsync(sets, secrets, settings, helm, ct);
@@ -75,6 +90,62 @@ internal static class RenderCommand
             return render.HasErrors ? ExitCodes.Problems : ExitCodes.Success;
         });
         return command;
+    }
+
+    // The fleet at the base revision and in the working tree, compared. Exit 0 nothing changed, 1 changes, 2 errors.
+    private static async Task<int> DiffAsync(string reference, string projectFolder, RenderSettings settings, bool markdown, int limit, bool noBuild, TimeSpan buildTimeout, RuntimeConsole console, CancellationToken ct)
+    {
+        var top = BaseWorktree.TopLevel(projectFolder);
+        var projectRelative = Path.GetRelativePath(top, Path.GetFullPath(projectFolder));
+        var rootRelative = Path.GetRelativePath(top, settings.SourceRoot);
+        if (projectRelative.StartsWith("..", StringComparison.Ordinal) || rootRelative.StartsWith("..", StringComparison.Ordinal))
+        {
+            throw new UserInputException("--diff-base: the project and --source-root must be inside the git repository " + top);
+        }
+
+        var (sets, secrets) = ProjectFleet.Load(projectFolder);
+        using var helm = new HelmRunner(HelmLocator.Find(projectFolder, AppContext.BaseDirectory), settings.Parallelism, settings.HelmTimeout);
+        var head = await FleetRenderer.RenderAsync(sets, secrets, settings, helm, ct);
+
+        FleetRender before;
+        string? leftBehind;
+        var worktree = BaseWorktree.Create(top, reference);
+        try
+        {
+            if (!noBuild) worktree.Build(projectRelative, buildTimeout);
+            var baseProject = Path.Combine(worktree.Folder, projectRelative);
+            var baseSettings = settings with { SourceRoot = Path.GetFullPath(Path.Combine(worktree.Folder, rootRelative)), Revision = worktree.Commit };
+            before = Directory.Exists(baseProject) ? await RenderFleetAsync(baseProject, baseSettings, helm, ct) : new FleetRender();
+        }
+        finally
+        {
+            // Always removed, also after a failure or Ctrl+C.
+            worktree.Dispose();
+            leftBehind = worktree.LeftBehind;
+        }
+
+        if (leftBehind is not null) console.Warn(leftBehind);
+        var diffs = RenderDiff.Compare(before, head);
+        console.Output.Write(markdown ? MarkdownDiffReport.Write(diffs, reference, limit) : DiffReport.Text(diffs, reference));
+        foreach (var error in before.ApplicationSetErrors) console.Error.WriteLine("hubdsl: base: " + error);
+        foreach (var error in head.ApplicationSetErrors) console.Error.WriteLine("hubdsl: " + error);
+        foreach (var diff in diffs.Where(d => d.Error is not null)) console.Error.WriteLine("hubdsl: " + diff.Cluster + "/" + diff.Name + ": " + diff.Error);
+        console.Error.WriteLine("hubdsl: " + helm.Runs + " helm template run(s) for both revisions");
+        if (before.HasErrors || head.HasErrors) return ExitCodes.BadInput;
+        return diffs.Count > 0 ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    private static async Task<FleetRender> RenderFleetAsync(string projectFolder, RenderSettings settings, HelmRunner helm, CancellationToken ct)
+    {
+        try
+        {
+            var (sets, secrets) = ProjectFleet.Load(projectFolder);
+            return await FleetRenderer.RenderAsync(sets, secrets, settings, helm, ct);
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException("--diff-base: the fleet at the base: " + e.Message);
+        }
     }
 
     /// <summary>Errors, warnings and skipped Applications on standard error, then a one-line summary.</summary>

@@ -6,7 +6,7 @@ namespace HubDsl.Cli.Render;
 /// <summary>
 /// Writes a render: to standard output as one YAML stream, or to a folder as
 /// <c>&lt;cluster&gt;/&lt;application&gt;/&lt;Kind[.group]&gt;_[&lt;namespace&gt;_]&lt;name&gt;.yaml</c> through the build's file sync
-/// (HubDsl.FileSync): all files or none, with a record (<c>.hubdsl/hubdsl-render.files</c>) so that a later render
+/// (HubDsl.FileSync), Secret values masked: all files or none, with a record (<c>.hubdsl/hubdsl-render.files</c>) so that a later render
 /// deletes only files it wrote and never overwrites a file it did not write.
 /// </summary>
 internal static class RenderOutput
@@ -22,7 +22,7 @@ internal static class RenderOutput
             foreach (var obj in app.Objects)
             {
                 output.Write("---\n# " + app.Folder + "/" + obj.Key.FileName + "\n");
-                output.Write(obj.Yaml);
+                output.Write(SecretMask.Mask(obj));
             }
         }
     }
@@ -31,7 +31,7 @@ internal static class RenderOutput
     public static SyncOutcome WriteFolder(FleetRender render, string folder, string projectFolder)
     {
         if (File.Exists(folder)) throw new UserInputException("-o: '" + folder + "' is a file; give a folder (or - for standard output)");
-        var files = render.Applications.SelectMany(a => a.Objects.Select(o => new WantedFile(a.Folder + "/" + o.Key.FileName, o.Yaml, "Application " + a.Name + " on " + a.Cluster))).ToList();
+        var files = render.Applications.SelectMany(a => a.Objects.Select(o => new WantedFile(a.Folder + "/" + o.Key.FileName, SecretMask.Mask(o), "Application " + a.Name + " on " + a.Cluster))).ToList();
         var plan = SyncPlanner.Plan(new SyncRequest(folder, RecordName, Path.GetFullPath(projectFolder), files));
         if (plan.Problems.Count > 0)
         {
