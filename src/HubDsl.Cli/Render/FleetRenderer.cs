@@ -54,6 +54,7 @@ internal static class FleetRenderer
         }
 
         var rendered = new List<RenderedApplication>();
+        long total = 0;
         foreach (var plan in plans.Where(p => p.Skipped is null))
         {
             var app = new RenderedApplication(plan.Cluster, plan.Name, plan.ApplicationSet);
@@ -72,7 +73,15 @@ internal static class FleetRenderer
                 continue;
             }
 
-            rendered.Add(ManifestSplitter.Split(app, output.Result, plan, settings));
+            var split = ManifestSplitter.Split(app, output.Result, plan, settings);
+            total += split.Objects.Sum(o => (long)o.Yaml.Length);
+            if (total > settings.MaxTotalCharacters)
+            {
+                throw new UserInputException("the rendered objects pass " + settings.MaxTotalCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                    " characters at " + app.Folder + " (" + rendered.Count + " of " + plans.Count + " Applications); render fewer at once with --cluster or --appset");
+            }
+
+            rendered.Add(split);
         }
 
         return new FleetRender

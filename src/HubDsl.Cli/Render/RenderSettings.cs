@@ -36,6 +36,12 @@ internal sealed record RenderSettings
     /// <summary>How many helm processes run at once.</summary>
     public int Parallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 16);
 
+    /// <summary>
+    /// The most YAML (characters, all Applications together) one render keeps: many Applications sharing one large
+    /// chart output each hold their own copy, so this, not each helm run's limit, bounds memory.
+    /// </summary>
+    public long MaxTotalCharacters { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>How long one helm template may run.</summary>
     public TimeSpan HelmTimeout { get; init; } = TimeSpan.FromSeconds(120);
 }

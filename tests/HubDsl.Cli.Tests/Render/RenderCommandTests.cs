@@ -1,3 +1,5 @@
+using HubDsl.Cli.Input;
+using HubDsl.Cli.Render;
 using HubDsl.Tests.Shared;
 
 namespace HubDsl.Cli.Tests.Render;
@@ -78,5 +80,17 @@ public sealed class RenderCommandTests
         Assert.Contains("web-prod-1: helm.valueFiles 'values-$ARGOCD_APP_NAME.yaml'", stderr);
         Assert.Contains("set ignoreMissingValueFiles: true", stderr);
         Assert.Contains("# prod-2/web-prod-2/", stdout); // prod-2 has its file, so it renders
+    }
+
+    [HelmFact]
+    public async System.Threading.Tasks.Task The_total_output_is_bounded_and_the_error_says_how_to_render_less()
+    {
+        using var fixture = new RenderFleetFixture();
+        var (sets, secrets) = ProjectFleet.Load(fixture.Folder);
+        using var helm = new HelmRunner(Helm.Path!, 2, TimeSpan.FromSeconds(120));
+        var settings = new RenderSettings { SourceRoot = fixture.Folder, MaxTotalCharacters = 4000 };
+        var error = await Assert.ThrowsAsync<UserInputException>(() => FleetRenderer.RenderAsync(sets, secrets, settings, helm, System.Threading.CancellationToken.None));
+        Assert.Contains("the rendered objects pass 4,000 characters", error.Message);
+        Assert.Contains("--cluster or --appset", error.Message);
     }
 }
