@@ -33,7 +33,7 @@ internal static class RenderCommand
         var markdown = new Option<bool>("--markdown") { Description = "With --diff-base: print a pull-request comment (collapsed sections per cluster, size-limited)." };
         var markdownLimit = new Option<int?>("--markdown-limit") { Description = "With --markdown: the comment's maximum size in characters (default 60000; GitHub allows 65536)." };
         var baseNoBuild = new Option<bool>("--base-no-build") { Description = "With --diff-base: use the base's committed generated manifests instead of building it." };
-        var buildTimeout = new Option<double>("--build-timeout") { Description = "With --diff-base: seconds the base's dotnet build may take.", DefaultValueFactory = _ => 900 };
+        var buildTimeout = new Option<double>("--build-timeout") { Description = "Seconds the base's dotnet build may take (with --diff-base).", DefaultValueFactory = _ => 900 };
 
         var command = new Command("render", "Render every Application's Helm chart with helm template, as Argo CD's repo server does.")
         {
