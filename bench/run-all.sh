@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every HubDsl benchmark and writes BENCHMARKS.md at the repository root (issue 8):
 #   BenchmarkDotNet suites (generator, analyzers, emitter, preview renderer; status fan-out), the generator's
-#   per-step times, the peers (Pkl, per-cluster helm template) and the build cost with and without HubDsl.
+#   per-step times, the peers (Pkl, per-cluster helm template), the build cost with and without HubDsl, and
+#   `hubdsl render` (scripts/measure-render.sh, appended after the report).
 # Raw results stay in bench-results/ (git-ignored). Takes about 15 minutes on a 2-core machine; run it on a
 # quiet machine. Usage: bench/run-all.sh [--quick]   (--quick: BenchmarkDotNet's Dry job, to check the plumbing)
 set -euo pipefail
@@ -54,4 +55,8 @@ bash bench/scripts/measure-build-cost.sh "$results/build-cost.json" "$build_runs
 
 echo "== Report =="
 $bench report "$results" "$root/BENCHMARKS.md"
+
+echo "== hubdsl render (issue 20): 1,000 clusters, the per-cluster helm peer, a diff =="
+bash bench/scripts/measure-render.sh "$results/render.json" "$results/render.md" 1000 3
+cat "$results/render.md" >> "$root/BENCHMARKS.md"
 echo "wrote $root/BENCHMARKS.md"

@@ -55,6 +55,7 @@ public static class CliApplication
     {
         var root = new RootCommand("HubDsl: run an Argo CD hub-spoke fleet from typed C#.");
         root.Subcommands.Add(PreviewCommand.Create(console.Output));
+        root.Subcommands.Add(RenderCommand.Create(console));
         root.Subcommands.Add(ClusterCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));

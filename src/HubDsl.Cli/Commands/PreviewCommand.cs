@@ -208,7 +208,7 @@ internal static class PreviewCommand
                 foreach (var (o, document) in Read("--clusters", file))
                 {
                     if (!ManifestFiles.IsKind(o, "v1", "Secret")) continue;
-                    CheckClusterSecret("--clusters", file, document, o);
+                    ClusterSecretInput.Check("--clusters", file, document, o);
                     found.Add(o);
                 }
             }
@@ -224,26 +224,6 @@ internal static class PreviewCommand
         }
 
         return secrets;
-    }
-
-    /// <summary>
-    /// A cluster Secret (labelled argocd.argoproj.io/secret-type: cluster) that Kubernetes would not store or that names
-    /// no server is bad input (exit 2, reason InvalidClusterSecret), named by file and document.
-    /// </summary>
-    private static void CheckClusterSecret(string option, string file, int document, YamlMapping secret)
-    {
-        var labels = (secret["metadata"] as YamlMapping)?["labels"] as YamlMapping;
-        if (labels?[ClusterInfo.SecretTypeLabel]?.AsString() != "cluster") return;
-        var where = option + ": '" + file + "' document " + document + " (Secret " + ((secret["metadata"] as YamlMapping)?["name"]?.AsString() ?? "without a name") + ")";
-        if (!ClusterSecretParser.TryParse(secret, out var info, out var error))
-        {
-            throw new UserInputException(where + ": " + RenderErrorReasons.InvalidClusterSecret + ": " + error + "; the API server would not store it.");
-        }
-
-        if (info.Server.Length == 0)
-        {
-            throw new UserInputException(where + ": " + RenderErrorReasons.InvalidClusterSecret + ": no server (data.server or stringData.server); Argo CD needs the cluster's API server URL.");
-        }
     }
 
     // A problem with a file given on the command line names the option it came from.
@@ -272,18 +252,11 @@ internal static class PreviewCommand
         }
     }
 
-    // The project's own generated manifests: exactly the ApplicationSets and cluster Secrets its build recorded
-    // (.hubdsl/<Project>.files), each checked against the record; a broken one is an error, never skipped.
+    // The project's own generated manifests (one loader for preview and render), plus any --clusters.
     private static (IReadOnlyList<YamlMapping>, List<YamlMapping>) FromProject(string folder, string[] extraClusters)
     {
-        if (!Directory.Exists(folder)) throw new UserInputException("--project: '" + folder + "' " + (File.Exists(folder) ? "is a file, not a project folder (for one ApplicationSet file use --appset)" : "does not exist"));
-        var documents = Runtime.ProjectManifests.GeneratedHubFiles(folder)
-            .SelectMany(f => ManifestFiles.ParseDocuments(f.Text, f.FullPath, YamlResolution.Yaml12Core).Select(d => (File: f.FullPath, d.Object, d.Document))).ToList();
-        var objects = documents.Select(d => d.Object).ToList();
-        var appSets = objects.Where(o => ManifestFiles.IsKind(o, "argoproj.io/v1alpha1", "ApplicationSet")).ToList();
-        if (appSets.Count == 0) throw new UserInputException("the project in '" + folder + "' generates no ApplicationSet; declare one, or pass --appset FILE");
-        foreach (var (file, o, document) in documents.Where(d => ManifestFiles.IsKind(d.Object, "v1", "Secret"))) CheckClusterSecret("--project", file, document, o);
-        var secrets = objects.Where(o => ManifestFiles.IsKind(o, "v1", "Secret")).Concat(LoadSecrets(extraClusters)).ToList();
+        var (appSets, secrets) = ProjectFleet.Load(folder);
+        secrets.AddRange(LoadSecrets(extraClusters));
         return (appSets, secrets);
     }
 
