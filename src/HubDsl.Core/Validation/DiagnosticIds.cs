@@ -51,4 +51,6 @@ public static class DiagnosticIds
     public const string InvalidFleetIdentity = "HUB023";
     /// <summary>A declaration of a referenced assembly (a values record, a shared cluster) cannot be evaluated.</summary>
     public const string ReferencedInitializer = "HUB024";
+    /// <summary>An application controller shard carries more than the declared tolerance above the average.</summary>
+    public const string ShardOverloaded = "HUB032";
 }
