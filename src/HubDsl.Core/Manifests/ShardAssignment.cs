@@ -31,7 +31,7 @@ public readonly record struct ShardCandidate(string Key, long Weight);
 public static class ShardAssignment
 {
     /// <summary>How far above the average load a shard may go before the next cluster looks elsewhere, in percent.</summary>
-    public const int DefaultTolerancePercent = 5;
+    public const int DefaultTolerancePercent = Model.HubModel.DefaultShardTolerancePercent;
 
     /// <summary>The shard of each cluster, in the input order. One shard puts every cluster on shard 0.</summary>
     public static int[] Assign(IReadOnlyList<ShardCandidate> clusters, int shards, int tolerancePercent = DefaultTolerancePercent)
