@@ -61,4 +61,11 @@ public sealed class ShardAnalyzerTests
     [Fact]
     public Task One_controller_is_silent_however_heavy_a_cluster() =>
         Verify.VerifyAsync(WithHub("ControllerReplicas = 1", ("staging", null), ("prod", 10), ("dr", null)));
+
+    [Fact]
+    public Task A_weight_or_tolerance_out_of_range_is_HUB001_where_it_is_written() => AnalyzerVerifier<DeclarationAnalyzer>.VerifyAsync(
+        WithHub("ControllerReplicas = 2, ShardTolerancePercent = {|#1:-1|}", ("staging", null)).Replace("ShardWeight = 0", string.Empty)
+            .Replace("[\"deploy\"] = \"true\" } };", "[\"deploy\"] = \"true\" }, ShardWeight = {|#0:0|} };"),
+        AnalyzerVerifier<DeclarationAnalyzer>.Diagnostic("HUB001").WithLocation(0).WithArguments("Clusters.Staging: ShardWeight must be from 1 to 1000000."),
+        AnalyzerVerifier<DeclarationAnalyzer>.Diagnostic("HUB001").WithLocation(1).WithArguments("Hub.Install: ShardTolerancePercent must be from 0 to 1000."));
 }
