@@ -72,6 +72,13 @@ if (args.Length == 2 && args[0] == "report-watch")
     return;
 }
 
+// `shards [SIZES]` prints the controller shard assignment's balance and stability (BENCHMARKS.md, controller shards).
+if (args.Length is 1 or 2 && args[0] == "shards")
+{
+    ShardScale.Run((args.Length == 2 ? args[1] : "10,100,1000,10000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+    return;
+}
+
 // `report RESULTS-FOLDER OUTPUT.md` writes BENCHMARKS.md from a run of bench/run-all.sh.
 if (args.Length == 3 && args[0] == "report")
 {

@@ -55,10 +55,38 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .Collect();
 
-        var clusterSecrets = clusters
+        var hubs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DslNames.HubAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => DeclarationBinder.BindHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
+            .WithTrackingName(TrackingNames.Hub)
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!);
+
+        // Shards balance every cluster of a hub against the others, so the plan depends on all of them; each cluster
+        // then looks up its own shard, and its Secret is re-emitted only when that shard changes.
+        var shardPlans = hubs
+            .Collect()
+            .Combine(fleets.Collect())
             .Combine(allApplicationSets)
             .Combine(fleetId)
-            .Select(static (pair, _) => (pair.Left.Left.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.Left.FleetClass, pair.Left.Left.Namespace, pair.Left.Left.Cluster, pair.Left.Right, pair.Right)))
+            .Select(static (pair, _) => pair.Left.Left.Left
+                .Select(hub => ControllerShards.For(hub, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+                .Where(plan => plan is not null)
+                .Select(plan => plan!)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.ControllerShards);
+
+        var shardedClusters = clusters
+            .Combine(shardPlans)
+            .Select(static (pair, _) => (Cluster: pair.Left, Shard: ControllerShards.Find(pair.Right, pair.Left.Namespace, pair.Left.Cluster.Server)))
+            .WithTrackingName(TrackingNames.ClusterShard);
+
+        var clusterSecrets = shardedClusters
+            .Combine(allApplicationSets)
+            .Combine(fleetId)
+            .Select(static (pair, _) => (pair.Left.Left.Cluster.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.Left.Cluster.FleetClass, pair.Left.Left.Cluster.Namespace, pair.Left.Left.Cluster.Cluster, pair.Left.Right, pair.Right, pair.Left.Left.Shard)))
             .WithTrackingName(TrackingNames.ClusterSecret);
 
         var fleetManifests = clusterSecrets
@@ -76,17 +104,11 @@ public sealed class ManifestGenerator : IIncrementalGenerator
                 FleetManifests.ApplicationSet(pair.Left!, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ApplicationSetManifests);
 
-        var hubManifests = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                DslNames.HubAttribute,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationBinder.BindHub((INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
-            .WithTrackingName(TrackingNames.Hub)
-            .Where(static model => model is not null)
+        var hubManifests = hubs
             .Combine(fleets.Collect())
             .Combine(allApplicationSets)
             .Combine(fleetId)
-            .Select(static (pair, _) => new ManifestSet("HubDsl.Hub." + pair.Left.Left.Left!.ClassName + ".g.cs", FleetManifests.Hub(pair.Left.Left.Left!, pair.Left.Left.Right, pair.Left.Right, pair.Right).ToEquatableArray()))
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Hub." + pair.Left.Left.Left.ClassName + ".g.cs", FleetManifests.Hub(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.HubManifests);
 
         // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so each cluster's

@@ -33,6 +33,12 @@ public static class TrackingNames
     /// <summary>A <c>[Hub]</c> class evaluated into the argo-cd chart values.</summary>
     public const string Hub = nameof(Hub);
 
+    /// <summary>Each hub's application controller shard plan (every cluster's shard).</summary>
+    public const string ControllerShards = nameof(ControllerShards);
+
+    /// <summary>One cluster with its shard.</summary>
+    public const string ClusterShard = nameof(ClusterShard);
+
     /// <summary>The hub's chart values file.</summary>
     public const string HubManifests = nameof(HubManifests);
 

@@ -17,6 +17,7 @@ public sealed class HubValuesTests
         "new(\"argocd\") { HighAvailability = true, ServerAutoscaling = new(2, 5) }",
         "new(\"gitops\") { HighAvailability = true, ControllerReplicas = 2, RepoServerAutoscaling = new(2, 10), ApplicationSetReplicas = 3, ProgressiveSyncs = true }",
         "new()",
+        "new(\"argocd\") { ControllerReplicas = 3, ShardTolerancePercent = 10 }",
     };
 
     [SchemaTheory]

@@ -40,6 +40,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor LeastPrivilegeIncomplete = Warning(DiagnosticIds.LeastPrivilegeIncomplete, "Least-privilege access does not cover what Argo CD will do", Clusters);
     public static readonly DiagnosticDescriptor WrongTemplateSyntax = Error(DiagnosticIds.WrongTemplateSyntax, "Template text in the wrong syntax for the template mode", Templates);
     public static readonly DiagnosticDescriptor ReferencedInitializer = Error(DiagnosticIds.ReferencedInitializer, "Declaration of a referenced assembly cannot be evaluated", Evaluation);
+    public static readonly DiagnosticDescriptor ShardOverloaded = Warning(DiagnosticIds.ShardOverloaded, "Application controller shard over its tolerance", Clusters);
 
     // Reported once per compilation (the property has no source span), so it is a compilation-end diagnostic.
     public static readonly DiagnosticDescriptor InvalidFleetIdentity = new(

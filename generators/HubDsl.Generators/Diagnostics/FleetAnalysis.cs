@@ -62,6 +62,7 @@ internal sealed class FleetAnalysis
         var everyClusterEvaluated = true;
         var applicationSets = new List<ApplicationSetModel>();
         var hubNamespaces = new List<string>();
+        var hubs = new List<HubModel>();
         var hubsKnown = true;
         foreach (var (type, attribute, kind) in Declarations(compilation, cancellationToken))
         {
@@ -71,7 +72,11 @@ internal sealed class FleetAnalysis
             {
                 var hub = DeclarationBinder.BindHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
                 if (hub is null) hubsKnown = false;
-                else hubNamespaces.Add(hub.Namespace);
+                else
+                {
+                    hubNamespaces.Add(hub.Namespace);
+                    hubs.Add(hub);
+                }
             }
             else if (kind == DeclarationKind.Fleet)
             {
@@ -92,7 +97,7 @@ internal sealed class FleetAnalysis
         errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
 
         // A cluster that could not be evaluated is missing: what would rest on its absence is not reported.
-        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null, everyClusterEvaluated, fleetId), fleets, applicationSets);
+        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null, everyClusterEvaluated, fleetId, hubs), fleets, applicationSets);
     }
 
     // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.

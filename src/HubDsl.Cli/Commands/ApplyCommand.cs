@@ -22,8 +22,20 @@ internal static class ApplyCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Ask the server what would change (server dry run); change nothing." };
         var prune = new Option<bool>("--prune") { Description = "Delete this fleet's hub objects (label fleet.hubdsl.io/<fleet>) that the project no longer generates; objects other fleets also own are released, not deleted." };
         var yes = new Option<bool>("--yes", "-y") { Description = "With --prune: do not ask for confirmation." };
+        var concurrency = new Option<int?>("--concurrency")
+        {
+            Description = "Objects applied at once (1 to " + ManifestApplier.MaxConcurrency + ", default " + ManifestApplier.DefaultConcurrency + ": well inside the share of an API server's concurrency an ordinary user gets).",
+        };
+        concurrency.Validators.Add(result =>
+        {
+            // A value that is not a number already has its error (OptionRules); only the range is checked here.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is < 1 or > ManifestApplier.MaxConcurrency)
+            {
+                result.AddError("--concurrency: " + n + " is not from 1 to " + ManifestApplier.MaxConcurrency);
+            }
+        });
         var format = ReportOptions.Format();
-        var command = new Command("apply", "Apply the project's generated ApplicationSets, AppProjects and cluster Secrets to the hub.") { project, dryRun, prune, yes, format };
+        var command = new Command("apply", "Apply the project's generated ApplicationSets, AppProjects and cluster Secrets to the hub.") { project, dryRun, prune, yes, concurrency, format };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
         {
@@ -59,7 +71,7 @@ internal static class ApplyCommand
             {
                 using (var progress = console.Progress("applying", objects.Count))
                 {
-                    results.AddRange(await applier.ApplyAsync(objects, isDryRun, progress, ct));
+                    results.AddRange(await applier.ApplyAsync(objects, isDryRun, progress, ct, parse.GetValue(concurrency) ?? ManifestApplier.DefaultConcurrency));
                 }
 
                 if (plan is not null)
@@ -80,7 +92,8 @@ internal static class ApplyCommand
                 results.AddRange(cancelled.Done);
                 await WriteAsync(console, results, isDryRun, json, cancelled: true);
                 var lines = new List<string> { "hubdsl: cancelled: " + results.Count(r => r.Outcome is not ApplyOutcome.Failed and not ApplyOutcome.Kept) + " object(s) handled as listed above" + (isDryRun ? " (server dry run: nothing was changed)" : string.Empty) };
-                if (cancelled.InFlight is not null) lines.Add("hubdsl: the request for " + cancelled.InFlight + " was under way: it may or may not have been applied");
+                if (cancelled.InFlight.Count == 1) lines.Add("hubdsl: the request for " + cancelled.InFlight[0] + " was under way: it may or may not have been applied");
+                if (cancelled.InFlight.Count > 1) lines.Add("hubdsl: the requests for " + string.Join(", ", cancelled.InFlight) + " were under way: each may or may not have been applied");
                 if (cancelled.NotStarted.Count > 0) lines.Add("hubdsl: not started: " + string.Join(", ", cancelled.NotStarted));
                 if (!isDryRun) lines.Add("hubdsl: run the same hubdsl apply again to finish (each step is idempotent)");
                 foreach (var line in lines) await console.Error.WriteLineAsync(line);

@@ -50,12 +50,13 @@ internal static class ClusterCommand
     internal static void WriteClusterTable(RuntimeConsole console, IReadOnlyList<ClusterHealth> health)
     {
         var ansi = console.Ansi();
-        var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "SERVER", "LABELS", "CONNECTION");
+        // SHARD: the application controller shard the Secret names; empty when Argo CD's own distribution decides.
+        var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "SERVER", "SHARD", "LABELS", "CONNECTION");
         foreach (var h in health)
         {
             var labels = string.Join(",", h.Cluster.DisplayLabels.Select(l => l.Key + "=" + l.Value));
             var connection = h.Reachable ? "[green]Successful[/]" : "[red]Failed[/]: " + Markup.Escape(Redactor.Scrub(h.Message));
-            table.AddRow(Markup.Escape(h.Cluster.Name), Markup.Escape(h.Cluster.Server), Markup.Escape(labels), connection);
+            table.AddRow(Markup.Escape(h.Cluster.Name), Markup.Escape(h.Cluster.Server), Markup.Escape(h.Cluster.Info.Shard ?? string.Empty), Markup.Escape(labels), connection);
         }
 
         ansi.Write(table);

@@ -264,19 +264,28 @@ internal static class PreviewCommand
     {
         var console = Console(output);
         var clusterNames = new Dictionary<string, string>(StringComparer.Ordinal) { [ClusterInfo.InClusterServer] = ClusterInfo.InClusterName };
+        var shards = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var secret in secrets)
         {
-            if (ClusterSecretParser.TryParse(secret, out var info, out _)) clusterNames[info.NormalizedServer] = info.Name;
+            if (!ClusterSecretParser.TryParse(secret, out var info, out _)) continue;
+            clusterNames[info.NormalizedServer] = info.Name;
+            if (info.Shard is not null)
+            {
+                shards[info.NormalizedServer] = info.Shard;
+                shards[info.Name] = info.Shard;
+            }
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "CLUSTER", "NAMESPACE", "PROJECT", "VALUE FILES");
+        // SHARD: the application controller shard the cluster's Secret names (empty: Argo CD's own distribution).
+        var table = new Table().Border(TableBorder.Simple).AddColumns("NAME", "CLUSTER", "SHARD", "NAMESPACE", "PROJECT", "VALUE FILES");
         foreach (var app in applications)
         {
             var spec = app["spec"] as YamlMapping;
             var destination = spec?["destination"] as YamlMapping;
             var server = destination?["server"]?.AsString();
             var cluster = destination?["name"]?.AsString() ?? (server is not null && clusterNames.TryGetValue(server.TrimEnd('/'), out var n) ? n : server ?? string.Empty);
-            table.AddRow(Markup.Escape((app["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty), Markup.Escape(cluster),
+            var shard = server is not null && shards.TryGetValue(server.TrimEnd('/'), out var s) ? s : destination?["name"]?.AsString() is { } byName && shards.TryGetValue(byName, out var t) ? t : string.Empty;
+            table.AddRow(Markup.Escape((app["metadata"] as YamlMapping)?["name"]?.AsString() ?? string.Empty), Markup.Escape(cluster), Markup.Escape(shard),
                 Markup.Escape(destination?["namespace"]?.AsString() ?? string.Empty), Markup.Escape(spec?["project"]?.AsString() ?? string.Empty), Markup.Escape(string.Join(", ", ValueFiles(spec))));
         }
 

@@ -48,7 +48,7 @@ public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IR
         }).ToArray()),
     };
 
-    /// <summary>A cluster and its connection as JSON (name, server, secret, labels, annotations, namespaces, project, connection).</summary>
+    /// <summary>A cluster and its connection as JSON (name, server, secret, labels, annotations, namespaces, project, shard, connection).</summary>
     public static JsonObject ClusterJson(ClusterHealth health)
     {
         var cluster = health.Cluster;
@@ -61,6 +61,7 @@ public sealed record FleetStatusReport(IReadOnlyList<ClusterHealth> Clusters, IR
             ["annotations"] = new JsonObject(cluster.DisplayAnnotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)Redactor.Scrub(a.Value)))),
             ["namespaces"] = new JsonArray(cluster.Info.Namespaces.Select(n => (JsonNode?)n).ToArray()),
             ["project"] = cluster.Info.Project,
+            ["shard"] = cluster.Info.Shard,
             ["connection"] = new JsonObject
             {
                 ["status"] = health.Status,

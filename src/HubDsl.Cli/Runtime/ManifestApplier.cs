@@ -77,11 +77,11 @@ public sealed record PrunePlan(string Fleet, IReadOnlyList<PruneCandidate> Candi
     public IEnumerable<PruneCandidate> Releases => Candidates.Where(c => c.Action == PruneAction.Release);
 }
 
-/// <summary>Apply or prune interrupted (Ctrl+C): what was done, what may have been, and what was not started.</summary>
+/// <summary>Apply or prune interrupted (Ctrl+C): what was done, what may have been, and what was not.</summary>
 public sealed class ApplyCancelledException : OperationCanceledException
 {
     /// <summary>Creates the exception.</summary>
-    public ApplyCancelledException(IReadOnlyList<ApplyResult> done, string? inFlight, IReadOnlyList<string> notStarted, CancellationToken token)
+    public ApplyCancelledException(IReadOnlyList<ApplyResult> done, IReadOnlyList<string> inFlight, IReadOnlyList<string> notStarted, CancellationToken token)
         : base("cancelled", token)
     {
         Done = done;
@@ -89,11 +89,11 @@ public sealed class ApplyCancelledException : OperationCanceledException
         NotStarted = notStarted;
     }
 
-    /// <summary>Every object handled before the cancellation.</summary>
+    /// <summary>Every object handled before the cancellation, in the apply order.</summary>
     public IReadOnlyList<ApplyResult> Done { get; }
 
-    /// <summary>The object whose request was under way: it may or may not have reached the server.</summary>
-    public string? InFlight { get; }
+    /// <summary>The objects whose requests were under way: each may or may not have reached the server.</summary>
+    public IReadOnlyList<string> InFlight { get; }
 
     /// <summary>Objects not touched.</summary>
     public IReadOnlyList<string> NotStarted { get; }
@@ -125,28 +125,76 @@ public sealed class ManifestApplier
     public string FieldManager => FleetOwnership.FieldManager(Fleet);
 
     /// <summary>
-    /// Applies every object (one failure does not stop the others). Cancelled, it throws
-    /// <see cref="ApplyCancelledException"/> with what was applied.
+    /// How many objects <c>apply</c> sends at once by default. Kubernetes' API Priority and Fairness puts an ordinary
+    /// user's requests in the <c>global-default</c> priority level, about 49 of the 600 seats a default API server has
+    /// (<c>--max-requests-inflight</c> 400 plus <c>--max-mutating-requests-inflight</c> 200, shared by nominal
+    /// concurrency shares); 16 stays well inside it, leaving room for everyone else in that level, and at 16 requests
+    /// in flight a hub that answers in 44 ms applies 1,000 objects in about 3 s.
     /// </summary>
-    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<DesiredObject> objects, bool dryRun, IProgress<int>? progress, CancellationToken cancellation)
-    {
-        var results = new List<ApplyResult>();
-        foreach (var desired in objects)
-        {
-            try
-            {
-                results.Add(await ApplyOneAsync(desired, dryRun, cancellation).ConfigureAwait(false));
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                var rest = objects.Skip(results.Count + 1).Select(o => o.ToString()).ToList();
-                throw new ApplyCancelledException(results, desired.ToString(), rest, cancellation);
-            }
+    public const int DefaultConcurrency = 16;
 
-            progress?.Report(results.Count);
+    /// <summary>The largest <c>--concurrency</c> accepted.</summary>
+    public const int MaxConcurrency = 256;
+
+    /// <summary>
+    /// Applies every object, one request each (after one list per kind and namespace that tells created, configured
+    /// and unchanged apart), up to <paramref name="concurrency"/> at once: each kind (AppProjects, Secrets,
+    /// ApplicationSets, in the order given) finishes before the next starts. One failure does not stop the others;
+    /// results come back in the input order whatever order the answers arrived in. Cancelled, it throws
+    /// <see cref="ApplyCancelledException"/> with what was applied, what was under way and what was not started.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplyResult>> ApplyAsync(IReadOnlyList<DesiredObject> objects, bool dryRun, IProgress<int>? progress, CancellationToken cancellation, int concurrency = DefaultConcurrency)
+    {
+        if (concurrency is < 1 or > MaxConcurrency) throw new ArgumentOutOfRangeException(nameof(concurrency), concurrency, "from 1 to " + MaxConcurrency);
+        LiveObjects live;
+        try
+        {
+            live = await LiveObjects.ReadAsync(_hub.Objects, objects, cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new ApplyCancelledException(Array.Empty<ApplyResult>(), Array.Empty<string>(), objects.Select(o => o.ToString()).ToList(), cancellation);
         }
 
-        return results;
+        var results = new ApplyResult?[objects.Count];
+        var started = new bool[objects.Count];
+        var done = 0;
+        for (var first = 0; first < objects.Count && !cancellation.IsCancellationRequested;)
+        {
+            var end = first;
+            while (end < objects.Count && objects[end].Type == objects[first].Type) end++;
+            var next = first - 1;
+            var phaseEnd = end;
+            async Task WorkAsync()
+            {
+                await Task.Yield();
+                while (true)
+                {
+                    // Objects are taken in order, so what a cancellation leaves not started is the tail of the list.
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= phaseEnd || cancellation.IsCancellationRequested) return;
+                    started[i] = true;
+                    var result = await ApplyOneAsync(objects[i], live, dryRun, cancellation).ConfigureAwait(false);
+                    if (result is null) return; // cancelled while under way
+                    results[i] = result;
+                    progress?.Report(Interlocked.Increment(ref done));
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, end - first)).Select(_ => WorkAsync())).ConfigureAwait(false);
+            first = end;
+        }
+
+        if (results.Any(r => r is null))
+        {
+            throw new ApplyCancelledException(
+                results.OfType<ApplyResult>().ToList(),
+                Enumerable.Range(0, objects.Count).Where(i => started[i] && results[i] is null).Select(i => objects[i].ToString()).ToList(),
+                Enumerable.Range(0, objects.Count).Where(i => !started[i]).Select(i => objects[i].ToString()).ToList(),
+                cancellation);
+        }
+
+        return results!;
     }
 
     /// <summary>
@@ -233,7 +281,7 @@ public sealed class ManifestApplier
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 var rest = now.Candidates.SkipWhile(c => c != candidate).Skip(1).Select(c => c.ToString()).ToList();
-                throw new ApplyCancelledException(results, candidate.ToString(), rest, cancellation);
+                throw new ApplyCancelledException(results, new[] { candidate.ToString() }, rest, cancellation);
             }
             catch (Exception e)
             {
@@ -300,18 +348,29 @@ public sealed class ManifestApplier
         return UnifiedDiff.Create(Yaml(before), Yaml(after), "live/" + label, "merged/" + label);
     }
 
-    private async Task<ApplyResult> ApplyOneAsync(DesiredObject desired, bool dryRun, CancellationToken cancellation)
+    // One object: the apply (a second request only to resolve a conflict or release the pre-fleet manager's fields);
+    // the live object comes from the list, or a read when its kind could not be listed. Null when cancelled while
+    // under way.
+    private async Task<ApplyResult?> ApplyOneAsync(DesiredObject desired, LiveObjects known, bool dryRun, CancellationToken cancellation)
     {
         try
         {
-            var live = await _hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
-            if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live); // an error may echo the stored object
+            if (!known.TryFind(desired, out var live))
+            {
+                live = await _hub.Objects.GetAsync(desired.Type, desired.Namespace, desired.Name, cancellation).ConfigureAwait(false);
+                if (desired.Type == ResourceType.Secret) Redactor.RememberSecret(live); // an error may echo the stored object
+            }
+
             var (result, created) = await ApplyAsOwnerAsync(desired.Type, desired.Namespace, desired.Name, desired.Configuration, dryRun, cancellation).ConfigureAwait(false);
             if (!dryRun) result = await ReleaseLegacyOwnershipAsync(desired, result, cancellation).ConfigureAwait(false);
             var outcome = live is null || created ? ApplyOutcome.Created : SameObject(live, result) ? ApplyOutcome.Unchanged : ApplyOutcome.Configured;
             return new ApplyResult(desired.Type, desired.Namespace, desired.Name, outcome);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception e)
         {
             return new ApplyResult(desired.Type, desired.Namespace, desired.Name, ApplyOutcome.Failed, KubeErrors.Describe(e));
         }

@@ -23,7 +23,8 @@ public static partial class FleetValidator
     /// nothing) are left out, since the missing cluster may be the one, and the error already says what to fix.
     /// </param>
     /// <param name="fleetId">The project's fleet identity: the clusters are rendered with the fleet label the build puts on their Secrets.</param>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null)
+    /// <param name="hubs">The project's <c>[Hub]</c> declarations that evaluated: their controller shards are checked.</param>
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null, IReadOnlyList<HubModel>? hubs = null)
     {
         var findings = new FindingList { ReportAbsence = everyClusterEvaluated };
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
@@ -45,6 +46,7 @@ public static partial class FleetValidator
         }
 
         CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces, fleetId);
+        foreach (var hub in hubs ?? System.Array.Empty<HubModel>()) CheckShards(findings, hub, fleets, applicationSets, fleetId);
 
         return findings.Items;
     }

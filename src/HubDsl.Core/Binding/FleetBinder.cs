@@ -50,6 +50,8 @@ public static class FleetBinder
             context.Error(obj.Find("Access")!.Value.Origin, "SpokeAccess.Namespaced needs the namespaces Argo CD may manage: set Namespaces = [\"...\"].");
         }
 
+        var weight = DslReader.Int(context, obj.Find("ShardWeight")?.Value, "ShardWeight");
+        if (weight is < 1 or > 1_000_000) context.Error(obj.Find("ShardWeight")!.Value.Origin, "ShardWeight must be from 1 to 1000000.");
         return new ClusterModel(
             member.Name,
             name,
@@ -63,6 +65,7 @@ public static class FleetBinder
         {
             Access = obj.Find("Access")?.Value is DslEnum access ? access.Member : "ClusterAdmin",
             SystemNamespace = DslReader.String(context, obj.Find("SystemNamespace")?.Value, "SystemNamespace") ?? "kube-system",
+            ShardWeight = weight is >= 1 and <= 1_000_000 ? (int)weight : null,
             Origin = member.Origin,
             NameOrigin = obj.Find("Name")?.Value.Origin,
             ServerOrigin = obj.Find("Server")?.Value.Origin,

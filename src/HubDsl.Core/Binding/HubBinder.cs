@@ -35,7 +35,12 @@ public static class HubBinder
         var ha = DslReader.Bool(context, hub.Find("HighAvailability")?.Value, "HighAvailability");
         var values = new YamlMapping();
         if (ha) values.GetOrAddMapping("redis-ha").Set("enabled", YamlScalar.Bool(true));
-        values.GetOrAddMapping("controller").Set("replicas", YamlScalar.Int(Replicas(context, hub, "ControllerReplicas", 1)));
+        // controller.replicas is also what the chart sets ARGOCD_CONTROLLER_REPLICAS from (argo-helm
+        // charts/argo-cd/templates/argocd-application-controller/statefulset.yaml), the shard count each replica reads.
+        var controllerReplicas = Replicas(context, hub, "ControllerReplicas", 1);
+        values.GetOrAddMapping("controller").Set("replicas", YamlScalar.Int(controllerReplicas));
+        var tolerance = DslReader.Int(context, hub.Find("ShardTolerancePercent")?.Value, "ShardTolerancePercent") ?? Manifests.ShardAssignment.DefaultTolerancePercent;
+        if (tolerance is < 0 or > 1000) context.Error(hub.Find("ShardTolerancePercent")?.Value.Origin, "ShardTolerancePercent must be from 0 to 1000.");
         Component(context, values, hub, "server", "ServerReplicas", "ServerAutoscaling", ha ? 2 : 1);
         Component(context, values, hub, "repoServer", "RepoServerReplicas", "RepoServerAutoscaling", ha ? 2 : 1);
         values.GetOrAddMapping("applicationSet").Set("replicas", YamlScalar.Int(Replicas(context, hub, "ApplicationSetReplicas", ha ? 2 : 1)));
@@ -46,7 +51,15 @@ public static class HubBinder
 
         var ns = DslReader.String(context, hub.Find("Namespace")?.Value, "Namespace") ?? "argocd";
         if (!Validation.KubernetesNames.IsDnsLabel(ns)) context.Error(hub.Find("Namespace")?.Value.Origin, "namespace '" + ns + "' is not a valid Kubernetes namespace name.");
-        return context.HasErrors ? null : new HubModel(className, install.Name, ns, values);
+        if (controllerReplicas > 1000) context.Error(hub.Find("ControllerReplicas")?.Value.Origin, "ControllerReplicas must be at most 1000.");
+        return context.HasErrors ? null : new HubModel(className, install.Name, ns, values)
+        {
+            ControllerReplicas = (int)controllerReplicas,
+            ShardTolerancePercent = (int)tolerance,
+            Origin = install.Origin,
+            ControllerReplicasOrigin = hub.Find("ControllerReplicas")?.Value.Origin,
+            ShardToleranceOrigin = hub.Find("ShardTolerancePercent")?.Value.Origin,
+        };
     }
 
     private static void Component(BindingContext context, YamlMapping values, DslObject hub, string key, string replicas, string autoscaling, int fallback)

@@ -22,9 +22,10 @@ public static class ClusterSecretManifest
     /// <summary>
     /// The Secret as a YAML tree. A least-privilege cluster's <paramref name="access"/> puts Argo CD in namespaced
     /// mode for the namespaces its Roles cover (and <c>clusterResources</c> when it deploys cluster-scoped kinds);
-    /// with a <paramref name="fleetId"/>, it carries that fleet's ownership label.
+    /// with a <paramref name="fleetId"/>, it carries that fleet's ownership label; with a <paramref name="shard"/>, the
+    /// application controller shard that manages it (<see cref="ControllerShards"/>).
     /// </summary>
-    public static YamlMapping Build(ClusterModel cluster, string @namespace, LeastPrivilegeAccess? access = null, string? fleetId = null)
+    public static YamlMapping Build(ClusterModel cluster, string @namespace, LeastPrivilegeAccess? access = null, string? fleetId = null, int? shard = null)
     {
         var secret = new YamlMapping().Set("apiVersion", "v1").Set("kind", "Secret");
         var metadata = secret.GetOrAddMapping("metadata");
@@ -49,6 +50,7 @@ public static class ClusterSecretManifest
             if (cluster.ClusterResources || access?.ClusterResources == true) data.Set("clusterResources", "true");
         }
 
+        if (shard is { } number) data.Set("shard", number.ToString(CultureInfo.InvariantCulture));
         return secret;
     }
 

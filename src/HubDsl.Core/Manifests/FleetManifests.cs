@@ -14,11 +14,12 @@ public static class FleetManifests
 
     /// <summary>
     /// The cluster Secret file of one cluster of the fleet declared by <paramref name="fleetClass"/>, labelled as
-    /// <paramref name="fleetId"/>'s; the ApplicationSets decide a least-privilege cluster's namespaces.
+    /// <paramref name="fleetId"/>'s; the ApplicationSets decide a least-privilege cluster's namespaces, and
+    /// <paramref name="shard"/> (from the hub's <see cref="ControllerShards"/>) its application controller shard.
     /// </summary>
-    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
+    public static ManifestFile ClusterSecret(string fleetClass, string @namespace, ClusterModel cluster, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null, int? shard = null) =>
         new(ClusterSecretFile(cluster.Name),
-            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets, fleetId), fleetId), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
+            YamlWriter.Write(ClusterSecretManifest.Build(cluster, @namespace, Access(cluster, @namespace, applicationSets, fleetId), fleetId, shard), ManifestHeader.For(fleetClass + "." + cluster.MemberName)));
 
     /// <summary>A least-privilege cluster's access from the ApplicationSets that target it; null in the other modes.</summary>
     public static LeastPrivilegeAccess? Access(ClusterModel cluster, string @namespace, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>

@@ -20,6 +20,9 @@ public sealed record ClusterModel(
     /// <summary>The spoke namespace of the argocd-manager ServiceAccount.</summary>
     public string SystemNamespace { get; init; } = "kube-system";
 
+    /// <summary>The declared shard weight, or null for the default (the Applications it gets).</summary>
+    public int? ShardWeight { get; init; }
+
     /// <summary>Where the cluster was declared (analyzers only).</summary>
     public SourceSpan? Origin { get; init; }
 

@@ -37,6 +37,13 @@ public sealed class ClusterInfo
         SecretNamespace = secretNamespace;
     }
 
+    /// <summary>
+    /// <c>data.shard</c> as written (null without one): the application controller shard that manages the cluster
+    /// (argo-cd util/db/cluster.go secretToCluster reads it; controller/sharding/sharding.go GetClusterFilter honours
+    /// it below the replica count). The Cluster generator does not pass it to templates.
+    /// </summary>
+    public string? Shard { get; init; }
+
     /// <summary><c>data.name</c> verbatim; empty when absent (Argo CD has no fallback for hand-written Secrets).</summary>
     public string Name { get; }
 

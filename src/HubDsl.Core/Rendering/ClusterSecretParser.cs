@@ -84,7 +84,10 @@ public static class ClusterSecretParser
         }
 
         var clusterResources = data.TryGetValue("clusterResources", out var cr) && cr == "true";
-        info = new ClusterInfo(name ?? string.Empty, server ?? string.Empty, labels, annotations, project, namespaces, clusterResources, secretName, secretNamespace);
+        info = new ClusterInfo(name ?? string.Empty, server ?? string.Empty, labels, annotations, project, namespaces, clusterResources, secretName, secretNamespace)
+        {
+            Shard = data.TryGetValue("shard", out var shard) ? shard : null,
+        };
         return true;
     }
 

@@ -57,4 +57,6 @@ public static class DiagnosticIds
     public const string SchemaRejectsValues = "HUB026";
     /// <summary>Without a schema, a Helm value whose shape contradicts the chart's default.</summary>
     public const string ValuesShapeMismatch = "HUB027";
+    /// <summary>An application controller shard carries more than the declared tolerance above the average.</summary>
+    public const string ShardOverloaded = "HUB032";
 }

@@ -44,6 +44,12 @@ public sealed class Cluster
     /// <summary>The spoke namespace of the <c>argocd-manager</c> ServiceAccount and its token (<c>--system-namespace</c>).</summary>
     public string SystemNamespace { get; init; } = "kube-system";
 
+    /// <summary>
+    /// The load the cluster puts on its application controller shard, for balancing shards (at least 1). Default:
+    /// the number of Applications the fleet's ApplicationSets generate for it (at least 1).
+    /// </summary>
+    public int? ShardWeight { get; init; }
+
     /// <summary>Skip TLS verification of the API server. Insecure; reported as HUB014.</summary>
     public bool InsecureSkipTlsVerify { get; init; }
 }

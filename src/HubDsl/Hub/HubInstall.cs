@@ -20,9 +20,17 @@ public sealed class HubInstall
     public bool HighAvailability { get; init; }
 
     /// <summary>
-    /// Application controller replicas. More than 1 shards clusters across replicas; it is not active/passive HA.
+    /// Application controller replicas, one shard each. More than 1 shards clusters across replicas (every cluster
+    /// Secret of the fleets in <see cref="Namespace"/> gets its shard, balanced by the clusters' weights); it is not
+    /// active/passive HA.
     /// </summary>
     public int? ControllerReplicas { get; init; }
+
+    /// <summary>
+    /// How far above the average a shard's load may go, in percent (default 5): the shard assignment keeps every
+    /// shard within it when it can, and HUB032 warns when it cannot.
+    /// </summary>
+    public int? ShardTolerancePercent { get; init; }
 
     /// <summary>API server replicas (ignored by the chart when <see cref="ServerAutoscaling"/> is set).</summary>
     public int? ServerReplicas { get; init; }

@@ -119,10 +119,10 @@ public sealed class InterruptTests
             .AppSet("agent");
         var patches = () => fleet.Hub.Requests.Entries.Count(e => e.Method == "PATCH");
 
-        // The first object applies; the second one's apply is held until Ctrl+C.
+        // One at a time: the first object applies; the second one's apply is held until Ctrl+C.
         fleet.Hub.Faults.Latency = TimeSpan.FromMinutes(5);
         fleet.Hub.Faults.LatencyMatches = e => e.Method == "PATCH" && patches() >= 2;
-        var run = await RunUntilAsync(fleet, () => patches() >= 2, "apply", "--project", project.Folder);
+        var run = await RunUntilAsync(fleet, () => patches() >= 2, "apply", "--project", project.Folder, "--concurrency", "1");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var secrets = new[] { fleet.SecretNameOf(fleet["prod"]), fleet.SecretNameOf(fleet["staging"]) }.Order(StringComparer.Ordinal).ToArray();
@@ -131,6 +131,29 @@ public sealed class InterruptTests
         Assert.Contains("hubdsl: the request for Secret argocd/" + secrets[1] + " was under way: it may or may not have been applied", run.Stderr);
         Assert.Contains("hubdsl: not started: ApplicationSet argocd/agent", run.Stderr);
         Assert.Contains("hubdsl: run the same hubdsl apply again to finish", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Apply_interrupted_with_several_requests_in_flight_lists_each_of_them()
+    {
+        await using var fleet = await RuntimeFleet.StartAsync("staging", "prod");
+        var project = new TestProject(Path.Combine(fleet.Folder, "project"))
+            .Cluster("staging", fleet.ServerOf(fleet["staging"]), ("deploy", "true"))
+            .Cluster("prod", fleet.ServerOf(fleet["prod"]), ("deploy", "true"))
+            .AppSet("agent");
+        var patches = () => fleet.Hub.Requests.Entries.Count(e => e.Method == "PATCH");
+
+        // Both Secrets' applies are held until Ctrl+C; the ApplicationSet waits for the Secrets to finish.
+        fleet.Hub.Faults.Latency = TimeSpan.FromMinutes(5);
+        fleet.Hub.Faults.LatencyMatches = e => e.Method == "PATCH";
+        var run = await RunUntilAsync(fleet, () => patches() >= 2, "apply", "--project", project.Folder, "--concurrency", "2");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var secrets = new[] { fleet.SecretNameOf(fleet["prod"]), fleet.SecretNameOf(fleet["staging"]) }.Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(string.Empty, run.Stdout.Trim());
+        Assert.Contains("hubdsl: cancelled: 0 object(s) handled as listed above", run.Stderr);
+        Assert.Contains("hubdsl: the requests for Secret argocd/" + secrets[0] + ", Secret argocd/" + secrets[1] + " were under way: each may or may not have been applied", run.Stderr);
+        Assert.Contains("hubdsl: not started: ApplicationSet argocd/agent", run.Stderr);
     }
 
     [Fact]
