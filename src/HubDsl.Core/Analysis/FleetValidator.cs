@@ -44,6 +44,7 @@ public static partial class FleetValidator
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
 
+        CheckFailovers(findings, applicationSets, clusters, fleetId);
         CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces, fleetId);
 
         return findings.Items;

@@ -26,6 +26,9 @@ public sealed record ApplicationSetModel(
     /// <summary>The ApplicationSet's own AppProject, when it declares one.</summary>
     public AppProjectModel? Project { get; init; }
 
+    /// <summary>The failover pairs declared among the ApplicationSet's members.</summary>
+    public EquatableArray<FailoverModel> Failovers { get; init; } = EquatableArray<FailoverModel>.Empty;
+
     /// <summary>Where the cluster selector was declared (analyzers only).</summary>
     public SourceSpan? SelectorOrigin { get; init; }
 

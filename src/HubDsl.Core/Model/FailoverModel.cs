@@ -1,0 +1,45 @@
+using HubDsl.Core.Yaml;
+
+namespace HubDsl.Core.Model;
+
+/// <summary>
+/// A <c>Failover</c> member of an ApplicationSet, bound as written: the rules (HUB028 to HUB031) judge it, and the
+/// failover files are generated only when <see cref="FailoverRules.Problems"/> finds nothing wrong with it.
+/// Clusters are named by their Argo CD names.
+/// </summary>
+public sealed record FailoverModel(
+    string MemberName,
+    string Name,
+    string Primary,
+    string Standby,
+    string Host,
+    string HealthPath,
+    string FailAfter,
+    string TrafficLabelKey,
+    string TrafficLabelValue,
+    string RegionLabel)
+{
+    /// <summary>Where the member was declared (analyzers only).</summary>
+    public SourceSpan? Origin { get; init; }
+
+    /// <summary>Where the name was written (analyzers only).</summary>
+    public SourceSpan? NameOrigin { get; init; }
+
+    /// <summary>Where the primary cluster was written (analyzers only).</summary>
+    public SourceSpan? PrimaryOrigin { get; init; }
+
+    /// <summary>Where the standby cluster was written (analyzers only).</summary>
+    public SourceSpan? StandbyOrigin { get; init; }
+
+    /// <summary>Where the host name was written (analyzers only).</summary>
+    public SourceSpan? HostOrigin { get; init; }
+
+    /// <summary>Where the health path was written (analyzers only).</summary>
+    public SourceSpan? HealthPathOrigin { get; init; }
+
+    /// <summary>Where the failure duration was written (analyzers only).</summary>
+    public SourceSpan? FailAfterOrigin { get; init; }
+
+    /// <summary>Where the traffic label was written (analyzers only).</summary>
+    public SourceSpan? TrafficLabelOrigin { get; init; }
+}
