@@ -61,8 +61,16 @@ public static class FailoverRules
             problems.Add(("the traffic label value '" + failover.TrafficLabelValue + "' is not a non-empty label value: " + (LabelRules.ValueProblem(failover.TrafficLabelValue) ?? "it is empty") + ".", failover.TrafficLabelOrigin));
         }
 
+        if (failover.RunbookBaseUrl.Length > 0 && !IsWebUrl(failover.RunbookBaseUrl))
+        {
+            problems.Add(("RunbookBaseUrl '" + failover.RunbookBaseUrl + "' must be an absolute https:// or http:// URL, such as https://github.com/example/fleet/blob/main/.", failover.RunbookBaseUrlOrigin));
+        }
+
         return problems;
     }
+
+    private static bool IsWebUrl(string text) =>
+        text.Length <= 2048 && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") && uri.Host.Length > 0 && text.All(c => c > ' ' && c < 0x7f);
 
     /// <summary>Why a public host name cannot be a DNS record name, or null.</summary>
     public static string? HostProblem(string host)

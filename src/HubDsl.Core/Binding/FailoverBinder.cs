@@ -26,6 +26,7 @@ internal static class FailoverBinder
         var failAfter = failover.Find("FailAfter")?.Value;
         var traffic = failover.Find("TrafficLabel")?.Value;
         var region = failover.Find("RegionLabel")?.Value;
+        var runbook = failover.Find("RunbookBaseUrl")?.Value;
         var (trafficKey, trafficValue) = TrafficLabel(context, traffic);
         return new FailoverModel(
             member.Name,
@@ -39,6 +40,8 @@ internal static class FailoverBinder
             trafficValue,
             DslReader.String(context, region, "Failover.RegionLabel") ?? "topology.kubernetes.io/region")
         {
+            RunbookBaseUrl = DslReader.String(context, runbook, "Failover.RunbookBaseUrl") ?? string.Empty,
+            RunbookBaseUrlOrigin = runbook?.Origin ?? member.Origin,
             Origin = member.Origin,
             NameOrigin = name?.Origin ?? member.Origin,
             PrimaryOrigin = primary?.Origin ?? member.Origin,

@@ -19,6 +19,12 @@ public sealed record FailoverModel(
     string TrafficLabelValue,
     string RegionLabel)
 {
+    /// <summary>The base URL of the alerts' runbook_url ("" for the runbook's repository path).</summary>
+    public string RunbookBaseUrl { get; init; } = string.Empty;
+
+    /// <summary>Where the runbook base URL was written (analyzers only).</summary>
+    public SourceSpan? RunbookBaseUrlOrigin { get; init; }
+
     /// <summary>Where the member was declared (analyzers only).</summary>
     public SourceSpan? Origin { get; init; }
 

@@ -46,6 +46,12 @@ public sealed class Failover
     public (string Key, string Value) TrafficLabel { get; init; } = ("traffic", "active");
 
     /// <summary>
+    /// Where the repository's files are browsed, e.g. <c>https://github.com/example/fleet/blob/main/</c>: the alerts'
+    /// <c>runbook_url</c> is this plus <c>runbooks/&lt;name&gt;.md</c>. Default: the runbook's path in the repository.
+    /// </summary>
+    public string RunbookBaseUrl { get; init; } = string.Empty;
+
+    /// <summary>
     /// The cluster label that names a cluster's region (default the Kubernetes well-known
     /// <c>topology.kubernetes.io/region</c>). When both clusters have it, they must differ (HUB030).
     /// </summary>
