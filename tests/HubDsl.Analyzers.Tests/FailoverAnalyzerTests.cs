@@ -98,4 +98,19 @@ public sealed class FailoverAnalyzerTests
 
     [Fact]
     public Task A_declared_traffic_label_is_silent() => Verify.VerifyAsync(Make(failAfter: "\"5m\", TrafficLabel = (\"failover.example.com/serving\", \"yes\")"));
+
+    [Fact]
+    public Task HUB031_DNS_failover_without_a_primary_health_check() => Verify.VerifyAsync(
+        Make(failAfter: "\"5m\", PrimaryEndpoint = {|#0:\"prod-lb.example.com\"|}, StandbyEndpoint = \"dr-lb.example.com\""),
+        Verify.Diagnostic("HUB031").WithLocation(0).WithArguments("App.Failover: PrimaryHealthCheckId is missing: Route 53 fails over only when the primary record's health check fails, and external-dns does not create health checks. Create one for app.example.com/healthz and give its ID."));
+
+    [Fact]
+    public Task HUB031_an_endpoint_that_is_no_host_or_address_and_a_bad_health_check_id() => Verify.VerifyAsync(
+        Make(failAfter: "\"5m\", PrimaryEndpoint = \"prod-lb.example.com\", StandbyEndpoint = {|#0:\"https://dr-lb\"|}, PrimaryHealthCheckId = {|#1:\"hc-1\"|}"),
+        Verify.Diagnostic("HUB031").WithLocation(0).WithArguments("App.Failover: StandbyEndpoint 'https://dr-lb' is neither a DNS name nor an IP address; give the cluster's load balancer host name or address."),
+        Verify.Diagnostic("HUB031").WithLocation(1).WithArguments("App.Failover: PrimaryHealthCheckId 'hc-1' is not a Route 53 health check ID (a UUID such as 3f1c2a9e-7b4d-4e2a-9c8f-1a2b3c4d5e6f)."));
+
+    [Fact]
+    public Task Complete_DNS_failover_is_silent() => Verify.VerifyAsync(
+        Make(failAfter: "\"5m\", PrimaryEndpoint = \"prod-lb.example.com\", StandbyEndpoint = \"2001:db8::10\", PrimaryHealthCheckId = \"3f1c2a9e-7b4d-4e2a-9c8f-1a2b3c4d5e6f\""));
 }

@@ -66,7 +66,45 @@ public static class FailoverRules
             problems.Add(("RunbookBaseUrl '" + failover.RunbookBaseUrl + "' must be an absolute https:// or http:// URL, such as https://github.com/example/fleet/blob/main/.", failover.RunbookBaseUrlOrigin));
         }
 
+        if (failover.HasDns) CheckDns(problems, failover);
         return problems;
+    }
+
+    // DNS failover (external-dns, Route 53 failover routing): both endpoints, and a health check on the primary, since
+    // Route 53 answers with the SECONDARY record only when the PRIMARY's health check fails.
+    private static void CheckDns(List<(string, SourceSpan?)> problems, FailoverModel failover)
+    {
+        foreach (var (endpoint, property, origin) in new[] { (failover.PrimaryEndpoint, "PrimaryEndpoint", failover.PrimaryEndpointOrigin), (failover.StandbyEndpoint, "StandbyEndpoint", failover.StandbyEndpointOrigin) })
+        {
+            if (endpoint.Length == 0) problems.Add((property + " is missing: DNS failover needs both clusters' public endpoints (a load balancer host name or IP address).", origin));
+            else if (RecordType(endpoint) is null) problems.Add((property + " '" + endpoint + "' is neither a DNS name nor an IP address; give the cluster's load balancer host name or address.", origin));
+        }
+
+        if (failover.PrimaryEndpoint.Length > 0 && failover.PrimaryEndpoint == failover.StandbyEndpoint)
+        {
+            problems.Add(("StandbyEndpoint is the primary's endpoint '" + failover.PrimaryEndpoint + "'; DNS failover would answer with the same place.", failover.StandbyEndpointOrigin));
+        }
+
+        if (failover.PrimaryHealthCheckId.Length == 0)
+        {
+            problems.Add(("PrimaryHealthCheckId is missing: Route 53 fails over only when the primary record's health check fails, and external-dns does not create health checks. Create one for " + (failover.Host.Length > 0 ? failover.Host : "the host") + failover.HealthPath + " and give its ID.", failover.PrimaryEndpointOrigin));
+        }
+
+        foreach (var (id, property, origin) in new[] { (failover.PrimaryHealthCheckId, "PrimaryHealthCheckId", failover.PrimaryHealthCheckIdOrigin), (failover.StandbyHealthCheckId, "StandbyHealthCheckId", failover.StandbyHealthCheckIdOrigin) })
+        {
+            if (id.Length > 0 && !Guid.TryParseExact(id, "D", out _)) problems.Add((property + " '" + id + "' is not a Route 53 health check ID (a UUID such as 3f1c2a9e-7b4d-4e2a-9c8f-1a2b3c4d5e6f).", origin));
+        }
+    }
+
+    /// <summary>The DNS record type for an endpoint: CNAME for a host name, A or AAAA for an address; null when it is neither.</summary>
+    public static string? RecordType(string endpoint)
+    {
+        if (System.Net.IPAddress.TryParse(endpoint, out var address) && endpoint.IndexOf('%') < 0)
+        {
+            return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "AAAA" : endpoint.Count(c => c == '.') == 3 ? "A" : null;
+        }
+
+        return HostProblem(endpoint) is null ? "CNAME" : null;
     }
 
     private static bool IsWebUrl(string text) =>

@@ -27,6 +27,10 @@ internal static class FailoverBinder
         var traffic = failover.Find("TrafficLabel")?.Value;
         var region = failover.Find("RegionLabel")?.Value;
         var runbook = failover.Find("RunbookBaseUrl")?.Value;
+        var primaryEndpoint = failover.Find("PrimaryEndpoint")?.Value;
+        var standbyEndpoint = failover.Find("StandbyEndpoint")?.Value;
+        var primaryCheck = failover.Find("PrimaryHealthCheckId")?.Value;
+        var standbyCheck = failover.Find("StandbyHealthCheckId")?.Value;
         var (trafficKey, trafficValue) = TrafficLabel(context, traffic);
         return new FailoverModel(
             member.Name,
@@ -42,6 +46,14 @@ internal static class FailoverBinder
         {
             RunbookBaseUrl = DslReader.String(context, runbook, "Failover.RunbookBaseUrl") ?? string.Empty,
             RunbookBaseUrlOrigin = runbook?.Origin ?? member.Origin,
+            PrimaryEndpoint = DslReader.String(context, primaryEndpoint, "Failover.PrimaryEndpoint") ?? string.Empty,
+            StandbyEndpoint = DslReader.String(context, standbyEndpoint, "Failover.StandbyEndpoint") ?? string.Empty,
+            PrimaryHealthCheckId = DslReader.String(context, primaryCheck, "Failover.PrimaryHealthCheckId") ?? string.Empty,
+            StandbyHealthCheckId = DslReader.String(context, standbyCheck, "Failover.StandbyHealthCheckId") ?? string.Empty,
+            PrimaryEndpointOrigin = primaryEndpoint?.Origin ?? member.Origin,
+            StandbyEndpointOrigin = standbyEndpoint?.Origin ?? member.Origin,
+            PrimaryHealthCheckIdOrigin = primaryCheck?.Origin ?? member.Origin,
+            StandbyHealthCheckIdOrigin = standbyCheck?.Origin ?? member.Origin,
             Origin = member.Origin,
             NameOrigin = name?.Origin ?? member.Origin,
             PrimaryOrigin = primary?.Origin ?? member.Origin,

@@ -92,6 +92,14 @@ public static class FleetManifests
                 "Apply where the Prometheus operator reads rules (its ruleSelector and ruleNamespaceSelector must match); see docs/failover.md.")));
         }
 
+        foreach (var failover in resolved)
+        {
+            if (FailoverDnsManifest.Build(failover) is not { } dns) continue;
+            files.Add(new ManifestFile(DnsFile(failover.Failover.Name), YamlWriter.Write(dns,
+                ManifestHeader.For(failover.ApplicationSet.ClassName + "." + failover.Failover.MemberName),
+                "Apply where external-dns runs with --source=crd and owns the zone of " + failover.Failover.Host + " (Route 53); see docs/failover.md.")));
+        }
+
         return files;
     }
 

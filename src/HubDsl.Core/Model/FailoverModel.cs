@@ -25,6 +25,33 @@ public sealed record FailoverModel(
     /// <summary>Where the runbook base URL was written (analyzers only).</summary>
     public SourceSpan? RunbookBaseUrlOrigin { get; init; }
 
+    /// <summary>The primary's public endpoint for DNS failover ("" when not declared).</summary>
+    public string PrimaryEndpoint { get; init; } = string.Empty;
+
+    /// <summary>The standby's public endpoint for DNS failover ("" when not declared).</summary>
+    public string StandbyEndpoint { get; init; } = string.Empty;
+
+    /// <summary>The Route 53 health check of the primary ("" when not declared).</summary>
+    public string PrimaryHealthCheckId { get; init; } = string.Empty;
+
+    /// <summary>The Route 53 health check of the standby ("" when not declared).</summary>
+    public string StandbyHealthCheckId { get; init; } = string.Empty;
+
+    /// <summary>Where the primary endpoint was written (analyzers only).</summary>
+    public SourceSpan? PrimaryEndpointOrigin { get; init; }
+
+    /// <summary>Where the standby endpoint was written (analyzers only).</summary>
+    public SourceSpan? StandbyEndpointOrigin { get; init; }
+
+    /// <summary>Where the primary's health check was written (analyzers only).</summary>
+    public SourceSpan? PrimaryHealthCheckIdOrigin { get; init; }
+
+    /// <summary>Where the standby's health check was written (analyzers only).</summary>
+    public SourceSpan? StandbyHealthCheckIdOrigin { get; init; }
+
+    /// <summary>Whether DNS failover records are declared (either endpoint given).</summary>
+    public bool HasDns => PrimaryEndpoint.Length > 0 || StandbyEndpoint.Length > 0;
+
     /// <summary>Where the member was declared (analyzers only).</summary>
     public SourceSpan? Origin { get; init; }
 

@@ -46,6 +46,26 @@ public sealed class Failover
     public (string Key, string Value) TrafficLabel { get; init; } = ("traffic", "active");
 
     /// <summary>
+    /// The primary's public endpoint for DNS failover: its load balancer's host name (a CNAME record) or IP address
+    /// (an A or AAAA record). With <see cref="StandbyEndpoint"/> and <see cref="PrimaryHealthCheckId"/>, the build
+    /// writes external-dns Route 53 failover records for <see cref="Host"/> (<c>dns/&lt;name&gt;.yaml</c>).
+    /// </summary>
+    public string PrimaryEndpoint { get; init; } = string.Empty;
+
+    /// <summary>The standby's public endpoint for DNS failover (see <see cref="PrimaryEndpoint"/>).</summary>
+    public string StandbyEndpoint { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The Route 53 health check that probes the primary (<c>aws/health-check-id</c>): Route 53 answers with the
+    /// standby only when it fails. external-dns does not create health checks; create it for <see cref="Host"/> and
+    /// <see cref="HealthPath"/>. Required with DNS failover.
+    /// </summary>
+    public string PrimaryHealthCheckId { get; init; } = string.Empty;
+
+    /// <summary>An optional Route 53 health check of the standby, so Route 53 does not fail over to a dead standby.</summary>
+    public string StandbyHealthCheckId { get; init; } = string.Empty;
+
+    /// <summary>
     /// Where the repository's files are browsed, e.g. <c>https://github.com/example/fleet/blob/main/</c>: the alerts'
     /// <c>runbook_url</c> is this plus <c>runbooks/&lt;name&gt;.md</c>. Default: the runbook's path in the repository.
     /// </summary>
