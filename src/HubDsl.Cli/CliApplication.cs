@@ -59,6 +59,7 @@ public static class CliApplication
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(FailoverCommand.Create(console));
         OptionRules.Apply(root);
         return root;
     }
