@@ -25,6 +25,10 @@ public sealed class FailoverAlertsTests
         Assert.Contains(rules, r => r["expr"]!.AsString() == "argocd_app_info{name=\"app-dr\",health_status!=\"Healthy\"}");
         Assert.DoesNotContain(rules, r => r["expr"]!.AsString()!.Contains("staging", StringComparison.Ordinal));
         Assert.All(rules, r => Assert.Equal("runbooks/app.md", ((YamlMapping)r["annotations"]!)["runbook_url"]!.AsString()));
+
+        // The pair's description `hubdsl status --for app` reads back (tests/HubDsl.Cli.Tests/Runtime/FailoverStatusTests).
+        var annotations = (YamlMapping)((YamlMapping)rule["metadata"]!)["annotations"]!;
+        Assert.Equal("{\"primary\":\"prod\",\"standby\":\"dr\",\"host\":\"app.example.com\",\"trafficLabel\":\"traffic=active\"}", annotations["failover.hubdsl.io/app"]!.AsString());
     }
 
     [Fact]

@@ -25,6 +25,13 @@ public static class FailoverAlertsManifest
     /// <summary>The alert when an Application of a failover cluster is not Synced.</summary>
     public const string ApplicationNotSynced = "HubDslFailoverApplicationNotSynced";
 
+    /// <summary>
+    /// The prefix of the annotation that describes a failover pair for tools (<c>hubdsl status --for NAME</c> reads it
+    /// from the generated file): <c>failover.hubdsl.io/&lt;name&gt;</c>, whose value is
+    /// <c>{"primary":..,"standby":..,"host":..,"trafficLabel":"key=value"}</c>.
+    /// </summary>
+    public const string DescriptionKeyPrefix = "failover.hubdsl.io/";
+
     /// <summary>The PrometheusRule, or null when the fleet declares no generatable failover.</summary>
     public static YamlMapping? Build(IReadOnlyList<ResolvedFailover> failovers, string? fleetId)
     {
@@ -34,12 +41,32 @@ public static class FailoverAlertsManifest
         var manifest = new YamlMapping()
             .Set("apiVersion", "monitoring.coreos.com/v1")
             .Set("kind", "PrometheusRule");
-        manifest.GetOrAddMapping("metadata")
+        var metadata = manifest.GetOrAddMapping("metadata")
             .Set("name", RuleName(fleetId))
-            .Set("namespace", failovers[0].ApplicationSet.Namespace)
-            .GetOrAddMapping("labels").Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+            .Set("namespace", failovers[0].ApplicationSet.Namespace);
+        metadata.GetOrAddMapping("labels").Set(ManifestLabels.ManagedByKey, ManifestLabels.ManagedByValue);
+        var annotations = metadata.GetOrAddMapping("annotations");
+        foreach (var resolved in failovers) annotations.Set(DescriptionKeyPrefix + resolved.Failover.Name, Description(resolved));
         manifest.GetOrAddMapping("spec").Set("groups", groups);
         return manifest;
+    }
+
+    // JSON by hand (Core targets netstandard2.0 without a JSON library); every value is validated DNS or label text, escaped anyway.
+    private static string Description(ResolvedFailover resolved) =>
+        "{\"primary\":" + JsonString(resolved.Primary.Name) + ",\"standby\":" + JsonString(resolved.Standby.Name)
+        + ",\"host\":" + JsonString(resolved.Failover.Host) + ",\"trafficLabel\":" + JsonString(resolved.Failover.TrafficLabelKey + "=" + resolved.Failover.TrafficLabelValue) + "}";
+
+    private static string JsonString(string value)
+    {
+        var json = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            if (c == '"' || c == '\\') json.Append('\\').Append(c);
+            else if (c < ' ') json.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            else json.Append(c);
+        }
+
+        return json.Append('"').ToString();
     }
 
     /// <summary>The PrometheusRule's name: the fleet's, made a Kubernetes name.</summary>

@@ -10,33 +10,9 @@ namespace HubDsl.Cli.Tests.Runtime;
 /// </summary>
 public sealed class FailoverTests
 {
-    private static async Task<RuntimeFleet> FleetAsync(string drHealth = "Healthy")
-    {
-        var fleet = await RuntimeFleet.StartAsync("prod", "dr");
-        foreach (var spoke in new[] { "prod", "dr" })
-        {
-            var run = await fleet.RunAsync("cluster", "add", spoke, "--yes");
-            Assert.True(run.ExitCode == 0, run.ToString());
-        }
+    private static Task<RuntimeFleet> FleetAsync(string drHealth = "Healthy") => FailoverFleet.StartAsync(drHealth);
 
-        var label = await fleet.RunAsync("cluster", "set", "prod", "--label", "traffic=active");
-        Assert.True(label.ExitCode == 0, label.ToString());
-        SeedApp(fleet, "agent-prod", fleet.ServerOf(fleet["prod"]), "Healthy");
-        SeedApp(fleet, "agent-dr", fleet.ServerOf(fleet["dr"]), drHealth);
-        return fleet;
-    }
-
-    private static void SeedApp(RuntimeFleet fleet, string name, string server, string health) =>
-        fleet.Hub.Seed($$"""
-            apiVersion: argoproj.io/v1alpha1
-            kind: Application
-            metadata: { name: {{name}}, namespace: argocd }
-            spec: { project: default, destination: { server: '{{server}}', namespace: agent }, source: { repoURL: 'https://example.test', path: helm } }
-            status: { sync: { status: Synced }, health: { status: {{health}} } }
-            """);
-
-    private static string? Traffic(RuntimeFleet fleet, string spoke) =>
-        fleet.HubSecret(fleet[spoke])!["metadata"]!["labels"]!.AsObject().TryGetPropertyValue("traffic", out var value) ? value!.GetValue<string>() : null;
+    private static string? Traffic(RuntimeFleet fleet, string spoke) => FailoverFleet.Traffic(fleet, spoke);
 
     [Fact]
     public async Task Moves_the_label_prints_what_changed_and_a_second_run_changes_nothing()
