@@ -94,6 +94,7 @@ public static class FleetManifests
 
         foreach (var failover in resolved)
         {
+            files.Add(new ManifestFile(RunbookFile(failover.Failover.Name), FailoverRunbook.Build(failover)));
             if (FailoverDnsManifest.Build(failover) is not { } dns) continue;
             files.Add(new ManifestFile(DnsFile(failover.Failover.Name), YamlWriter.Write(dns,
                 ManifestHeader.For(failover.ApplicationSet.ClassName + "." + failover.Failover.MemberName),
