@@ -5,7 +5,7 @@ namespace HubDsl.Core.Binding;
 
 /// <summary>
 /// Binds a <c>Failover</c> member as written. What can be wrong with its text (host name, duration, unknown
-/// cluster) is judged by <see cref="Analysis.FailoverRules"/> against the fleet, reported as HUB031 at the exact
+/// cluster) is judged by <see cref="Manifests.FailoverRules"/> against the fleet, reported as HUB031 at the exact
 /// place, and keeps the failover's files from being generated; only a value that is not text at all is an error here.
 /// </summary>
 internal static class FailoverBinder

@@ -1,4 +1,3 @@
-using HubDsl.Core.Analysis;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Manifests;

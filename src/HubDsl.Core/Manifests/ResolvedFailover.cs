@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using HubDsl.Core.Analysis;
 using HubDsl.Core.Model;
 using HubDsl.Core.Rendering;
 using HubDsl.Core.Yaml;

@@ -4,7 +4,7 @@ namespace HubDsl.Core.Model;
 
 /// <summary>
 /// A <c>Failover</c> member of an ApplicationSet, bound as written: the rules (HUB028 to HUB031) judge it, and the
-/// failover files are generated only when <see cref="FailoverRules.Problems"/> finds nothing wrong with it.
+/// failover files are generated only when Manifests.FailoverRules finds nothing wrong with it.
 /// Clusters are named by their Argo CD names.
 /// </summary>
 public sealed record FailoverModel(

@@ -7,7 +7,7 @@ using HubDsl.Core.Model;
 using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
 
-namespace HubDsl.Core.Analysis;
+namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// What makes a failover declaration unusable (HUB031): a host name DNS cannot serve, a duration Prometheus cannot
