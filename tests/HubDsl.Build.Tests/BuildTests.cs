@@ -15,6 +15,7 @@ public sealed class BuildTests
         "hub/argo-cd-values.yaml", "argocd/projects/agent.yaml",
         "externalsecrets/staging/agent-db.yaml", "externalsecrets/prod/agent-db.yaml", "externalsecrets/dr/agent-db.yaml",
         "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",
+        "monitoring/failover-alerts.yaml", "dns/agent.yaml", "runbooks/agent.md",
     };
 
     private const string Record = ".hubdsl/AgentFleet.files";
