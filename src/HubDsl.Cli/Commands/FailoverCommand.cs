@@ -19,7 +19,7 @@ internal static class FailoverCommand
     {
         var common = new CommonOptions();
         var primary = new Argument<string>("PRIMARY") { Description = "The cluster that carries the traffic label now (name, server URL or Secret name)." };
-        var to = new Option<string>("--to") { Description = "The cluster to move the traffic label to.", Required = true };
+        var to = new Option<string?>("--to") { Description = "The cluster to move the traffic label to (required)." };
         var label = new Option<string>("--traffic-label") { Description = "The traffic label, key=value, as the Failover declares it (TrafficLabel).", DefaultValueFactory = _ => "traffic=active" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and print what would change; change nothing." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
@@ -34,7 +34,8 @@ internal static class FailoverCommand
             if (pair.Value.Length == 0) throw new UserInputException("--traffic-label needs a value, e.g. traffic=active");
             if (pair.Key == ManifestLabels.SecretTypeKey) throw new UserInputException("'" + ManifestLabels.SecretTypeKey + "' makes the Secret a cluster; it cannot be the traffic label");
             var fromName = parse.GetValue(primary)!;
-            var toName = parse.GetValue(to)!;
+            // Checked here, not by the parser, so that a bad number option is reported first, as on every command.
+            var toName = parse.GetValue(to) ?? throw new UserInputException("failover needs --to STANDBY, the cluster to move the traffic label to");
 
             using var hub = HubClient.Connect(options);
             var from = await hub.FindClusterAsync(fromName, ct) ?? throw ClusterCommand.NotFound(fromName, options.ArgoCdNamespace);

@@ -147,6 +147,7 @@ public sealed class FailoverTests
     [InlineData("--to prod", "itself")]
     [InlineData("--to nowhere", "nowhere")]
     [InlineData("--to dr --traffic-label traffic=", "needs a value")]
+    [InlineData("--yes", "failover needs --to STANDBY")]
     public async Task Bad_input_is_exit_2(string args, string message)
     {
         await using var fleet = await FleetAsync();
