@@ -236,6 +236,11 @@ public sealed class OutputOwnershipBuildTests
         b.RenameProject("FleetB");
         b.SetOutputPath("$(MSBuildProjectDirectory)/..");
         File.Delete(Path.Combine(b.Root, "Hub.cs"));
+        // Like the [Hub] values, the failover alerts are one file per project: B declares no Failover.
+        var agent = File.ReadAllText(Path.Combine(b.Root, "Agent.cs"));
+        var failoverStart = agent.IndexOf("    /// <summary>\n    /// prod serves agent.example.com", StringComparison.Ordinal);
+        var failoverEnd = agent.IndexOf("    [Values]\n    public static readonly AgentValues Defaults", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(b.Root, "Agent.cs"), agent.Remove(failoverStart, failoverEnd - failoverStart));
         foreach (var cluster in new[] { "staging", "prod", "dr" }) b.Edit("Clusters.cs", "new(\"" + cluster + "\", \"https://" + cluster + "-api", "new(\"b-" + cluster + "\", \"https://b-" + cluster + "-api");
         b.Edit("Agent.cs", "\"agent-multi-cluster\"", "\"b-multi-cluster\"");
         b.Edit("Agent.cs", "new(\"agent\")", "new(\"b\")");
@@ -244,7 +249,7 @@ public sealed class OutputOwnershipBuildTests
         if (!sameChart) b.Edit("Agent.cs", "Path: \"helm/\"", "Path: \"charts/b/\"");
         foreach (var copy in new[] { a, b })
         {
-            foreach (var generated in new[] { "argocd", "helm", "hub", "spokes", "externalsecrets", ".hubdsl" })
+            foreach (var generated in new[] { "argocd", "helm", "hub", "spokes", "externalsecrets", "monitoring", "dns", "runbooks", ".hubdsl" })
             {
                 if (Directory.Exists(Path.Combine(copy.Root, generated))) Directory.Delete(Path.Combine(copy.Root, generated), recursive: true);
             }
