@@ -124,7 +124,7 @@ public sealed class OutputOwnershipBuildTests
         Assert.Contains("charts/b/values.yaml", all.Keys);
         Assert.Contains(".hubdsl/AgentFleet.files", all.Keys);
         Assert.Contains(".hubdsl/FleetB.files", all.Keys);
-        Assert.True(all.Count == 16 + 15 + 2, string.Join("\n", all.Keys.OrderBy(k => k, StringComparer.Ordinal))); // B: no [Hub]; both records
+        Assert.True(all.Count == 19 + 15 + 2, string.Join("\n", all.Keys.OrderBy(k => k, StringComparer.Ordinal))); // A: 19 (with its Failover); B: no [Hub], no Failover; both records
     }
 
     [Theory]
