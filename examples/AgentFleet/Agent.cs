@@ -19,6 +19,12 @@ public static partial class Agent
 
     public static readonly ApplicationTemplate Template = new($"agent-{Param.Name}")
     {
+        // Argo CD notifications: the on-call channel hears when an agent degrades or fails to sync.
+        Notifications =
+        [
+            new NotificationSubscription(NotificationSubscription.OnHealthDegraded, "slack", "agent-oncall"),
+            new NotificationSubscription(NotificationSubscription.OnSyncFailed, "slack", "agent-oncall"),
+        ],
         Finalizers = [Finalizers.ResourcesFinalizer],
         Destination = new(Server: Param.Server, Namespace: "agent"),
         Source = new HelmSource("https://github.com/example/agent", Path: "helm/", TargetRevision: "main")
@@ -37,6 +43,23 @@ public static partial class Agent
             SyncOptions = ["CreateNamespace=true"],
             Retry = new(Limit: 5, Backoff: new(Duration: "5s", Factor: 2, MaxDuration: "3m")),
         },
+    };
+
+    /// <summary>
+    /// prod serves agent.example.com; dr takes over. Route 53 fails over by itself when the prod health check fails
+    /// (dns/agent.yaml); `hubdsl failover prod --to dr` moves the traffic label (runbooks/agent.md).
+    /// </summary>
+    public static readonly Failover Failover = new("agent", Clusters.Prod, Clusters.Dr)
+    {
+        Host = "agent.example.com",
+        HealthPath = "/healthz",
+        FailAfter = "5m",
+        TrafficLabel = ("traffic", "active"),
+        PrimaryEndpoint = "prod-ingress.eu-west-1.elb.amazonaws.com",
+        StandbyEndpoint = "dr-ingress.eu-central-1.elb.amazonaws.com",
+        // The Route 53 health check of https://agent.example.com/healthz on prod (external-dns does not create it).
+        PrimaryHealthCheckId = "3f1c2a9e-7b4d-4e2a-9c8f-1a2b3c4d5e6f",
+        RunbookBaseUrl = "https://github.com/example/agent-fleet/blob/main/examples/AgentFleet/",
     };
 
     [Values]

@@ -132,6 +132,14 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new ManifestSet("HubDsl.Project." + pair.Left.Left!.ClassName + ".g.cs", FleetManifests.Project(pair.Left.Left!, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.ProjectManifests);
 
+        // Failover files name the Applications of both clusters and their servers: they depend on every ApplicationSet and fleet.
+        var failoverManifests = allApplicationSets
+            .Combine(fleets.Collect())
+            .Combine(fleetId)
+            .Select(static (pair, _) => new ManifestSet("HubDsl.Failover.g.cs", FleetManifests.Failovers(pair.Left.Left, pair.Left.Right, pair.Right).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.FailoverManifests);
+
+        context.RegisterImplementationSourceOutput(failoverManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, sets) => Emit(spc, sets));
         context.RegisterImplementationSourceOutput(projectManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(spokeManifests, static (spc, sets) => Emit(spc, sets));

@@ -44,4 +44,7 @@ public static class TrackingNames
 
     /// <summary>An ApplicationSet's manifest and values files.</summary>
     public const string ApplicationSetManifests = nameof(ApplicationSetManifests);
+
+    /// <summary>The failover files (alerts, DNS records, runbooks) of every ApplicationSet's failovers.</summary>
+    public const string FailoverManifests = nameof(FailoverManifests);
 }

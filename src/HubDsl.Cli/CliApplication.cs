@@ -62,6 +62,7 @@ public static class CliApplication
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(WatchCommand.Create(console));
+        root.Subcommands.Add(FailoverCommand.Create(console));
         OptionRules.Apply(root);
         return root;
     }

@@ -15,6 +15,7 @@ public sealed class BuildTests
         "hub/argo-cd-values.yaml", "argocd/projects/agent.yaml",
         "externalsecrets/staging/agent-db.yaml", "externalsecrets/prod/agent-db.yaml", "externalsecrets/dr/agent-db.yaml",
         "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",
+        "monitoring/failover-alerts.yaml", "dns/agent.yaml", "runbooks/agent.md",
     };
 
     private const string Record = ".hubdsl/AgentFleet.files";
@@ -78,8 +79,16 @@ public sealed class BuildTests
         // 6. Removing a cluster from the C# removes its Secret on the next build.
         copy.Write("Clusters.cs", copy.Read("Clusters.cs").Replace(
             "    public static readonly Cluster Dr = new(\"dr\", \"https://dr-api.example.com\")\n    {\n        Labels = { [\"env\"] = \"dr\", [\"deploy\"] = \"true\" },\n        Access = SpokeAccess.LeastPrivilege,\n    };\n", string.Empty));
+        // The Failover reads Clusters.Dr: it goes too, and with it its alerts, DNS records and runbook.
+        var agent = copy.Read("Agent.cs");
+        var failoverStart = agent.IndexOf("    /// <summary>\n    /// prod serves agent.example.com", StringComparison.Ordinal);
+        var failoverEnd = agent.IndexOf("    [Values]\n    public static readonly AgentValues Defaults", StringComparison.Ordinal);
+        Assert.True(failoverStart > 0 && failoverEnd > failoverStart, "the example's Failover member moved");
+        copy.Write("Agent.cs", agent.Remove(failoverStart, failoverEnd - failoverStart));
         var pruned = copy.Build();
         Assert.True(pruned.ExitCode == 0, pruned.Output);
+        Assert.False(copy.Exists("runbooks/agent.md"));
+        Assert.False(copy.Exists("monitoring/failover-alerts.yaml"));
         Assert.False(copy.Exists("argocd/clusters/dr.yaml"));
         Assert.False(copy.Exists("spokes/dr/argocd-manager.yaml"));
         Assert.False(Directory.Exists(Path.Combine(copy.Root, "spokes", "dr")), "the folder it emptied goes too");

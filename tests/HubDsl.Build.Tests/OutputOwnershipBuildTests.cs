@@ -16,6 +16,7 @@ public sealed class OutputOwnershipBuildTests
         "hub/argo-cd-values.yaml", "argocd/projects/agent.yaml",
         "externalsecrets/staging/agent-db.yaml", "externalsecrets/prod/agent-db.yaml", "externalsecrets/dr/agent-db.yaml",
         "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",
+        "monitoring/failover-alerts.yaml", "dns/agent.yaml", "runbooks/agent.md",
     };
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class OutputOwnershipBuildTests
                 copy.Write("Clusters.cs", copy.Read("Clusters.cs") + "// build " + i + "\n");
                 var build = copy.Build();
                 Assert.True(build.ExitCode == 0, build.Output);
-                Assert.Contains("HubDsl: 16 manifest(s) unchanged", build.Output);
+                Assert.Contains("HubDsl: 19 manifest(s) unchanged", build.Output);
                 foreach (var manifest in Manifests) Assert.Equal(committed[manifest], copy.Read(manifest));
             }
 
@@ -123,7 +124,7 @@ public sealed class OutputOwnershipBuildTests
         Assert.Contains("charts/b/values.yaml", all.Keys);
         Assert.Contains(".hubdsl/AgentFleet.files", all.Keys);
         Assert.Contains(".hubdsl/FleetB.files", all.Keys);
-        Assert.True(all.Count == 16 + 15 + 2, string.Join("\n", all.Keys.OrderBy(k => k, StringComparer.Ordinal))); // B: no [Hub]; both records
+        Assert.True(all.Count == 19 + 15 + 2, string.Join("\n", all.Keys.OrderBy(k => k, StringComparer.Ordinal))); // A: 19 (with its Failover); B: no [Hub], no Failover; both records
     }
 
     [Theory]
@@ -235,6 +236,11 @@ public sealed class OutputOwnershipBuildTests
         b.RenameProject("FleetB");
         b.SetOutputPath("$(MSBuildProjectDirectory)/..");
         File.Delete(Path.Combine(b.Root, "Hub.cs"));
+        // Like the [Hub] values, the failover alerts are one file per project: B declares no Failover.
+        var agent = File.ReadAllText(Path.Combine(b.Root, "Agent.cs"));
+        var failoverStart = agent.IndexOf("    /// <summary>\n    /// prod serves agent.example.com", StringComparison.Ordinal);
+        var failoverEnd = agent.IndexOf("    [Values]\n    public static readonly AgentValues Defaults", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(b.Root, "Agent.cs"), agent.Remove(failoverStart, failoverEnd - failoverStart));
         foreach (var cluster in new[] { "staging", "prod", "dr" }) b.Edit("Clusters.cs", "new(\"" + cluster + "\", \"https://" + cluster + "-api", "new(\"b-" + cluster + "\", \"https://b-" + cluster + "-api");
         b.Edit("Agent.cs", "\"agent-multi-cluster\"", "\"b-multi-cluster\"");
         b.Edit("Agent.cs", "new(\"agent\")", "new(\"b\")");
@@ -243,7 +249,7 @@ public sealed class OutputOwnershipBuildTests
         if (!sameChart) b.Edit("Agent.cs", "Path: \"helm/\"", "Path: \"charts/b/\"");
         foreach (var copy in new[] { a, b })
         {
-            foreach (var generated in new[] { "argocd", "helm", "hub", "spokes", "externalsecrets", ".hubdsl" })
+            foreach (var generated in new[] { "argocd", "helm", "hub", "spokes", "externalsecrets", "monitoring", "dns", "runbooks", ".hubdsl" })
             {
                 if (Directory.Exists(Path.Combine(copy.Root, generated))) Directory.Delete(Path.Combine(copy.Root, generated), recursive: true);
             }

@@ -83,8 +83,10 @@ public sealed class EvaluationCacheTests
         var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(files["Clusters.cs"].Replace("https://dr-api.example.com", "https://dr-eu.example.com", StringComparison.Ordinal))));
         var manifests = Manifests(driver.RunGenerators(edited).GetRunResult());
 
-        Assert.Equal(1, EvaluationCaches.Statistics(assembly).Stored - stored);
+        // Clusters.Dr, and Agent.Failover, which reads it (new Failover("agent", Clusters.Prod, Clusters.Dr)): nothing else.
+        Assert.Equal(2, EvaluationCaches.Statistics(assembly).Stored - stored);
         Assert.Contains(manifests, m => m.Content.Contains("https://dr-eu.example.com", StringComparison.Ordinal));
+        Assert.Contains(manifests, m => m.Path == "monitoring/failover-alerts.yaml" && m.Content.Contains("server=\"https://dr-eu.example.com\"", StringComparison.Ordinal));
     }
 
     [Fact]

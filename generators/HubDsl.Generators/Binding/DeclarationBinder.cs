@@ -72,7 +72,7 @@ internal static class DeclarationBinder
         symbol.Locations.FirstOrDefault() is { SourceTree: { } tree } location ? new SourceSpan(tree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length) : null;
 
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
-        TypeShapes.FullName(type) is DslNames.ApplicationTemplate or DslNames.ClusterSelector or DslNames.ClusterGenerator or DslNames.RollingSync or DslNames.DeployedResources or DslNames.AppProject;
+        TypeShapes.FullName(type) is DslNames.ApplicationTemplate or DslNames.ClusterSelector or DslNames.ClusterGenerator or DslNames.RollingSync or DslNames.DeployedResources or DslNames.AppProject or DslNames.Failover;
 
     private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken)
     {

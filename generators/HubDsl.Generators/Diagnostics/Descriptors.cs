@@ -19,6 +19,7 @@ internal static class Descriptors
     public const string Security = "HubDsl.Security";
     public const string Project = "HubDsl.Project";
     public const string Output = "HubDsl.Output";
+    public const string Failover = "HubDsl.Failover";
 
     public static readonly DiagnosticDescriptor CannotEvaluate = Error(DiagnosticIds.CannotEvaluate, "Declaration cannot be evaluated at compile time", Evaluation);
     public static readonly DiagnosticDescriptor UnknownParameter = Error(DiagnosticIds.UnknownParameter, "Template parameter not produced for a targeted cluster", Templates);
@@ -52,6 +53,11 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SchemaRejectsValues = Error(DiagnosticIds.SchemaRejectsValues, "The chart's values.schema.json rejects these values", Values);
     public static readonly DiagnosticDescriptor ValuesShapeMismatch = Warning(DiagnosticIds.ValuesShapeMismatch, "A value's shape contradicts the chart's default", Values);
     public static readonly DiagnosticDescriptor RenderLimitExceeded = Error(DiagnosticIds.RenderLimitExceeded, "Rendering the ApplicationSet exceeds the editor's work limits", Templates);
+
+    public static readonly DiagnosticDescriptor FailoverNotTargeted = Error(DiagnosticIds.FailoverNotTargeted, "Failover cluster not targeted by the ApplicationSet", Failover);
+    public static readonly DiagnosticDescriptor FailoverValuesDiffer = Warning(DiagnosticIds.FailoverValuesDiffer, "Failover standby gets different capacity than its primary", Failover);
+    public static readonly DiagnosticDescriptor FailoverSameRegion = Warning(DiagnosticIds.FailoverSameRegion, "Failover standby in the primary's region", Failover);
+    public static readonly DiagnosticDescriptor InvalidFailover = Error(DiagnosticIds.InvalidFailover, "Invalid failover declaration", Failover);
 
     private static DiagnosticDescriptor Error(string id, string title, string category) => Create(id, title, category, DiagnosticSeverity.Error);
 

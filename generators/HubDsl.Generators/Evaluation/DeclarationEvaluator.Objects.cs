@@ -53,7 +53,9 @@ internal sealed partial class DeclarationEvaluator
     {
         var arguments = syntax.ArgumentList.Arguments;
         var constructor = (type as INamedTypeSymbol)?.InstanceConstructors
-            .Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length >= arguments.Count && c.Parameters.Skip(arguments.Count).All(p => p.HasExplicitDefaultValue || p.IsParams))
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public
+                && (c.Parameters.Length >= arguments.Count || (c.Parameters.Length > 0 && c.Parameters[c.Parameters.Length - 1].IsParams))
+                && c.Parameters.Skip(arguments.Count).All(p => p.HasExplicitDefaultValue || p.IsParams))
             .OrderBy(c => c.Parameters.Length)
             .FirstOrDefault();
         var start = constructor is null || syntax.Initializer is not null ? null : DefaultObject(type, syntax);
@@ -69,7 +71,30 @@ internal sealed partial class DeclarationEvaluator
             var parameter = constructor.Parameters[i];
             var argument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name) ?? (i < arguments.Count && arguments[i].NameColon is null ? arguments[i] : null);
             DslValue? value;
-            if (argument is not null)
+            if (parameter.IsParams && argument is not null && argument.NameColon is null && (arguments.Count - i > 1 || !PassesArray(argument, model)))
+            {
+                // params in expanded form: the remaining positional arguments are the array's items, as the compiler passes them.
+                var items = new List<DslValue>();
+                foreach (var item in arguments.Skip(i))
+                {
+                    var itemOperation = model.GetOperation(item.Expression, _cancellationToken);
+                    var itemValue = itemOperation is null ? null : Evaluate(itemOperation);
+                    if (itemValue is null)
+                    {
+                        if (itemOperation is null) Error(Span(item), "this argument cannot be evaluated.");
+                        return null;
+                    }
+
+                    items.Add(itemValue);
+                }
+
+                value = new DslList(items.ToEquatableArray());
+            }
+            else if (parameter.IsParams && argument is null)
+            {
+                value = new DslList(EquatableArray<DslValue>.Empty);
+            }
+            else if (argument is not null)
             {
                 var argumentOperation = model.GetOperation(argument.Expression, _cancellationToken);
                 value = argumentOperation is null ? null : Evaluate(argumentOperation);
@@ -99,8 +124,13 @@ internal sealed partial class DeclarationEvaluator
             properties[index] = properties[index] with { Value = value };
         }
 
-        return start with { Properties = properties.ToEquatableArray() };
+        // Reached from a collection expression's elements, not through Evaluate: the origin is recorded here.
+        return start with { Properties = properties.ToEquatableArray(), Origin = _recordOrigins ? Span(syntax) : null };
     }
+
+    // Whether a lone argument for a params parameter is the array itself (normal form) rather than its only item.
+    private bool PassesArray(ArgumentSyntax argument, SemanticModel model) =>
+        model.GetTypeInfo(argument.Expression, _cancellationToken).Type is IArrayTypeSymbol || argument.Expression is CollectionExpressionSyntax;
 
     private static ITypeSymbol? ElementType(ITypeSymbol? collection) => collection switch
     {

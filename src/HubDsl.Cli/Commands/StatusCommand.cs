@@ -2,6 +2,7 @@ using System.CommandLine;
 using HubDsl.Cli.CommandLine;
 using HubDsl.Cli.Output;
 using HubDsl.Cli.Runtime;
+using HubDsl.Cli.Runtime.Failover;
 using HubDsl.Cli.Terminal;
 using Spectre.Console;
 
@@ -21,7 +22,9 @@ internal static class StatusCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until interrupted (Ctrl+C), through hub outages; with -o json, one compact JSON document per line." };
         var interval = new Option<double>("--interval") { Description = "Seconds between refreshes with --watch.", DefaultValueFactory = _ => 5 };
         var probeTimeout = ReportOptions.ProbeTimeout();
-        var command = new Command("status", "Show every cluster's connection and every Application's sync and health status.") { format, watch, interval, probeTimeout };
+        var forFailover = new Option<string?>("--for") { Description = "Report only this declared Failover's pair (its name): both clusters, their Applications and which carries the traffic label." };
+        var project = new Option<string?>("--project") { Description = "With --for: the HubDsl project folder whose build declared the failover (default: the current folder)." };
+        var command = new Command("status", "Show every cluster's connection and every Application's sync and health status.") { format, watch, interval, probeTimeout, forFailover, project };
         common.AddTo(command);
         command.SetAction((parse, ct) => CommonOptions.RunAsync(console, async () =>
         {
@@ -29,6 +32,7 @@ internal static class StatusCommand
             var every = parse.GetValue(interval);
             var json = parse.GetValue(format) == "json";
             var watching = parse.GetValue(watch);
+            var failover = parse.GetValue(forFailover) is { } failoverName ? DeclaredFailover.Load(parse.GetValue(project) ?? Directory.GetCurrentDirectory(), failoverName) : null;
             using var hub = HubClient.Connect(options);
             var prober = new HealthProber(TimeSpan.FromSeconds(parse.GetValue(probeTimeout)), options.InsecureSkipTlsVerify, retry: options.Retry);
             var exit = ExitCodes.Success;
@@ -59,7 +63,14 @@ internal static class StatusCommand
                 // complete one decides the exit code and the aborted one is not printed.
                 if (watching && ct.IsCancellationRequested && completed > 0) return exit;
                 completed++;
-                if (report is not null)
+                if (report is not null && failover is not null)
+                {
+                    var pair = FailoverPairStatus.From(report, failover);
+                    exit = pair.IsHealthy ? ExitCodes.Success : ExitCodes.Problems;
+                    if (json) await console.Output.WriteLineAsync(JsonLimits.Write(pair.ToJson(), indented: !watching, "the failover status"));
+                    else await WritePairAsync(console, pair);
+                }
+                else if (report is not null)
                 {
                     exit = report.IsHealthy ? ExitCodes.Success : ExitCodes.Problems;
                     if (watching && console.IsOutputTerminal && !json) await console.Output.WriteAsync("\u001b[H\u001b[2J");
@@ -92,6 +103,20 @@ internal static class StatusCommand
             }
         }));
         return command;
+    }
+
+    private static async Task WritePairAsync(RuntimeConsole console, FailoverPairStatus pair)
+    {
+        await console.Output.WriteLineAsync("failover '" + pair.Failover.Name + "' (" + pair.Failover.Host + "), traffic label " + pair.Failover.TrafficLabelKey + "=" + pair.Failover.TrafficLabelValue);
+        await console.Output.WriteLineAsync(pair.Primary.Line("primary"));
+        await console.Output.WriteLineAsync(pair.Standby.Line("standby"));
+        var traffic = pair.TrafficOn;
+        await console.Output.WriteLineAsync(traffic.Count switch
+        {
+            0 => "no cluster carries the traffic label",
+            1 => "traffic on '" + traffic[0] + "'",
+            _ => "both clusters carry the traffic label (a move was interrupted: re-run hubdsl failover)",
+        });
     }
 
     private static void WriteTables(RuntimeConsole console, FleetStatusReport report, bool watching)

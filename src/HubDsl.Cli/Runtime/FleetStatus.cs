@@ -81,8 +81,16 @@ public static class FleetStatus
     {
         var listing = await hub.ReadClustersAsync(cancellation).ConfigureAwait(false);
         var clusters = listing.Clusters;
-        var applicationsTask = hub.ListApplicationsAsync(cancellation);
+        var applicationsTask = ApplicationsAsync(hub, clusters, cancellation);
         var health = await prober.ProbeAllAsync(clusters, progress, cancellation).ConfigureAwait(false);
+        var (apps, appProblems) = await applicationsTask.ConfigureAwait(false);
+        return new FleetStatusReport(health, apps, listing.Problems.Concat(appProblems).ToList());
+    }
+
+    /// <summary>Every Application on the hub with its sync and health, by name, and the ones that could not be read.</summary>
+    public static async Task<(IReadOnlyList<ApplicationStatus> Applications, IReadOnlyList<HubObjectProblem> Problems)> ApplicationsAsync(HubClient hub, IReadOnlyList<RegisteredCluster> clusters, CancellationToken cancellation)
+    {
+        var applicationsTask = hub.ListApplicationsAsync(cancellation);
         IReadOnlyList<ListedObject> applications;
         try
         {
@@ -95,7 +103,7 @@ public static class FleetStatus
 
         var names = clusters.GroupBy(c => c.Server.TrimEnd('/')).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         names.TryAdd(ClusterInfo.InClusterServer, ClusterInfo.InClusterName);
-        var problems = listing.Problems.ToList();
+        var problems = new List<HubObjectProblem>();
         var apps = new List<ApplicationStatus>();
         foreach (var item in applications)
         {
@@ -118,7 +126,7 @@ public static class FleetStatus
             apps.Add(new ApplicationStatus(item.Name ?? "(unnamed)", item.Namespace ?? hub.ArgoCdNamespace, string.Empty, string.Empty, string.Empty, "Unknown", "Unknown"));
         }
 
-        return new FleetStatusReport(health, apps.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), problems);
+        return (apps.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), problems);
     }
 
     private static ApplicationStatus Read(JsonObject app, HubClient hub, IReadOnlyList<RegisteredCluster> clusters, IReadOnlyDictionary<string, string> names)

@@ -95,6 +95,9 @@ public static partial class FleetValidator
         GeneratedFileKind.ApplicationSet => "the ApplicationSet file",
         GeneratedFileKind.AppProject => "the AppProject file",
         GeneratedFileKind.Values => "the values file",
+        GeneratedFileKind.FailoverAlerts => "the failover alerts file",
+        GeneratedFileKind.Runbook => "the failover runbook",
+        GeneratedFileKind.FailoverDns => "the failover DNS records file",
         _ => "the ExternalSecret file",
     };
 }

@@ -45,6 +45,7 @@ public static partial class FleetValidator
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
 
+        CheckFailovers(findings, applicationSets, clusters, fleetId);
         CheckLeastPrivilege(findings, fleets, applicationSets, hubNamespaces, fleetId);
         foreach (var hub in hubs ?? System.Array.Empty<HubModel>()) CheckShards(findings, hub, fleets, applicationSets, fleetId);
 

@@ -33,6 +33,7 @@ public static class ApplicationSetBinder
 
         DslMember? template = null, targets = null, rollout = null, deploys = null, project = null;
         var values = new List<ValuesModel>();
+        var failovers = new List<FailoverModel>();
         foreach (var member in members)
         {
             if (member.ValuesEnvironment is not null)
@@ -49,6 +50,10 @@ public static class ApplicationSetBinder
             {
                 if (project is not null) context.Error(member.Origin, "declares more than one AppProject; keep one.");
                 project = member;
+            }
+            else if (member.TypeName == DslNames.Failover)
+            {
+                if (FailoverBinder.Bind(context, member) is { } failover) failovers.Add(failover);
             }
             else if (member.TypeName == DslNames.DeployedResources)
             {
@@ -142,6 +147,7 @@ public static class ApplicationSetBinder
             DeployedResources = Resources(context, deploys?.Value),
             InlineValues = templateBinder.InlineValueTree,
             Project = appProject,
+            Failovers = failovers.ToEquatableArray(),
             CreatesNamespace = YamlTree.Find(templateYaml, "spec", "syncPolicy", "syncOptions") is YamlSequence syncOptions && syncOptions.Any(o => o.AsString() == "CreateNamespace=true"),
         };
     }

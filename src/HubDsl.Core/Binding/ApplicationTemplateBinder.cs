@@ -43,6 +43,7 @@ internal sealed class ApplicationTemplateBinder
         SetText(metadata, "name", template.Find("Name")?.Value, "The Application name", required: true);
         SetTextMap(metadata, "labels", template.Find("Labels")?.Value, "Labels");
         SetTextMap(metadata, "annotations", template.Find("Annotations")?.Value, "Annotations");
+        NotificationSubscriptionBinder.Bind(_context, metadata, template.Find("Notifications")?.Value);
         SetTextList(metadata, "finalizers", template.Find("Finalizers")?.Value, "Finalizers");
 
         var spec = yaml.GetOrAddMapping("spec");

@@ -59,6 +59,9 @@ public static class DslNames
     /// <summary>An ApplicationSet's own AppProject.</summary>
     public const string AppProject = Namespace + ".AppProject";
 
+    /// <summary>A failover pair (primary and standby cluster) of an ApplicationSet.</summary>
+    public const string Failover = Namespace + ".Failover";
+
     // The types whose members and values the binders read inside declarations.
 
     /// <summary>The Cluster generator's parameters (<c>Param.Name</c>, <c>Param.Label("env")</c>, ...).</summary>

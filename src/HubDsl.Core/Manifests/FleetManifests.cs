@@ -78,6 +78,33 @@ public static class FleetManifests
             "Install: helm upgrade --install argocd argo/argo-cd --namespace " + hub.Namespace + " --create-namespace -f hub/argo-cd-values.yaml")),
     };
 
+    /// <summary>
+    /// The failover files of the project: the fleet's PrometheusRule (one per project, a group per failover), and per
+    /// failover its external-dns records and its runbook. Failovers with a HUB031 problem get none.
+    /// </summary>
+    public static IReadOnlyList<ManifestFile> Failovers(IEnumerable<ApplicationSetModel> applicationSets, IEnumerable<FleetModel> fleets, string? fleetId = null)
+    {
+        var resolved = ResolvedFailover.All(applicationSets, fleets, fleetId);
+        var files = new List<ManifestFile>();
+        if (FailoverAlertsManifest.Build(resolved, fleetId) is { } rule)
+        {
+            files.Add(new ManifestFile(FailoverAlertsFile, YamlWriter.Write(rule,
+                ManifestHeader.For(string.Join(", ", resolved.Select(r => r.ApplicationSet.ClassName + "." + r.Failover.MemberName).Distinct())),
+                "Apply where the Prometheus operator reads rules (its ruleSelector and ruleNamespaceSelector must match); see docs/failover.md.")));
+        }
+
+        foreach (var failover in resolved)
+        {
+            files.Add(new ManifestFile(RunbookFile(failover.Failover.Name), FailoverRunbook.Build(failover)));
+            if (FailoverDnsManifest.Build(failover) is not { } dns) continue;
+            files.Add(new ManifestFile(DnsFile(failover.Failover.Name), YamlWriter.Write(dns,
+                ManifestHeader.For(failover.ApplicationSet.ClassName + "." + failover.Failover.MemberName),
+                "Apply where external-dns runs with --source=crd and owns the zone of " + failover.Failover.Host + " (Route 53); see docs/failover.md.")));
+        }
+
+        return files;
+    }
+
     // Every generated path comes from the members below, so the build, the path rules (HUB019, HUB020, via
     // GeneratedPaths) and the CLI agree on where each file is.
 
@@ -95,6 +122,15 @@ public static class FleetManifests
 
     /// <summary>Where the build writes an AppProject, relative to the output root.</summary>
     public static string ProjectFile(string projectName) => HubManifestFolder + "projects/" + GeneratedFileNames.For(projectName, ".yaml");
+
+    /// <summary>Where the build writes the fleet's failover alerts (a PrometheusRule), relative to the output root.</summary>
+    public const string FailoverAlertsFile = "monitoring/failover-alerts.yaml";
+
+    /// <summary>Where the build writes a failover's runbook, relative to the output root.</summary>
+    public static string RunbookFile(string failoverName) => "runbooks/" + GeneratedFileNames.For(failoverName, ".md");
+
+    /// <summary>Where the build writes a failover's external-dns records, relative to the output root.</summary>
+    public static string DnsFile(string failoverName) => "dns/" + GeneratedFileNames.For(failoverName, ".yaml");
 
     /// <summary>Where the build writes a cluster's spoke objects, relative to the output root.</summary>
     public static string SpokeFile(string clusterName) => "spokes/" + GeneratedFileNames.For(clusterName, string.Empty) + "/argocd-manager.yaml";

@@ -26,8 +26,26 @@ public static class GeneratedPaths
             }
         }
 
+        var alerts = false;
+        var failoverNames = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var appSet in applicationSets)
         {
+            foreach (var failover in appSet.Failovers)
+            {
+                // A failover whose name is not a DNS label writes nothing, and a second one of the same name is HUB031 already;
+                // the others' paths are known without rendering.
+                if (!Validation.KubernetesNames.IsDnsLabel(failover.Name) || !failoverNames.Add(failover.Name)) continue;
+                var origin = failover.NameOrigin ?? failover.Origin ?? appSet.Origin;
+                if (!alerts)
+                {
+                    alerts = true;
+                    paths.Add(new GeneratedPath(FleetManifests.FailoverAlertsFile, GeneratedFileKind.FailoverAlerts, appSet.ClassName, failover.MemberName, origin) { Name = failover.Name });
+                }
+
+                paths.Add(new GeneratedPath(FleetManifests.RunbookFile(failover.Name), GeneratedFileKind.Runbook, appSet.ClassName, failover.MemberName, origin) { Name = failover.Name });
+                paths.Add(new GeneratedPath(FleetManifests.DnsFile(failover.Name), GeneratedFileKind.FailoverDns, appSet.ClassName, failover.MemberName, origin) { Name = failover.Name });
+            }
+
             paths.Add(new GeneratedPath(FleetManifests.ApplicationSetFile(appSet.Name), GeneratedFileKind.ApplicationSet, appSet.ClassName, null, appSet.Origin) { Name = appSet.Name });
             if (appSet.Project is { } project)
             {
@@ -90,4 +108,10 @@ public enum GeneratedFileKind
     Values,
     /// <summary>An ExternalSecret (<c>externalsecrets/&lt;env&gt;/</c>).</summary>
     ExternalSecret,
+    /// <summary>The fleet's failover alerts (<c>monitoring/</c>).</summary>
+    FailoverAlerts,
+    /// <summary>A failover's runbook (<c>runbooks/</c>).</summary>
+    Runbook,
+    /// <summary>A failover's external-dns records (<c>dns/</c>).</summary>
+    FailoverDns,
 }

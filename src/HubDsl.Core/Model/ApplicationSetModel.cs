@@ -29,6 +29,9 @@ public sealed record ApplicationSetModel(
     /// <summary>The inline <c>HelmSource.Values</c> as a tree with their keys' places (also in <see cref="Manifest"/> as text), or null.</summary>
     public YamlMapping? InlineValues { get; init; }
 
+    /// <summary>The failover pairs declared among the ApplicationSet's members.</summary>
+    public EquatableArray<FailoverModel> Failovers { get; init; } = EquatableArray<FailoverModel>.Empty;
+
     /// <summary>Where the cluster selector was declared (analyzers only).</summary>
     public SourceSpan? SelectorOrigin { get; init; }
 

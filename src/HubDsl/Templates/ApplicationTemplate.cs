@@ -20,6 +20,12 @@ public sealed class ApplicationTemplate
     public Dictionary<string, string> Annotations { get; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// Argo CD notifications subscriptions of the generated Applications, written as their
+    /// <c>notifications.argoproj.io/subscribe.&lt;trigger&gt;.&lt;service&gt;</c> annotations.
+    /// </summary>
+    public IReadOnlyList<NotificationSubscription> Notifications { get; init; } = new NotificationSubscription[0];
+
+    /// <summary>
     /// Finalizers. Argo CD adds <see cref="HubDsl.Finalizers.ResourcesFinalizer"/> itself when none are set and
     /// the ApplicationSet does not preserve resources on deletion.
     /// </summary>
