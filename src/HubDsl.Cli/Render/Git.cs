@@ -9,8 +9,18 @@ internal static class Git
     public static string? Run(string folder, out string error, params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        // The repository's own settings that run programs stay off, as for the preview's reads (Git/GitCommand):
+        // `git worktree add` would otherwise run its post-checkout hook.
+        foreach (var setting in new[] { "core.hooksPath=/dev/null", "core.fsmonitor=false", "protocol.allow=never" })
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(setting);
+        }
+
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["GIT_PAGER"] = "cat";
         Process process;
         try
         {

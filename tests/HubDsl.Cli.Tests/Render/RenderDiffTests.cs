@@ -116,6 +116,23 @@ public sealed class RenderDiffTests
         AssertWorktreesRemoved(fixture);
     }
 
+    [HelmFact]
+    public void The_base_worktree_runs_none_of_the_repositorys_hooks()
+    {
+        // `git worktree add` runs the post-checkout hook (githooks(5)); the render runs no program of the repository's.
+        using var fixture = new RenderFleetFixture(git: true);
+        var marker = Path.Combine(fixture.Folder, "hook-ran");
+        var hook = Path.Combine(fixture.Folder, ".git", "hooks", "post-checkout");
+        Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
+        File.WriteAllText(hook, "#!/bin/sh\ntouch '" + marker + "'\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        fixture.Edit("charts/web/values-prod.yaml", "logLevel: warn", "logLevel: error");
+        var (exit, _, stderr) = Diff(fixture);
+        Assert.True(exit == 1, stderr);
+        Assert.False(File.Exists(marker), "the repository's post-checkout hook ran");
+        AssertWorktreesRemoved(fixture);
+    }
+
     private static (int, string, string) Diff(RenderFleetFixture fixture, string reference = "HEAD", params string[] more) =>
         RenderTool.Run(fixture.Folder, null, new[] { "render", "--diff-base", reference, "--base-no-build" }.Concat(more).ToArray());
 
