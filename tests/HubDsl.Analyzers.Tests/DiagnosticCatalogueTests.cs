@@ -49,6 +49,14 @@ public sealed class DiagnosticCatalogueTests
         Assert.Contains(problems, p => p.StartsWith(DiagnosticIds.InvalidQuantity + ": descriptor", StringComparison.Ordinal) && p.Contains("not a DiagnosticIds constant", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_ids_are_declared_in_id_order()
+    {
+        // A reader finds an id where its number says; the compiler keeps the fields in declaration order.
+        var ids = DeclaredIds().Select(d => d.Id).ToList();
+        Assert.Equal(ids.OrderBy(id => id, StringComparer.Ordinal), ids);
+    }
+
     private static List<(string Name, string Id)> DeclaredIds() =>
         typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))

@@ -53,7 +53,7 @@ internal static class RenderCommand
                 Repositories = parse.GetValue(repos) ?? Array.Empty<string>(),
                 Clusters = parse.GetValue(clusters) ?? Array.Empty<string>(),
                 ApplicationSets = parse.GetValue(appSets) ?? Array.Empty<string>(),
-                Revision = parse.GetValue(revision) ?? Render.Git.Head(root),
+                Revision = parse.GetValue(revision) ?? BaseWorktree.Head(root),
                 Tracking = parse.GetValue(tracking) switch { "label" => TrackingMethod.Label, "annotation+label" => TrackingMethod.AnnotationAndLabel, _ => TrackingMethod.Annotation },
                 InstanceLabelKey = parse.GetValue(labelKey)!,
                 InstallationId = parse.GetValue(installationId) ?? string.Empty,

@@ -31,13 +31,27 @@ internal static class GitCommand
     /// <summary>A process ready to start: git with the safe settings, <paramref name="gitDirectory"/> and the arguments.</summary>
     public static ProcessStartInfo StartInfo(string gitDirectory, string? workTree, IEnumerable<string> arguments)
     {
+        var location = new List<string> { "--git-dir=" + gitDirectory };
+        if (workTree is not null) location.Add("--work-tree=" + workTree);
+        return Create(workTree ?? gitDirectory, location.Concat(arguments));
+    }
+
+    /// <summary>
+    /// A process ready to start in <paramref name="folder"/>: git with the safe settings finds the repository from
+    /// there, as on the command line (a parent folder, a worktree's <c>.git</c> file), for commands about the
+    /// repository itself (<c>rev-parse --show-toplevel</c>, <c>worktree add</c>). Never the caller's GIT_DIR.
+    /// </summary>
+    public static ProcessStartInfo StartInfoIn(string folder, IEnumerable<string> arguments) => Create(folder, arguments);
+
+    private static ProcessStartInfo Create(string workingFolder, IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo("git")
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workTree ?? gitDirectory,
+            WorkingDirectory = workingFolder,
         };
         start.Environment.Clear();
         start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
@@ -60,17 +74,38 @@ internal static class GitCommand
         }
 
         start.ArgumentList.Add("--no-pager");
-        start.ArgumentList.Add("--git-dir=" + gitDirectory);
-        if (workTree is not null) start.ArgumentList.Add("--work-tree=" + workTree);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         return start;
     }
 
     /// <summary>Runs git to its end: exit code, standard output (bytes) and standard error.</summary>
     /// <exception cref="GitCommandException">git could not be started, took longer than <see cref="Timeout"/>, or printed more than <see cref="MaxOutputBytes"/>.</exception>
-    public static (int Exit, byte[] Output, string Error) Run(string gitDirectory, string? workTree, params string[] arguments)
+    public static (int Exit, byte[] Output, string Error) Run(string gitDirectory, string? workTree, params string[] arguments) =>
+        Run(StartInfo(gitDirectory, workTree, arguments), arguments, Timeout);
+
+    /// <summary>Runs git in <paramref name="folder"/> (<see cref="StartInfoIn"/>) to its end, within <paramref name="timeout"/>.</summary>
+    /// <exception cref="GitCommandException">git could not be started, took longer than <paramref name="timeout"/>, or printed more than <see cref="MaxOutputBytes"/>.</exception>
+    public static (int Exit, byte[] Output, string Error) RunIn(string folder, TimeSpan timeout, params string[] arguments) =>
+        Run(StartInfoIn(folder, arguments), arguments, timeout);
+
+    /// <summary>git's standard output as text, run in <paramref name="folder"/>; null when git is missing, fails or passes a limit (<paramref name="error"/> says why).</summary>
+    public static string? TextIn(string folder, TimeSpan timeout, out string error, params string[] arguments)
     {
-        var start = StartInfo(gitDirectory, workTree, arguments);
+        try
+        {
+            var (exit, output, stderr) = RunIn(folder, timeout, arguments);
+            error = stderr;
+            return exit == 0 ? Encoding.UTF8.GetString(output) : null;
+        }
+        catch (GitCommandException e)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
+    private static (int Exit, byte[] Output, string Error) Run(ProcessStartInfo start, string[] arguments, TimeSpan timeout)
+    {
         Process process;
         try
         {
@@ -102,14 +137,14 @@ internal static class GitCommand
                 }
             });
             var stderr = Task.Run(() => Bounded(process.StandardError, 64 * 1024));
-            var finished = process.WaitForExit(Timeout) && stdout.Wait(Timeout);
+            var finished = process.WaitForExit(timeout) && stdout.Wait(timeout);
             if (!finished || overflow)
             {
                 Kill(process);
                 throw new GitCommandException(
                     overflow
                         ? "git " + Describe(arguments) + " printed more than " + (MaxOutputBytes / (1024 * 1024)) + " MiB, HubDsl's limit for one git command"
-                        : "git " + Describe(arguments) + " took longer than " + Timeout.TotalSeconds + " s, HubDsl's limit for one git command",
+                        : "git " + Describe(arguments) + " took longer than " + timeout.TotalSeconds + " s, HubDsl's limit for one git command",
                     isLimit: true);
             }
 

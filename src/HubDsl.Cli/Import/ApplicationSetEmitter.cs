@@ -23,11 +23,17 @@ internal static class ApplicationSetEmitter
         Targets(sb, appSet);
         sb.Append('\n');
         Template(sb, appSet.Template, appSet.GoTemplate);
+        if (appSet.Rollout is { } rollout)
+        {
+            sb.Append('\n');
+            Rollout(sb, rollout);
+        }
+
         if (values is not null && appSet.Values is { } imported)
         {
             sb.Append('\n');
             sb.Append("    [Values]\n    public static readonly ").Append(values.RootName).Append(" Defaults = new();\n");
-            var members = new Identifiers(className, "Targets", "Template", "Defaults");
+            var members = new Identifiers(className, "Targets", "Template", "Rollout", "Defaults");
             foreach (var (environment, file, merged) in imported.Environments)
             {
                 var expression = values.Environment(merged, Path.GetFileName(file), "    ", out var placeholder);
@@ -57,11 +63,26 @@ internal static class ApplicationSetEmitter
         sb.Append("        },\n    };\n");
     }
 
+    private static void Rollout(StringBuilder sb, ImportedRollout rollout)
+    {
+        sb.Append("    public static readonly RollingSync Rollout = new(");
+        for (var i = 0; i < rollout.Steps.Count; i++)
+        {
+            var step = rollout.Steps[i];
+            sb.Append("\n        new RollingSyncStep(").Append(string.Join(", ", step.MatchExpressions.Select(Expression))).Append(')');
+            if (step.MaxUpdate is { } maxUpdate) sb.Append(" { MaxUpdate = ").Append(CSharpText.String(maxUpdate)).Append(" }");
+            sb.Append(i == rollout.Steps.Count - 1 ? ");\n" : ",");
+        }
+    }
+
+    private static string Expression(LabelRequirementModel e) =>
+        "LabelExpression." + e.Operator + "(" + string.Join(", ", new[] { e.Key }.Concat(e.Values).Select(CSharpText.String)) + ")";
+
     private static string Selector(LabelSelectorModel selector)
     {
         if (selector.IsEmpty) return "ClusterSelector.All";
         var labels = selector.MatchLabels.Select(l => "(" + CSharpText.String(l.Key) + ", " + CSharpText.String(l.Value) + ")").ToList();
-        var expressions = selector.MatchExpressions.Select(e => "LabelExpression." + e.Operator + "(" + string.Join(", ", new[] { e.Key }.Concat(e.Values).Select(CSharpText.String)) + ")").ToList();
+        var expressions = selector.MatchExpressions.Select(Expression).ToList();
         if (expressions.Count == 0) return "ClusterSelector.WithLabels(" + string.Join(", ", labels) + ")";
         if (labels.Count == 0) return "ClusterSelector.Where(" + string.Join(", ", expressions) + ")";
         return "new ClusterSelector\n    {\n        MatchLabels = { " + string.Join(", ", selector.MatchLabels.Select(l => "[" + CSharpText.String(l.Key) + "] = " + CSharpText.String(l.Value))) + " },\n" +

@@ -78,7 +78,7 @@ internal sealed class ApplicationSetImporter
         }
 
         if (spec["templatePatch"] is not null) Skip("spec.templatePatch", "the DSL has no templatePatch: it writes the whole template. Express the patched fields in the ApplicationTemplate, per cluster with Param, or keep this ApplicationSet in YAML");
-        if (spec["strategy"] is not null) Skip("spec.strategy", "the import does not read progressive syncs yet; declare a RollingSync member by hand");
+        var rollout = RollingSyncImporter.Read(spec["strategy"], Skip);
 
         var preserve = false;
         if (spec["syncPolicy"] is YamlMapping appSetSync)
@@ -114,7 +114,10 @@ internal sealed class ApplicationSetImporter
         var imported = ReadTemplate(template, where, Skip);
         if (imported is null) return null;
         _omissions.AddRange(skipped);
-        return new ImportedAppSet(_file, name, metadata?["namespace"]?.AsString() ?? "argocd", _goTemplate, missingKey, preserve, selector, generatorValues, imported);
+        return new ImportedAppSet(_file, name, metadata?["namespace"]?.AsString() ?? "argocd", _goTemplate, missingKey, preserve, selector, generatorValues, imported)
+        {
+            Rollout = rollout,
+        };
     }
 
     private ImportedTemplate? ReadTemplate(YamlMapping template, string where, Action<string, string> skip)

@@ -30,7 +30,16 @@ internal sealed record ImportedAppSet(
 {
     /// <summary>The chart's values, when a values folder belongs to this ApplicationSet.</summary>
     public ImportedValues? Values { get; init; }
+
+    /// <summary><c>spec.strategy</c> as a <c>RollingSync</c>; null syncs all at once.</summary>
+    public ImportedRollout? Rollout { get; init; }
 }
+
+/// <summary>A RollingSync strategy: its steps, in order.</summary>
+internal sealed record ImportedRollout(IReadOnlyList<ImportedRolloutStep> Steps);
+
+/// <summary>One RollingSync step: In/NotIn expressions over the Applications' labels, and maxUpdate (a count or a percentage).</summary>
+internal sealed record ImportedRolloutStep(IReadOnlyList<LabelRequirementModel> MatchExpressions, string? MaxUpdate);
 
 /// <summary><c>spec.template</c>.</summary>
 internal sealed record ImportedTemplate(

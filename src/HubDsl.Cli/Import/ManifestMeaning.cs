@@ -43,6 +43,9 @@ internal static class ManifestMeaning
                 case "generators" or "template" or "templatePatch":
                     copy.Set(entry.Key, Templates(entry.Value, goTemplate));
                     break;
+                case "strategy":
+                    if (Strategy(entry.Value) is { } strategy) copy.Set(entry.Key, strategy);
+                    break;
                 default:
                     copy.Set(entry.Key, entry.Value);
                     break;
@@ -74,6 +77,23 @@ internal static class ManifestMeaning
                 if (Text(backoff["factor"]) is null or "2") backoff.Remove("factor");
                 if (Text(backoff["maxDuration"]) is null or "3m") backoff.Remove("maxDuration");
             }
+        }
+
+        return copy;
+    }
+
+    // Argo CD rolls out only with type RollingSync and at least one step (applicationset progressive sync's
+    // RollingSyncStrategyEnabled); anything else is all at once, as if there were no strategy. The deletion order
+    // counts only then, and only Reverse, in any case (IsDeletionOrderReversed).
+    private static YamlNode? Strategy(YamlNode node)
+    {
+        if (node is not YamlMapping strategy) return node;
+        if (Text(strategy["type"]) != "RollingSync" || (strategy["rollingSync"] as YamlMapping)?["steps"] is not YamlSequence { Count: > 0 }) return null;
+        var copy = new YamlMapping();
+        foreach (var entry in strategy)
+        {
+            if (entry.Key != "deletionOrder") copy.Set(entry.Key, entry.Value);
+            else if (string.Equals(Text(entry.Value), "Reverse", StringComparison.OrdinalIgnoreCase)) copy.Set(entry.Key, "Reverse");
         }
 
         return copy;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HubDsl.Cli.Git;
 
 namespace HubDsl.Cli.Render;
 
@@ -9,6 +10,9 @@ namespace HubDsl.Cli.Render;
 /// </summary>
 internal sealed class BaseWorktree : IDisposable
 {
+    /// <summary>Time one git command of the render may take: checking out a large repository takes longer than a read.</summary>
+    public static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(5);
+
     private readonly string _repository;
 
     private BaseWorktree(string repository, string folder, string commit)
@@ -30,7 +34,7 @@ internal sealed class BaseWorktree : IDisposable
     /// <summary>The top folder of the git repository holding <paramref name="folder"/>.</summary>
     public static string TopLevel(string folder)
     {
-        var top = Git.Run(folder, out var error, "rev-parse", "--show-toplevel");
+        var top = Git(folder, out var error, "rev-parse", "--show-toplevel");
         if (top is null) throw new UserInputException("--diff-base: '" + folder + "' is not inside a git repository (" + FirstLine(error) + ")");
         return Path.GetFullPath(top.Trim());
     }
@@ -38,12 +42,12 @@ internal sealed class BaseWorktree : IDisposable
     /// <summary>Checks out <paramref name="reference"/> of the repository at <paramref name="topLevel"/>.</summary>
     public static BaseWorktree Create(string topLevel, string reference)
     {
-        var commit = Git.Run(topLevel, out var error, "rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}")?.Trim();
+        var commit = Git(topLevel, out var error, "rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}")?.Trim();
         if (string.IsNullOrEmpty(commit)) throw new UserInputException("--diff-base: '" + reference + "' is not a commit in " + topLevel + (error.Length > 0 ? " (" + FirstLine(error) + ")" : string.Empty) + "; fetch it first (CI: actions/checkout with fetch-depth: 0)");
         var folder = Path.Combine(Path.GetTempPath(), "hubdsl-base-" + Guid.NewGuid().ToString("N")[..12]);
-        if (Git.Run(topLevel, out error, "worktree", "add", "--detach", "--quiet", folder, commit) is null)
+        if (Git(topLevel, out error, "worktree", "add", "--detach", "--quiet", folder, commit) is null)
         {
-            if (Directory.Exists(folder)) Git.Run(topLevel, out _, "worktree", "remove", "--force", folder);
+            if (Directory.Exists(folder)) Git(topLevel, out _, "worktree", "remove", "--force", folder);
             throw new UserInputException("--diff-base: git worktree add failed for " + reference + ": " + FirstLine(error));
         }
 
@@ -86,17 +90,24 @@ internal sealed class BaseWorktree : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        if (Git.Run(_repository, out var error, "worktree", "remove", "--force", Folder) is not null && !Directory.Exists(Folder)) return;
+        if (Git(_repository, out var error, "worktree", "remove", "--force", Folder) is not null && !Directory.Exists(Folder)) return;
         try
         {
             if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-            Git.Run(_repository, out _, "worktree", "prune");
+            Git(_repository, out _, "worktree", "prune");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             LeftBehind = "the temporary worktree " + Folder + " could not be removed (" + FirstLine(error) + "; " + e.Message + "); remove it with: git worktree remove --force " + Folder;
         }
     }
+
+    /// <summary>The commit checked out in <paramref name="folder"/>'s repository, or empty outside one.</summary>
+    public static string Head(string folder) => Git(folder, out _, "rev-parse", "HEAD")?.Trim() ?? string.Empty;
+
+    // The preview's runner: the repository's hooks, fsmonitor and the system and user configuration stay off
+    // (`git worktree add` would otherwise run the post-checkout hook), and so does the caller's GIT_DIR.
+    private static string? Git(string folder, out string error, params string[] args) => GitCommand.TextIn(folder, GitTimeout, out error, args);
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no message";
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
 namespace HubDsl.Core.Templating;
 
@@ -127,40 +126,5 @@ internal sealed class GoJsonParser
         return v;
     }
 
-    private string Str()
-    {
-        _i++; // opening quote
-        var sb = new StringBuilder();
-        while (true)
-        {
-            char c = Peek();
-            _i++;
-            if (c == '"') return sb.ToString();
-            if (c < 0x20) throw new System.FormatException();
-            if (c != '\\')
-            {
-                sb.Append(c);
-                continue;
-            }
-            char e = Peek();
-            _i++;
-            switch (e)
-            {
-                case '"': sb.Append('"'); break;
-                case '\\': sb.Append('\\'); break;
-                case '/': sb.Append('/'); break;
-                case 'b': sb.Append('\b'); break;
-                case 'f': sb.Append('\f'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u':
-                    if (_i + 4 > _s.Length || !int.TryParse(_s.Substring(_i, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int u)) throw new System.FormatException();
-                    sb.Append((char)u);
-                    _i += 4;
-                    break;
-                default: throw new System.FormatException();
-            }
-        }
-    }
+    private string Str() => JsonString.Read(_s, ref _i, out _) ?? throw new System.FormatException();
 }

@@ -57,8 +57,6 @@ public static class DiagnosticIds
     public const string SchemaRejectsValues = "HUB026";
     /// <summary>Without a schema, a Helm value whose shape contradicts the chart's default.</summary>
     public const string ValuesShapeMismatch = "HUB027";
-    /// <summary>An application controller shard carries more than the declared tolerance above the average.</summary>
-    public const string ShardOverloaded = "HUB032";
     /// <summary>A failover's cluster is not targeted by the ApplicationSet that declares it.</summary>
     public const string FailoverNotTargeted = "HUB028";
     /// <summary>A failover's standby gets different replicas or resources than its primary.</summary>
@@ -67,4 +65,6 @@ public static class DiagnosticIds
     public const string FailoverSameRegion = "HUB030";
     /// <summary>An invalid failover declaration (host name, duration, unknown cluster, label).</summary>
     public const string InvalidFailover = "HUB031";
+    /// <summary>An application controller shard carries more than the declared tolerance above the average.</summary>
+    public const string ShardOverloaded = "HUB032";
 }

@@ -103,6 +103,45 @@ public sealed class ImportUnitTests
         Assert.Equal("spec.template.spec.destination.namespace: input 'ns', imported 'other'", difference);
     }
 
+    [Theory]
+    [InlineData("{type: AllAtOnce}", null)]
+    [InlineData("{type: RollingSync}", null)] // no rollingSync: IsRollingSyncStrategy is false
+    [InlineData("{type: RollingSync, rollingSync: {steps: []}, deletionOrder: Reverse}", null)] // RollingSyncStrategyEnabled needs a step
+    [InlineData("{type: Canary, rollingSync: {steps: [{matchExpressions: []}]}}", null)]
+    [InlineData("{type: RollingSync, rollingSync: {steps: [{maxUpdate: 1}]}, deletionOrder: AllAtOnce}", "{type: RollingSync, rollingSync: {steps: [{maxUpdate: 1}]}}")]
+    [InlineData("{type: RollingSync, rollingSync: {steps: [{maxUpdate: 1}]}, deletionOrder: reverse}", "{type: RollingSync, rollingSync: {steps: [{maxUpdate: 1}]}, deletionOrder: Reverse}")]
+    public void Meaning_reads_a_strategy_as_Argo_CDs_progressive_sync_does(string strategy, string? same)
+    {
+        static YamlNode AppSet(string? strategy) => ManifestMeaning.ApplicationSet(Yaml("""
+            kind: ApplicationSet
+            metadata: {name: a}
+            spec:
+              generators: [{clusters: {}}]
+            """ + (strategy is null ? string.Empty : "\n  strategy: " + strategy)));
+
+        Assert.Empty(ManifestMeaning.Differences(AppSet(same), AppSet(strategy)));
+        if (same is not null) Assert.NotEmpty(ManifestMeaning.Differences(AppSet(null), AppSet(strategy)));
+    }
+
+    [Theory]
+    [InlineData("{type: RollingSync, rollingSync: {steps: [{matchExpressions: [{key: env, operator: In, values: [a]}], maxUpdate: 2}, {maxUpdate: 10%}]}}", "env In a|2;|10%", "")]
+    [InlineData("{type: AllAtOnce, deletionOrder: AllAtOnce}", null, "")]
+    [InlineData("{type: RollingSync, rollingSync: {steps: []}}", null, "")]
+    [InlineData("{type: RollingSync, rollingSync: {steps: [{matchExpressions: [{key: env, operator: Exists}]}]}}", null, "spec.strategy.rollingSync.steps[0].matchExpressions[0].operator")]
+    [InlineData("{type: RollingSync, rollingSync: {steps: [{matchExpressions: [{operator: In}]}]}}", null, "spec.strategy.rollingSync.steps[0].matchExpressions[0]")]
+    [InlineData("{type: RollingSync, rollingSync: {steps: [{maxUpdate: '3'}, {maxUpdate: -1}, {maxUpdate: 5}]}}", "|;|;|5", "spec.strategy.rollingSync.steps[0].maxUpdate, spec.strategy.rollingSync.steps[1].maxUpdate")]
+    [InlineData("{type: RollingSync, deletionOrder: Reverse, rollingSync: {steps: [{}]}}", "|", "spec.strategy.deletionOrder")]
+    [InlineData("{type: Canary}", null, "spec.strategy.type")]
+    public void Strategies_import_as_RollingSync_steps_or_are_listed(string strategy, string? steps, string listed)
+    {
+        var omissions = new List<string>();
+        var rollout = RollingSyncImporter.Read(YamlReader.Parse(strategy), (path, _) => omissions.Add(path));
+
+        Assert.Equal(steps, rollout is null ? null : string.Join(";", rollout.Steps.Select(s =>
+            string.Join(", ", s.MatchExpressions.Select(e => e.Key + " " + e.Operator + " " + string.Join(" ", e.Values))) + "|" + s.MaxUpdate)));
+        Assert.Equal(listed, string.Join(", ", omissions));
+    }
+
     [Fact]
     public void Helm_values_keep_false_and_merge_as_Helm_does()
     {

@@ -133,6 +133,24 @@ public sealed class RenderDiffTests
         AssertWorktreesRemoved(fixture);
     }
 
+    [HelmFact]
+    public void The_base_is_the_repository_of_the_folder_even_under_a_callers_git_environment()
+    {
+        // Run from a git hook, hubdsl inherits GIT_DIR and GIT_INDEX_FILE (githooks(5)); its git must not follow them
+        // to another repository or index, as the preview's git does not.
+        using var fixture = new RenderFleetFixture(git: true);
+        fixture.Edit("charts/web/values-prod.yaml", "logLevel: warn", "logLevel: error");
+        var elsewhere = Path.Combine(Path.GetTempPath(), "hubdsl-no-repository-" + Guid.NewGuid().ToString("N")[..8]);
+        var environment = new Dictionary<string, string> { ["GIT_DIR"] = elsewhere, ["GIT_WORK_TREE"] = elsewhere, ["GIT_INDEX_FILE"] = Path.Combine(elsewhere, "index") };
+
+        var (exit, stdout, stderr) = RenderTool.Run(fixture.Folder, environment, "render", "--diff-base", "HEAD", "--base-no-build");
+
+        Assert.True(exit == 1, stderr);
+        Assert.Equal(new[] { "prod-1 web-prod-1 0 0 1", "prod-2 web-prod-2 0 0 1" }, Rows(stdout));
+        Assert.False(Directory.Exists(elsewhere));
+        AssertWorktreesRemoved(fixture);
+    }
+
     private static (int, string, string) Diff(RenderFleetFixture fixture, string reference = "HEAD", params string[] more) =>
         RenderTool.Run(fixture.Folder, null, new[] { "render", "--diff-base", reference, "--base-no-build" }.Concat(more).ToArray());
 

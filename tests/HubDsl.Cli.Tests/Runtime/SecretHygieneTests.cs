@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using HubDsl.Cli.Runtime;
+using HubDsl.KubeEmulator;
 
 namespace HubDsl.Cli.Tests.Runtime;
 
@@ -222,6 +223,44 @@ public sealed class SecretHygieneTests
         Assert.True(run.ExitCode != 0, run.ToString());
         Assert.True(run.All.Contains("denied the request:", StringComparison.Ordinal), run.ToString());
         AssertNothingRecoverable(run.All, new[] { token, configJson, Convert.ToBase64String(Encoding.UTF8.GetBytes(configJson)) });
+    }
+
+    // failover changes only labels, but an admission webhook sees the merged Secret: its error can echo the request
+    // body and the stored Secret with its config, of either cluster.
+    [Theory]
+    [InlineData("dr", 422)]
+    [InlineData("dr", 500)]
+    [InlineData("prod", 422)]
+    public async Task A_hub_that_echoes_the_failover_change_never_prints_a_credential(string echoed, int status)
+    {
+        await using var fleet = await FailoverFleet.StartAsync();
+
+        // Re-registered by someone else: this process has never seen these tokens before failover reads the Secrets.
+        var credentials = new List<string>();
+        foreach (var spoke in new[] { "prod", "dr" })
+        {
+            var token = "eyJhbGciOiJSUzI1NiJ9.failover-" + Guid.NewGuid().ToString("N") + ".c2lnbmF0dXJl";
+            var config = "{\"bearerToken\":\"" + token + "\",\"tlsClientConfig\":{\"insecure\":true}}";
+            var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(config));
+            fleet.Hub.Resources.Mutate(ResourceCatalog.Secrets, "argocd", fleet.SecretNameOf(fleet[spoke]), "someone-else", secret =>
+            {
+                secret["data"]!["config"] = encoded;
+                return true;
+            });
+            credentials.AddRange(new[] { token, config, encoded });
+        }
+
+        var secretPath = "/secrets/" + fleet.SecretNameOf(fleet[echoed]);
+        var echo = fleet.Hub.Faults.FailNext(5, status, matches: e => e.Method == "PATCH" && e.Path.Contains(secretPath, StringComparison.Ordinal),
+            message: body => Echo(body) + " stored=" + Echo(fleet.HubSecret(fleet[echoed])!.ToJsonString()));
+
+        // --force: the standby's new token is not one its API server knows, so it is not Connected.
+        var run = await fleet.RunAsync("failover", "prod", "--to", "dr", "--yes", "--force", "--probe-timeout", "2");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.True(echo.Remaining < 5);
+        Assert.True(run.All.Contains("denied the request: raw=", StringComparison.Ordinal), run.ToString()); // the echo reached the output, scrubbed
+        AssertNothingRecoverable(run.All, credentials);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using HubDsl.Core.Yaml;
 
 namespace HubDsl.Core.Charts.Schema;
@@ -133,45 +132,7 @@ internal sealed class JsonText
         _i += word.Length;
     }
 
-    private string String()
-    {
-        _i++;
-        var sb = new StringBuilder();
-        while (true)
-        {
-            var c = Peek();
-            _i++;
-            if (c == '"') return sb.ToString();
-            if (c < 0x20) { _i--; throw Error("control character in a string"); }
-            if (c != '\\')
-            {
-                sb.Append(c);
-                continue;
-            }
-
-            var e = Peek();
-            _i++;
-            switch (e)
-            {
-                case '"': sb.Append('"'); break;
-                case '\\': sb.Append('\\'); break;
-                case '/': sb.Append('/'); break;
-                case 'b': sb.Append('\b'); break;
-                case 'f': sb.Append('\f'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u':
-                    if (_i + 4 > _text.Length || !int.TryParse(_text.Substring(_i, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code)) throw Error("invalid \\u escape");
-                    sb.Append((char)code);
-                    _i += 4;
-                    break;
-                default:
-                    _i--;
-                    throw Error("invalid escape '\\" + e + "'");
-            }
-        }
-    }
+    private string String() => JsonString.Read(_text, ref _i, out var error) ?? throw Error(error);
 
     private YamlScalar Number()
     {
