@@ -79,6 +79,47 @@ public sealed class AnalysisTierTests
         Assert.Contains(unread, d => d.Location.SourceSpan.Start == source.IndexOf("Replicas = 3", StringComparison.Ordinal) + "Replicas = ".Length && d.Location.SourceSpan.Length == 1);
     }
 
+    [Fact]
+    public void A_values_edit_in_a_clean_fleet_reuses_the_render_of_every_Application()
+    {
+        var source = Sources.Make();
+        var first = Compile(source);
+        var renders = EvaluationCaches.Renders(first);
+        Assert.Empty(FleetAnalysis.For(first, null, CancellationToken.None).Findings);
+        var reused = renders.Reused;
+
+        var edited = Recompile(first, source.Replace("Defaults with { Replicas = 3 }", "Defaults with { Replicas = 4 }", StringComparison.Ordinal));
+        var analysis = FleetAnalysis.For(edited, null, CancellationToken.None);
+
+        Assert.Empty(analysis.Findings);
+        Assert.False(analysis.IsPositioned);
+        Assert.Equal(reused + 1, renders.Reused);
+    }
+
+    [Fact]
+    public void An_edit_that_changes_what_is_rendered_renders_again()
+    {
+        // Prod's env label becomes "qa": its Application reads values-qa.yaml, which no [Values("qa")] generates (HUB).
+        var source = Sources.Make();
+        var first = Compile(source);
+        var renders = EvaluationCaches.Renders(first);
+        Assert.Empty(FleetAnalysis.For(first, null, CancellationToken.None).Findings);
+        var reused = renders.Reused;
+
+        var edited = Recompile(first, source.Replace("Labels = { [\"env\"] = \"prod\"", "Labels = { [\"env\"] = \"qa\"", StringComparison.Ordinal));
+        var analysis = FleetAnalysis.For(edited, null, CancellationToken.None);
+
+        Assert.Equal(reused, renders.Reused);
+        Assert.Contains(analysis.Findings, f => f.Id == HubDsl.Core.Validation.DiagnosticIds.MissingEnvironmentValues && f.Origin is not null);
+        Assert.True(analysis.IsPositioned);
+    }
+
+    private static CSharpCompilation Recompile(CSharpCompilation compilation, string source)
+    {
+        var tree = compilation.SyntaxTrees.Single();
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(source)));
+    }
+
     private static string WithoutMarkup(string source) => Regex.Replace(source, @"\{\|#\d+:|\|\}", string.Empty);
 
     private static CSharpCompilation Compile(string source) =>

@@ -39,6 +39,9 @@ internal sealed class EvaluationCache
     private long _recordedReused;
     private long _recordedStored;
 
+    /// <summary>The project's last render of each ApplicationSet, for the analyzers' validation of position-free models.</summary>
+    public HubDsl.Core.Analysis.RenderMemo Renders { get; } = new();
+
     /// <summary>When this project last asked for values (<see cref="EvaluationCaches"/> drops the least recently used).</summary>
     public long LastUsed { get; set; }
 

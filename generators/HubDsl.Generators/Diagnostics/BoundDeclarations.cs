@@ -46,9 +46,10 @@ internal sealed class BoundDeclarations
 
     /// <summary>
     /// Binds and validates every declaration. <paramref name="cache"/> (position-free binding only) is the project's
-    /// evaluation cache; with <paramref name="recordOrigins"/> no cache is used, since cached values have no spans.
+    /// evaluation cache, and <paramref name="renders"/> its renders kept from earlier validations; with
+    /// <paramref name="recordOrigins"/> neither is used, since cached values and renders have no spans.
     /// </summary>
-    public static BoundDeclarations Bind(Compilation compilation, IReadOnlyList<FleetDeclaration> declarations, string fleetId, bool recordOrigins, IMemberValueCache? cache, CancellationToken cancellationToken)
+    public static BoundDeclarations Bind(Compilation compilation, IReadOnlyList<FleetDeclaration> declarations, string fleetId, bool recordOrigins, IMemberValueCache? cache, RenderMemo? renders, CancellationToken cancellationToken)
     {
         var errors = new List<(DeclarationError, Location)>();
         var fleets = new List<FleetModel>();
@@ -91,7 +92,7 @@ internal sealed class BoundDeclarations
         errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
 
         // A cluster that could not be evaluated is missing: what would rest on its absence is not reported.
-        var findings = FleetValidator.Validate(fleets, applicationSets.Select(a => a.Item1).ToList(), hubsKnown ? hubNamespaces : null, everyClusterEvaluated, fleetId, hubs);
+        var findings = FleetValidator.Validate(fleets, applicationSets.Select(a => a.Item1).ToList(), hubsKnown ? hubNamespaces : null, everyClusterEvaluated, fleetId, hubs, recordOrigins ? null : renders);
         return new BoundDeclarations(recordOrigins, errors, findings, fleets, applicationSets);
     }
 

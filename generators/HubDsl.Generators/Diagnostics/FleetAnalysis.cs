@@ -21,7 +21,8 @@ namespace HubDsl.Generators.Diagnostics;
 /// <remarks>
 /// Two tiers. The quick tier binds every declaration position-free through the project's evaluation cache, the one
 /// the generator fills (so in the IDE, in the compiler and in <c>hubdsl watch</c> the analyzers reuse the values the
-/// generator has just evaluated instead of evaluating every declaration again), and validates. A clean fleet (no
+/// generator has just evaluated instead of evaluating every declaration again), and validates, reusing each
+/// ApplicationSet's render from the last validation when its manifest and clusters are unchanged. A clean fleet (no
 /// error, no finding) ends there: there is nothing to place. Otherwise the positioned tier binds every declaration
 /// again with source spans and gives the errors and findings to report. Position-free and positioned binding give the
 /// same values and the validator judges values, so the quick tier has a finding exactly when the positioned one has;
@@ -91,8 +92,11 @@ internal sealed class FleetAnalysis
     private static FleetAnalysis Compute(Compilation compilation, string fleetId, CancellationToken cancellationToken)
     {
         var declarations = FleetDeclarations.Of(compilation, cancellationToken);
-        var quick = BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: false, EvaluationCaches.For(compilation, cancellationToken), cancellationToken);
-        var tier = quick.IsClean ? quick : BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: true, cache: null, cancellationToken);
+        // A project without declarations gets no cache (it would hold the project's trees for nothing).
+        var cache = declarations.Count == 0 ? null : EvaluationCaches.For(compilation, cancellationToken);
+        var renders = declarations.Count == 0 ? null : EvaluationCaches.Renders(compilation);
+        var quick = BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: false, cache, renders, cancellationToken);
+        var tier = quick.IsClean ? quick : BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: true, cache: null, renders: null, cancellationToken);
         return new FleetAnalysis(compilation, tier, cancellationToken);
     }
 }
