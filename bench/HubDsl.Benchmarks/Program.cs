@@ -65,6 +65,13 @@ if (args.Length == 4 && args[0] == "watch-latency")
     return;
 }
 
+// `watch-steps N ROUNDS` prints where one hubdsl watch pass spends its time on the synthetic N-cluster fleet, step by step.
+if (args.Length == 3 && args[0] == "watch-steps")
+{
+    WatchSteps.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // `report-watch RESULTS-FOLDER` prints only the watch section (from a run of watch-latency alone).
 if (args.Length == 2 && args[0] == "report-watch")
 {

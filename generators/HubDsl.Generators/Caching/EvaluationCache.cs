@@ -18,8 +18,9 @@ namespace HubDsl.Generators.Caching;
 /// The cache keeps the syntax trees of the last compilation it saw (not the compilation) and moves forward
 /// to each new compilation by comparing trees: unchanged instances are free, changed trees are compared by
 /// <see cref="DeclarationChanges"/>, and new references, options or a structural change empty the cache.
-/// Values are only handed out for the compilation the cache is at, so concurrent or out-of-order
-/// compilations never see a value from another.
+/// Trees HubDsl's generators add (<see cref="OwnGeneratedTrees"/>) are left out, so the generator's compilation and
+/// the analyzers' (the same plus those trees) share one set of values. Values are only handed out for compilations
+/// in which they hold, so concurrent or out-of-order compilations never see a value from another.
 /// </remarks>
 internal sealed class EvaluationCache
 {
@@ -37,6 +38,9 @@ internal sealed class EvaluationCache
     private long _stored;
     private long _recordedReused;
     private long _recordedStored;
+
+    /// <summary>The project's last render of each ApplicationSet, for the analyzers' validation of position-free models.</summary>
+    public HubDsl.Core.Analysis.RenderMemo Renders { get; } = new();
 
     /// <summary>When this project last asked for values (<see cref="EvaluationCaches"/> drops the least recently used).</summary>
     public long LastUsed { get; set; }
@@ -93,20 +97,32 @@ internal sealed class EvaluationCache
     private void MoveTo(Compilation compilation, CancellationToken cancellationToken)
     {
         var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees) trees[tree.FilePath] = tree;
+        var count = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            // The generator's own output (manifests, recorded values) changes no value: the analyzers' compilation,
+            // which is the generator's plus those trees, then shares the generator's values.
+            if (OwnGeneratedTrees.CannotChangeValues(tree, cancellationToken)) continue;
+            count++;
+            trees[tree.FilePath] = tree;
+        }
 
         // Compute everything before touching the state, so a cancelled move leaves the cache where it was.
-        var changed = Changes(compilation, trees, cancellationToken);
-        _generation++;
+        var changed = Changes(compilation, trees, count, cancellationToken);
         if (changed is null)
         {
             _entries.Clear();
             _recorded.Clear();
+            _generation++;
         }
         else if (changed.Count > 0)
         {
             Invalidate(changed);
+            _generation++;
         }
+
+        // Otherwise every value holds in both compilations, so views of the one before stay valid (the generator
+        // and the analyzers may evaluate at the same time, each in its own compilation).
 
         _current = new WeakReference<Compilation>(compilation);
         _trees = trees;
@@ -114,11 +130,12 @@ internal sealed class EvaluationCache
         _options = compilation.Options;
     }
 
-    // The changed member keys, or null when nothing can be kept.
-    private HashSet<string>? Changes(Compilation compilation, Dictionary<string, SyntaxTree> trees, CancellationToken cancellationToken)
+    // The changed member keys (none: the same values hold in both), or null when nothing can be kept (nothing held:
+    // the trees are not compared, so the compilations are not known to agree).
+    private HashSet<string>? Changes(Compilation compilation, Dictionary<string, SyntaxTree> trees, int count, CancellationToken cancellationToken)
     {
-        if (_entries.Count == 0 && _recorded.Count == 0) return new HashSet<string>();
-        if (trees.Count != compilation.SyntaxTrees.Count() || trees.Count != _trees.Count) return null;
+        if (_entries.Count == 0 && _recorded.Count == 0) return null;
+        if (trees.Count != count || trees.Count != _trees.Count) return null;
         if (!Equals(_options, compilation.Options) || !_references.SequenceEqual(compilation.References)) return null;
 
         var changed = new HashSet<string>(StringComparer.Ordinal);

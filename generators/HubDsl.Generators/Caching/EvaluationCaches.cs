@@ -20,12 +20,17 @@ internal static class EvaluationCaches
     private static readonly ConcurrentDictionary<string, EvaluationCache> Caches = new();
     private static long _clock;
 
-    public static Evaluation.IMemberValueCache For(Compilation compilation, CancellationToken cancellationToken)
+    public static Evaluation.IMemberValueCache For(Compilation compilation, CancellationToken cancellationToken) => Of(compilation).For(compilation, cancellationToken);
+
+    /// <summary>The project's renders kept between validations (they are reused by content, whatever the compilation).</summary>
+    public static HubDsl.Core.Analysis.RenderMemo Renders(Compilation compilation) => Of(compilation).Renders;
+
+    private static EvaluationCache Of(Compilation compilation)
     {
         var cache = Caches.GetOrAdd(compilation.AssemblyName ?? string.Empty, _ => new EvaluationCache());
         cache.LastUsed = Interlocked.Increment(ref _clock);
         if (Caches.Count > MaxProjects) DropLeastRecentlyUsed();
-        return cache.For(compilation, cancellationToken);
+        return cache;
     }
 
     private static void DropLeastRecentlyUsed()

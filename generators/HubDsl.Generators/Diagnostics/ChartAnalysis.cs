@@ -17,7 +17,8 @@ namespace HubDsl.Generators.Diagnostics;
 /// The chart findings of one compilation (HUB025-HUB027): each ApplicationSet whose <c>HelmSource.Path</c> names a
 /// chart among the additional files (the package's props add them) is checked against it. An ApplicationSet whose
 /// chart is not there (a chart from a Helm repository, HubDslChartFiles=false) is not checked. Never throws: a chart or
-/// check that fails yields no findings.
+/// check that fails yields no findings. A clean fleet's ApplicationSets come without spans (<see cref="FleetAnalysis"/>):
+/// only those whose chart is among the additional files are bound again with spans, one by one, to be checked.
 /// </summary>
 internal sealed class ChartAnalysis
 {
@@ -78,8 +79,14 @@ internal sealed class ChartAnalysis
                     .Where(f => f.Relative != null).OrderBy(f => f.Relative, StringComparer.Ordinal).ToList();
                 var key = folder + "\n" + string.Join("\n", chartFiles.Select(f => f.Relative + "\u001f" + Checksum(f.File, cancellationToken)));
                 var reads = ChartCache.Reads(key, () => chartFiles.Select(f => new ChartFile(f.Relative!, f.File.GetText(cancellationToken)?.ToString() ?? "")).ToList());
+                // The check places each finding on a span and leaves out what it cannot place, so it runs on the
+                // ApplicationSet bound with spans: after a clean fleet's position-free tier, this one alone.
+                var positioned = fleet.WithOrigins(appSet);
+                if (positioned is null) continue;
+                var placed = ChartCache.Check(positioned, reads, appSet.ChartPath);
+
                 // A record's default shared by several ApplicationSets is reported once, where it was written.
-                findings.AddRange(ChartCache.Check(appSet, reads, appSet.ChartPath).Where(f => reported.Add((f.Id, f.Origin))));
+                findings.AddRange(placed.Where(f => reported.Add((f.Id, f.Origin))));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

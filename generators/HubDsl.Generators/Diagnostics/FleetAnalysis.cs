@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -7,38 +8,57 @@ using HubDsl.Core.Analysis;
 using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
 using HubDsl.Core.Manifests;
-using HubDsl.Core.Validation;
-using HubDsl.Generators.Binding;
+using HubDsl.Generators.Caching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HubDsl.Generators.Diagnostics;
 
 /// <summary>
 /// Everything the analyzers need about one compilation, computed once and shared by all of them: every
-/// declaration evaluated (with source spans) exactly as the generator evaluates it, and the fleet's findings.
+/// declaration evaluated exactly as the generator evaluates it, and the fleet's findings.
 /// </summary>
+/// <remarks>
+/// Two tiers. The quick tier binds every declaration position-free through the project's evaluation cache, the one
+/// the generator fills (so in the IDE, in the compiler and in <c>hubdsl watch</c> the analyzers reuse the values the
+/// generator has just evaluated instead of evaluating every declaration again), and validates, reusing each
+/// ApplicationSet's render from the last validation when its manifest and clusters are unchanged. A clean fleet (no
+/// error, no finding) ends there: there is nothing to place. Otherwise the positioned tier binds every declaration
+/// again with source spans and gives the errors and findings to report. Position-free and positioned binding give the
+/// same values and the validator judges values, so the quick tier has a finding exactly when the positioned one has;
+/// the diagnostics are those of binding with spans alone.
+/// </remarks>
 internal sealed class FleetAnalysis
 {
     private static readonly ConditionalWeakTable<Compilation, Lazy<FleetAnalysis>> Cache = new();
 
-    private FleetAnalysis(IReadOnlyList<(DeclarationError Error, Location Fallback)> errors, IReadOnlyList<Finding> findings, IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets)
+    private readonly Compilation _compilation;
+    private readonly BoundDeclarations _tier;
+    private readonly CancellationToken _cancellationToken;
+
+    // ApplicationSets bound again with spans, one at a time (the chart checks place their findings with them).
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ApplicationSetModel?> _withOrigins = new(SymbolEqualityComparer.Default);
+
+    private FleetAnalysis(Compilation compilation, BoundDeclarations tier, CancellationToken cancellationToken)
     {
-        Errors = errors;
-        Findings = findings;
-        Fleets = fleets;
-        ApplicationSets = applicationSets;
+        _compilation = compilation;
+        _tier = tier;
+        _cancellationToken = cancellationToken;
+        ApplicationSets = tier.ApplicationSets.Select(a => a.Model).ToList();
     }
 
     /// <summary>HUB001 errors, each with the declaration's location for errors that have no span of their own.</summary>
-    public IReadOnlyList<(DeclarationError Error, Location Fallback)> Errors { get; }
+    public IReadOnlyList<(DeclarationError Error, Location Fallback)> Errors => _tier.Errors;
 
-    public IReadOnlyList<Finding> Findings { get; }
+    public IReadOnlyList<Finding> Findings => _tier.Findings;
 
-    public IReadOnlyList<FleetModel> Fleets { get; }
+    public IReadOnlyList<FleetModel> Fleets => _tier.Fleets;
 
+    /// <summary>The ApplicationSets that bound: without spans when the fleet is clean (<see cref="IsPositioned"/> false).</summary>
     public IReadOnlyList<ApplicationSetModel> ApplicationSets { get; }
+
+    /// <summary>Whether the positioned tier ran: the fleet has an error or a finding (tests).</summary>
+    public bool IsPositioned => _tier.RecordsOrigins;
 
     /// <summary>
     /// The analysis of a compilation. <paramref name="options"/> give the project's fleet identity (HubDslFleet), so
@@ -47,6 +67,20 @@ internal sealed class FleetAnalysis
     /// </summary>
     public static FleetAnalysis For(Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken) =>
         Cache.GetValue(compilation, c => new Lazy<FleetAnalysis>(() => Compute(c, FleetId(c, options), cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    /// <summary>
+    /// <paramref name="model"/> (one of <see cref="ApplicationSets"/>) with its source spans: itself after the
+    /// positioned tier, else its declaration bound again with spans, alone.
+    /// </summary>
+    public ApplicationSetModel? WithOrigins(ApplicationSetModel model)
+    {
+        if (_tier.RecordsOrigins) return model;
+        var declaration = _tier.ApplicationSets.First(a => ReferenceEquals(a.Model, model)).Declaration;
+        return _withOrigins.GetOrAdd(declaration.Type, _ => BindWithOrigins(declaration));
+    }
+
+    private ApplicationSetModel? BindWithOrigins(FleetDeclaration declaration) =>
+        BoundDeclarations.BindApplicationSet(declaration, _compilation, recordOrigins: true, _cancellationToken, out _);
 
     private static string FleetId(Compilation compilation, AnalyzerOptions? options)
     {
@@ -57,88 +91,12 @@ internal sealed class FleetAnalysis
 
     private static FleetAnalysis Compute(Compilation compilation, string fleetId, CancellationToken cancellationToken)
     {
-        var errors = new List<(DeclarationError, Location)>();
-        var fleets = new List<FleetModel>();
-        var everyClusterEvaluated = true;
-        var applicationSets = new List<ApplicationSetModel>();
-        var hubNamespaces = new List<string>();
-        var hubs = new List<HubModel>();
-        var hubsKnown = true;
-        foreach (var (type, attribute, kind) in Declarations(compilation, cancellationToken))
-        {
-            var fallback = type.Locations.FirstOrDefault() ?? Location.None;
-            IReadOnlyList<DeclarationError> declarationErrors;
-            if (kind == DeclarationKind.Hub)
-            {
-                var hub = DeclarationBinder.BindHub(type, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
-                if (hub is null) hubsKnown = false;
-                else
-                {
-                    hubNamespaces.Add(hub.Namespace);
-                    hubs.Add(hub);
-                }
-            }
-            else if (kind == DeclarationKind.Fleet)
-            {
-                fleets.Add(DeclarationBinder.BindFleet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors));
-                everyClusterEvaluated &= declarationErrors.Count == 0;
-            }
-            else
-            {
-                var model = DeclarationBinder.BindApplicationSet(type, attribute, compilation, recordOrigins: true, cancellationToken, out declarationErrors);
-                if (model is not null) applicationSets.Add(model);
-            }
-
-            errors.AddRange(declarationErrors.Select(e => (e, fallback)));
-        }
-
-        // A declaration of another assembly that fails is reported once, at its first use, not by every declaration using it.
-        var referenced = new HashSet<string>(StringComparer.Ordinal);
-        errors.RemoveAll(e => e.Item1.Id == DiagnosticIds.ReferencedInitializer && !referenced.Add(e.Item1.Message));
-
-        // A cluster that could not be evaluated is missing: what would rest on its absence is not reported.
-        return new FleetAnalysis(errors, FleetValidator.Validate(fleets, applicationSets, hubsKnown ? hubNamespaces : null, everyClusterEvaluated, fleetId, hubs), fleets, applicationSets);
-    }
-
-    // A syntactic pre-filter (attribute names) keeps this cheap in large compilations; the symbol check confirms.
-    private enum DeclarationKind
-    {
-        Fleet,
-        ApplicationSet,
-        Hub,
-    }
-
-    private static IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute, DeclarationKind Kind)> Declarations(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var declaration in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<ClassDeclarationSyntax>())
-            {
-                if (!declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => IsCandidate(a.Name))) continue;
-                var model = compilation.GetSemanticModel(tree);
-                if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || !seen.Add(type)) continue;
-                foreach (var attribute in type.GetAttributes())
-                {
-                    var name = attribute.AttributeClass?.ToDisplayString();
-                    if (name == DslNames.FleetAttribute) yield return (type, attribute, DeclarationKind.Fleet);
-                    else if (name == DslNames.ApplicationSetAttribute) yield return (type, attribute, DeclarationKind.ApplicationSet);
-                    else if (name == DslNames.HubAttribute) yield return (type, attribute, DeclarationKind.Hub);
-                }
-            }
-        }
-    }
-
-    private static bool IsCandidate(NameSyntax name)
-    {
-        var text = name switch
-        {
-            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
-            SimpleNameSyntax s => s.Identifier.ValueText,
-            _ => string.Empty,
-        };
-        return text is "Fleet" or "FleetAttribute" or "ApplicationSet" or "ApplicationSetAttribute" or "Hub" or "HubAttribute";
+        var declarations = FleetDeclarations.Of(compilation, cancellationToken);
+        // A project without declarations gets no cache (it would hold the project's trees for nothing).
+        var cache = declarations.Count == 0 ? null : EvaluationCaches.For(compilation, cancellationToken);
+        var renders = declarations.Count == 0 ? null : EvaluationCaches.Renders(compilation);
+        var quick = BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: false, cache, renders, cancellationToken);
+        var tier = quick.IsClean ? quick : BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: true, cache: null, renders: null, cancellationToken);
+        return new FleetAnalysis(compilation, tier, cancellationToken);
     }
 }

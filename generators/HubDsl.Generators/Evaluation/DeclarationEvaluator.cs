@@ -38,7 +38,7 @@ internal sealed partial class DeclarationEvaluator
     private readonly DependencyTracker? _dependencies;
 
     /// <param name="recordOrigins">Record source spans (analyzers); the generator leaves them out so its models hold no locations.</param>
-    /// <param name="cache">Values from earlier compilations (the generator); null evaluates everything (the analyzers, which need origins).</param>
+    /// <param name="cache">Values from earlier compilations (the generator, and the analyzers' position-free tier); unused with origins, since cached values have none.</param>
     public DeclarationEvaluator(Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, IMemberValueCache? cache = null)
     {
         _compilation = compilation;

@@ -14,13 +14,15 @@ namespace HubDsl.Core.Analysis;
 // from the same renderer `hubdsl preview` uses, within the editor's limits (RenderOptions.ForEditor).
 public static partial class FleetValidator
 {
-    private static void CheckRendering(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters, string? fleetId)
+    private static void CheckRendering(FindingList findings, ApplicationSetModel appSet, List<(FleetModel Fleet, ClusterModel Cluster)> clusters, string? fleetId, RenderMemo? renders)
     {
         var declaration = Declaration(appSet.ClassName, "Template");
         var wrongSyntax = CheckSyntax(findings, appSet, declaration);
 
         var secrets = clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => ClusterSecretManifest.Build(c.Cluster, c.Fleet.Namespace, fleetId: fleetId)).ToList();
-        var result = ApplicationSetRenderer.Render(appSet.Manifest, secrets, RenderOptions.ForEditor());
+        // A model with spans is rendered afresh: a reused render's nodes would carry another model's spans.
+        RenderResult Render() => ApplicationSetRenderer.Render(appSet.Manifest, secrets, RenderOptions.ForEditor());
+        var result = renders is not null && appSet.Origin is null ? renders.Render(appSet.ClassName, appSet.Manifest, secrets, Render) : Render();
         if (result.Errors.FirstOrDefault(e => e.Reason == RenderErrorReasons.RenderLimitExceeded) is { } limit)
         {
             // The render stopped part-way: the checks below would judge incomplete output, so only HUB021 is reported.

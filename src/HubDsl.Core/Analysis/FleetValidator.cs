@@ -24,7 +24,8 @@ public static partial class FleetValidator
     /// </param>
     /// <param name="fleetId">The project's fleet identity: the clusters are rendered with the fleet label the build puts on their Secrets.</param>
     /// <param name="hubs">The project's <c>[Hub]</c> declarations that evaluated: their controller shards are checked.</param>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null, IReadOnlyList<HubModel>? hubs = null)
+    /// <param name="renders">Renders kept from earlier validations (used for ApplicationSets without source spans only).</param>
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null, IReadOnlyList<HubModel>? hubs = null, RenderMemo? renders = null)
     {
         var findings = new FindingList { ReportAbsence = everyClusterEvaluated };
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
@@ -40,7 +41,7 @@ public static partial class FleetValidator
             CheckSelector(findings, appSet, clusters, fleetId);
             CheckSyncPolicy(findings, appSet);
             CheckTemplateText(findings, appSet);
-            CheckRendering(findings, appSet, clusters, fleetId);
+            CheckRendering(findings, appSet, clusters, fleetId, renders);
             CheckProject(findings, appSet, clusters, fleetId);
             foreach (var values in appSet.Values) CheckValues(findings, appSet, values);
         }
