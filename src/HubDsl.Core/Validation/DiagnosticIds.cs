@@ -57,6 +57,8 @@ public static class DiagnosticIds
     public const string SchemaRejectsValues = "HUB026";
     /// <summary>Without a schema, a Helm value whose shape contradicts the chart's default.</summary>
     public const string ValuesShapeMismatch = "HUB027";
+    /// <summary>A <c>[ChartValues]</c> record HubDsl cannot type from its chart, or whose fleet defaults have no values file to go to.</summary>
+    public const string ChartValuesRecord = "HUB033";
     /// <summary>An application controller shard carries more than the declared tolerance above the average.</summary>
     public const string ShardOverloaded = "HUB032";
     /// <summary>A failover's cluster is not targeted by the ApplicationSet that declares it.</summary>
