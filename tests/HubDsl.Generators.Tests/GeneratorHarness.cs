@@ -59,6 +59,7 @@ internal static class GeneratorHarness
         {
             foreach (var attribute in tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>())
             {
+                if (!attribute.Name.ToString().Contains("GeneratedManifest", StringComparison.Ordinal)) continue; // [ChartValues] records carry [ValuesKey]
                 var args = attribute.ArgumentList!.Arguments.Select(a => ((LiteralExpressionSyntax)a.Expression).Token.ValueText).ToList();
                 files.Add(new ManifestFile(args[0], args[1]));
             }
