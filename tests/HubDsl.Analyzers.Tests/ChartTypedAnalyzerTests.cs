@@ -61,6 +61,12 @@ public sealed class ChartTypedAnalyzerTests
 
     private const string Template = "replicas: {{ .Values.replicaCount }}\nimage: {{ .Values.image.tag }}\nlog: {{ .Values.logLevel }}\n";
 
+    /// <summary>The chart-typed fleet (for the prefix fuzz).</summary>
+    internal static string FleetSource => Fleet;
+
+    /// <summary>Its chart at /0/helm (for the prefix fuzz).</summary>
+    internal static (string Path, string Text)[] ChartFiles() => Chart();
+
     private static (string Path, string Text)[] Chart(string values = Values, string? schema = Schema) =>
         new[] { ("/0/helm/Chart.yaml", "apiVersion: v2\nname: agent\nversion: 0.1.0\n"), ("/0/helm/values.yaml", values), ("/0/helm/templates/deployment.yaml", Template) }
             .Concat(schema is null ? [] : new[] { ("/0/helm/values.schema.json", schema) }).ToArray();
@@ -140,7 +146,7 @@ public sealed class ChartTypedAnalyzerTests
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create("ChartTyped" + Guid.NewGuid().ToString("N"), [CSharpSyntaxTree.ParseText(source, parse, "/0/Fleet.cs")], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var files = ChartFiles.Of(chart);
+        var files = Analyzers.Tests.ChartFiles.Of(chart);
         CSharpGeneratorDriver.Create([new ManifestGenerator().AsSourceGenerator()], additionalTexts: files, parseOptions: parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
