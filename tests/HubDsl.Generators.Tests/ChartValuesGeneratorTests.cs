@@ -44,6 +44,21 @@ public sealed class ChartValuesGeneratorTests
     }
 
     [Fact]
+    public void A_key_the_users_part_of_the_record_declares_is_not_generated_and_its_value_is_written()
+    {
+        var source = ChartTypedFleet.Source.Replace("public partial record AgentValues : HelmValues;",
+            "public partial record AgentValues : HelmValues\n{\n    [ValuesKey(\"class\")] public string Tier { get; init; } = \"gold\";\n    public ExternalSecretRef? ExtraArgs { get; init; }\n}");
+        var (output, files, diagnostics) = ChartTypedFleet.Run(source, ChartTypedFleet.ChartFiles());
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var record = ChartTypedFleet.RecordSource(output);
+        Assert.DoesNotContain("ValuesKey(\"class\")", record);
+        Assert.DoesNotContain("ValuesKey(\"extraArgs\")", record);
+        Assert.Contains("ValuesKey(\"Class\")", record); // the key differing by case is still the chart's
+        Assert.Equal("class: gold\nimage:\n  tag: '2.0.0'\nlogLevel: info\n", Body(files, "helm/values-fleet.yaml"));
+    }
+
+    [Fact]
     public void A_chart_that_cannot_be_read_generates_no_properties_and_the_generator_does_not_throw()
     {
         var files = ChartTypedFleet.ChartFiles(edit: (path, text) => path == "values.yaml" ? "replicaCount: [1\n  image: {\n" : text);

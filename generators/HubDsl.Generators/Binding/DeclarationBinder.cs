@@ -96,7 +96,7 @@ internal static class DeclarationBinder
             if (value is null) continue;
             var origin = recordOrigins ? IdentifierSpan(member) : null;
             // A [ChartValues] record's own defaults are the chart's: the fleet's defaults file holds only what differs from them.
-            var chartBase = environment is not null && Charts.ChartValuesTypes.ChartRecordOf(memberType) is { } chartRecord ? evaluator.EvaluateDefaults(chartRecord) : null;
+            var chartBase = environment is not null && Charts.ChartValuesTypes.ChartRecordOf(memberType) is { } chartRecord ? Charts.ChartValuesTypes.ChartDefaults(chartRecord, evaluator.EvaluateDefaults(chartRecord)) : null;
             members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin) { ChartBase = chartBase });
         }
 

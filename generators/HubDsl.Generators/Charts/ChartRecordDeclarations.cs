@@ -51,7 +51,28 @@ internal static class ChartRecordDeclarations
 
         problem = null;
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new ChartRecordTarget(ns, containing.ToEquatableArray(), type.Name, chartPath!);
+        // The user's own members (not those this generator adds, which the analyzers' compilation also holds).
+        var own = type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m.DeclaringSyntaxReferences.Any(r => !r.SyntaxTree.FilePath.Replace('\\', '/').Contains("/" + ChartRecordPipeline.HintPrefix))).ToList();
+        var keys = own.OfType<IPropertySymbol>().Where(p => !p.IsStatic).Select(p => ChartRecordTarget.KeyOf(p.Name, ValuesKey(p)));
+        return new ChartRecordTarget(ns, containing.ToEquatableArray(), type.Name, chartPath!)
+        {
+            DeclaredKeys = keys.OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray(),
+            DeclaredNames = own.Select(m => m.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
+        };
+    }
+
+    private static string? ValuesKey(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && TypeShapes.FullName(attributeClass) == HubDsl.Core.Declarations.DslNames.ValuesKeyAttribute
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string key)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsPartial(INamedTypeSymbol type) =>

@@ -23,6 +23,9 @@ internal static class ChartRecordPipeline
     /// <summary>Where Roslyn places a generator's <c>AddSource</c> output: the augmented trees get the same path.</summary>
     public const string GeneratedFolder = "HubDsl.Generators/HubDsl.Generators.ManifestGenerator/";
 
+    /// <summary>How the hint name of every generated record starts.</summary>
+    public const string HintPrefix = ChartRecordTarget.HintPrefix;
+
     public static IncrementalValueProvider<EquatableArray<ChartRecordSource>> Sources(IncrementalGeneratorInitializationContext context)
     {
         var targets = context.SyntaxProvider

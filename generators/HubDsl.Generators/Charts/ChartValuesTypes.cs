@@ -1,4 +1,6 @@
+using System.Linq;
 using HubDsl.Core.Declarations;
+using HubDsl.Core.Model;
 using HubDsl.Generators.Evaluation;
 using Microsoft.CodeAnalysis;
 
@@ -49,5 +51,16 @@ internal static class ChartValuesTypes
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The chart's defaults from the record's: only the properties generated from the chart. A property of the user's own
+    /// part has the fleet's default, not the chart's, so it is left out and always written to the fleet's defaults file.
+    /// </summary>
+    public static DslObject? ChartDefaults(INamedTypeSymbol chartRecord, DslObject? defaults)
+    {
+        if (defaults is null) return null;
+        var generated = defaults.Properties.Where(p => chartRecord.GetMembers(p.Name).Any(m => m.DeclaringSyntaxReferences.Any(r => r.SyntaxTree.FilePath.Replace('\\', '/').Contains("/" + ChartRecordPipeline.HintPrefix))));
+        return defaults with { Properties = generated.ToEquatableArray() };
     }
 }

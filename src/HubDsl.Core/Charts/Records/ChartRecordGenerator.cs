@@ -51,7 +51,7 @@ public static class ChartRecordGenerator
                 return new ChartRecordSource(target.HintName, null, where + ": the chart's values.schema.json cannot be read (" + schemaProblem + "), so no properties are generated. Fix the schema (helm lint reports it too).");
             }
 
-            var model = ValuesRecordBuilder.Build(chart, target.TypeName);
+            var model = ValuesRecordBuilder.Build(chart, target.TypeName, target.DeclaredKeys, target.DeclaredNames);
             return new ChartRecordSource(target.HintName, ValuesRecordEmitter.Emit(model, target.Namespace, target.ContainingTypes), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
