@@ -20,6 +20,7 @@ public sealed class ChartFilesBuildTests
         Assert.Matches(@"Agent\.cs\(\d+,\d+\): warning HUB025", build.Output);
 
         // Without chart files nothing is checked, and the example's [ChartValues] record gets no properties: HUB033 says why.
+        copy.Write("Agent.cs", copy.Read("Agent.cs") + "// compile again: dropping additional files does not make CoreCompile's outputs stale\n");
         var off = copy.Build("HubDslChartFiles=false");
 
         Assert.NotEqual(0, off.ExitCode);
@@ -34,6 +35,7 @@ public sealed class ChartFilesBuildTests
         copy.Edit("Agent.cs", "[\"environment\"] = Param.Label(\"env\"),", "[\"environment\"] = Param.Label(\"env\"),\n                [\"clusterName\"] = Param.Name,");
 
         var named = copy.Build("HubDslChartPaths=helm");
+        copy.Write("Agent.cs", copy.Read("Agent.cs") + "// compile again: dropping additional files does not make CoreCompile's outputs stale\n");
         var elsewhere = copy.Build("HubDslChartPaths=argocd");
 
         Assert.Contains("warning HUB025", named.Output);

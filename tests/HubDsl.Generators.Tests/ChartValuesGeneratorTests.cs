@@ -127,6 +127,8 @@ public sealed class ChartValuesGeneratorTests
         var driver = ChartTypedFleet.Driver(ChartTypedFleet.ChartFiles()).RunGenerators(compilation);
         var stored = HubDsl.Generators.Caching.ChartEvaluationCaches.Statistics(name).Stored;
         Assert.True(stored > 0);
+        // The chart's defaults (new AgentValues(), every generated initializer) are kept too, not bound on every keystroke.
+        Assert.True(HubDsl.Generators.Caching.ChartEvaluationCaches.Holds(name, "chart-defaults:Fleet.AgentValues"));
         // A keystroke in a method body: the project's compilation changes, the records do not.
         var edited = compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("public class Unrelated { public int X() => 2; }")));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();

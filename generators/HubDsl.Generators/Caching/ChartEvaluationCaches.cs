@@ -39,6 +39,9 @@ internal static class ChartEvaluationCaches
     public static (int Held, long Reused, long Stored) Statistics(string assemblyName) =>
         Caches.TryGetValue(assemblyName, out var entry) ? entry.Cache.Statistics : default;
 
+    /// <summary>Whether a value is held for the member (or a record's chart defaults, <c>chart-defaults:Type</c>) (tests).</summary>
+    public static bool Holds(string assemblyName, string member) => Caches.TryGetValue(assemblyName, out var entry) && entry.Cache.Holds(member);
+
     /// <summary>Forgets every value (cold-run benchmarks and tests).</summary>
     public static void Clear() => Caches.Clear();
 }
