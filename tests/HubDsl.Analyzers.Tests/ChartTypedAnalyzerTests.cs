@@ -150,7 +150,8 @@ public sealed class ChartTypedAnalyzerTests
         CSharpGeneratorDriver.Create([new ManifestGenerator().AsSourceGenerator()], additionalTexts: files, parseOptions: parse)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
-        return output.WithAnalyzers([new ChartValuesAnalyzer(), new ChartValuesRecordAnalyzer()], new AnalyzerOptions(files))
+        // ValuesAnalyzer too: HUB003 must not take values-fleet.yaml (which matches values-{env}.yaml) for an environment file.
+        return output.WithAnalyzers([new ChartValuesAnalyzer(), new ChartValuesRecordAnalyzer(), new ValuesAnalyzer()], new AnalyzerOptions(files))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 }
