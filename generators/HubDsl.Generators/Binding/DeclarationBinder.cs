@@ -41,7 +41,7 @@ internal static class DeclarationBinder
     public static ApplicationSetModel? BindApplicationSet(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, bool recordOrigins, CancellationToken cancellationToken, out IReadOnlyList<DeclarationError> errors, IMemberValueCache? cache = null)
     {
         var evaluator = new DeclarationEvaluator(compilation, recordOrigins, cancellationToken, cache);
-        var members = Members(type, evaluator, recordOrigins, IsApplicationSetMemberType, cancellationToken);
+        var members = Members(type, evaluator, recordOrigins, IsApplicationSetMemberType, cancellationToken, cache);
         var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         if (name is null)
         {
@@ -74,7 +74,19 @@ internal static class DeclarationBinder
     private static bool IsApplicationSetMemberType(ITypeSymbol type) =>
         TypeShapes.FullName(type) is DslNames.ApplicationTemplate or DslNames.ClusterSelector or DslNames.ClusterGenerator or DslNames.RollingSync or DslNames.DeployedResources or DslNames.AppProject or DslNames.Failover;
 
-    private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken)
+    // The chart's defaults of a [ChartValues] record (new T(), generated properties only). Kept across compilations like a
+    // member's value: a large chart's record has a thousand initializers, and a keystroke in the fleet changes none of them.
+    private static DslObject? ChartBase(INamedTypeSymbol chartRecord, DeclarationEvaluator evaluator, IMemberValueCache? cache)
+    {
+        var key = "chart-defaults:" + MemberKeys.OfType(chartRecord);
+        if (cache is not null && cache.TryGet(key, out var cached, out _)) return cached as DslObject;
+        var errors = evaluator.Errors.Count;
+        var chartBase = Charts.ChartValuesTypes.ChartDefaults(chartRecord, evaluator.EvaluateDefaults(chartRecord));
+        if (cache is not null && chartBase is not null && evaluator.Errors.Count == errors) cache.Store(key, chartBase, evaluator.DependenciesOf(chartRecord));
+        return chartBase;
+    }
+
+    private static List<DslMember> Members(INamedTypeSymbol type, DeclarationEvaluator evaluator, bool recordOrigins, System.Func<ITypeSymbol, bool> wanted, CancellationToken cancellationToken, IMemberValueCache? cache = null)
     {
         var members = new List<DslMember>();
         foreach (var member in type.GetMembers())
@@ -95,7 +107,9 @@ internal static class DeclarationBinder
             evaluator.NameErrorsSince(errorCount, type.Name + "." + member.Name);
             if (value is null) continue;
             var origin = recordOrigins ? IdentifierSpan(member) : null;
-            members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin));
+            // A [ChartValues] record's own defaults are the chart's: the fleet's defaults file holds only what differs from them.
+            var chartBase = environment is not null && Charts.ChartValuesTypes.ChartRecordOf(memberType) is { } chartRecord ? ChartBase(chartRecord, evaluator, cache) : null;
+            members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin) { ChartBase = chartBase });
         }
 
         return members;

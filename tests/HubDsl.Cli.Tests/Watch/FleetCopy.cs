@@ -25,6 +25,15 @@ internal sealed class FleetCopy : IDisposable
         var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hubdsl-watch-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
         foreach (var file in Directory.GetFiles(source, "*.cs")) File.Copy(file, System.IO.Path.Combine(root, System.IO.Path.GetFileName(file)));
+        // The chart AgentValues is typed from ([ChartValues("helm")]): its own files, not the values files the build writes.
+        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(source, "helm"), "*", SearchOption.AllDirectories))
+        {
+            var relative = System.IO.Path.GetRelativePath(source, file);
+            if (System.IO.Path.GetFileName(file).StartsWith("values-", StringComparison.Ordinal)) continue;
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.Combine(root, relative))!);
+            File.Copy(file, System.IO.Path.Combine(root, relative));
+        }
+
         var local = System.IO.Path.Combine(RepositoryRoot(), "src", "HubDsl", "build", "HubDsl.Local.props");
         var project = File.ReadAllText(System.IO.Path.Combine(source, "AgentFleet.csproj")).Replace(@"..\..\src\HubDsl\build\HubDsl.Local.props", local, StringComparison.Ordinal);
         Assert.Contains(local, project, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public sealed class WatchEditSequenceTests
     [
         ("Clusters.cs", "https://dr-api.example.com", "https://dr-eu.example.com"),
         ("Agent.cs", "Replicas = 3,", "Replicas = 4,"),
-        ("AgentValues.cs", "Replicas { get; init; } = 1;", "Replicas { get; init; } = 2;"),
+        ("Agent.cs", "AgentValues Defaults = new();", "AgentValues Defaults = new() { Replicas = 2 };"),
         ("Shared.cs", "Owner = \"team-a\"", "Owner = \"team-b\""),
         ("Shared.cs", "Region = \"eu\"", "Region = \"us\""),
         ("Shared.cs", "{ return 1; }", "{ return 2; }"),

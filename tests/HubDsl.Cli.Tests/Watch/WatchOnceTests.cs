@@ -58,7 +58,7 @@ public sealed class WatchOnceTests
         Assert.True(await watch.StartAsync());
         var before = copy.Tree();
 
-        var saved = copy.Edit("Agent.cs", "Limits: new(Memory: \"1Gi\"", "Limits: new(Memory: \"1gi\"");
+        var saved = copy.Edit("Agent.cs", "Limits = new() { Memory = \"1Gi\"", "Limits = new() { Memory = \"1gi\"");
         Assert.False(await watch.SavedAsync(saved));
 
         var report = watch.LastReport;

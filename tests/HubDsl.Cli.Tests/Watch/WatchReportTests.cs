@@ -18,9 +18,9 @@ public sealed class WatchReportTests
         Assert.True(await watch.StartAsync());
 
         // The default replica count: prod and dr override it (3), so only staging's Application changes.
-        Assert.True(await watch.SavedAsync(copy.Edit("AgentValues.cs", "Replicas { get; init; } = 1;", "Replicas { get; init; } = 2;")));
+        Assert.True(await watch.SavedAsync(copy.Edit("Agent.cs", "AgentValues Defaults = new();", "AgentValues Defaults = new() { Replicas = 2 };")));
         var report = watch.LastReport;
-        Assert.Contains("helm/values.yaml", report["written"]!.AsArray().Select(w => (string?)w));
+        Assert.Contains("helm/values-fleet.yaml", report["written"]!.AsArray().Select(w => (string?)w));
         var change = report["applications"]!.AsArray().Single()!;
         Assert.Equal(("agent-staging", "staging", "changed"), ((string?)change["application"], (string?)change["cluster"], (string?)change["change"]));
         var replicas = change["values"]!.AsArray().Single()!;
