@@ -22,6 +22,13 @@ if (args.Length == 3 && args[0] == "chart-check")
     return;
 }
 
+// `chart-record VALUES_YAML ROUNDS`: a [ChartValues] record typed from the argo-cd chart (generation, keystroke, analyzers).
+if (args.Length == 3 && args[0] == "chart-record")
+{
+    ChartRecordSteps.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // `values-export N ROUNDS FILE` writes the export step's times, its outputs' classification and the recorded size as JSON.
 if (args.Length == 4 && args[0] == "values-export")
 {

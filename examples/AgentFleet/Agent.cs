@@ -30,7 +30,8 @@ public static partial class Agent
         Source = new HelmSource("https://github.com/example/agent", Path: "helm/", TargetRevision: "main")
         {
             ReleaseName = $"agent-{Param.Name}",
-            ValueFiles = ["values.yaml", $"values-{Param.Label("env")}.yaml"],
+            // The chart's own values.yaml comes first by itself; then the fleet's defaults, then the environment's.
+            ValueFiles = ["values-fleet.yaml", $"values-{Param.Label("env")}.yaml"],
             Values =
             {
                 ["cluster"] = Param.Name,
@@ -73,10 +74,12 @@ public static partial class Agent
     public static readonly AgentValues Prod = Defaults with
     {
         Replicas = 3,
-        Resources = new(
-            Requests: new(Memory: "512Mi", Cpu: "500m"),
-            Limits: new(Memory: "1Gi", Cpu: "1000m")),
-        SecurityContext = new(RunAsNonRoot: true),
+        Resources = new()
+        {
+            Requests = new() { Memory = "512Mi", Cpu = "500m" },
+            Limits = new() { Memory = "1Gi", Cpu = "1000m" },
+        },
+        SecurityContext = new() { RunAsNonRoot = true },
         Database = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/prod/db"),
     };
 

@@ -2,17 +2,15 @@ using HubDsl;
 
 namespace AgentFleet;
 
-/// <summary>The agent chart's values (helm/values.yaml and its per-environment overrides).</summary>
-public sealed record AgentValues : HelmValues
+/// <summary>
+/// The agent chart's values, typed from the chart itself (helm/values.yaml and helm/values.schema.json): the generator
+/// writes a property per key, with the chart's defaults and docs. The fleet declares only what needs a richer type
+/// than the chart's.
+/// </summary>
+[ChartValues("helm")]
+public sealed partial record AgentValues : HelmValues
 {
-    public int Replicas { get; init; } = 1;
-
-    public Resources Resources { get; init; } = new(
-        Requests: new(Memory: "64Mi", Cpu: "100m"),
-        Limits: new(Memory: "128Mi", Cpu: "500m"));
-
-    public SecurityContext SecurityContext { get; init; } = new(RunAsNonRoot: false);
-
     /// <summary>Database credentials: only the Secret's name reaches the values; the operator reads Vault on the spoke.</summary>
+    [ValuesKey("database")]
     public ExternalSecretRef Database { get; init; } = new("agent-db", Store: "vault", RemoteKey: "secret/data/agent/staging/db");
 }

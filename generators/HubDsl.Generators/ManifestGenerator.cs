@@ -5,6 +5,7 @@ using HubDsl.Core.Manifests;
 using HubDsl.Core.Model;
 using HubDsl.Generators.Binding;
 using HubDsl.Generators.Caching;
+using HubDsl.Generators.Charts;
 using HubDsl.Generators.Emit;
 using HubDsl.Generators.Models;
 using Microsoft.CodeAnalysis;
@@ -42,12 +43,37 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .SelectMany(static (fleet, _) => fleet.Clusters.Select(cluster => new FleetCluster(fleet.ClassName, fleet.Namespace, cluster)))
             .WithTrackingName(TrackingNames.Clusters);
 
-        var applicationSets = context.SyntaxProvider
+        // [ChartValues] records: their properties come from the chart (added as source below), and the ApplicationSets
+        // using them are bound in the compilation plus those records, since this compilation cannot show them.
+        var chartRecords = ChartRecordPipeline.Sources(context);
+        var chartRecordTrees = ChartRecordPipeline.Trees(context, chartRecords);
+        var chartApplicationSets = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 DslNames.ApplicationSetAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (ctx, ct) => DeclarationBinder.BindApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
+                static (ctx, _) => ChartValuesTypes.UsesChartValues((INamedTypeSymbol)ctx.TargetSymbol) ? ChartTypedApplicationSets.MetadataName((INamedTypeSymbol)ctx.TargetSymbol) : null)
+            .Where(static name => name is not null)
+            .Select(static (name, _) => name!)
+            .Collect()
+            .Combine(chartRecordTrees)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => ChartTypedApplicationSets.Bind(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(TrackingNames.ChartApplicationSets);
+
+        var declaredApplicationSets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DslNames.ApplicationSetAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => ChartValuesTypes.UsesChartValues((INamedTypeSymbol)ctx.TargetSymbol)
+                    ? null
+                    : DeclarationBinder.BindApplicationSet((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], ctx.SemanticModel.Compilation, recordOrigins: false, ct, out _, EvaluationCaches.For(ctx.SemanticModel.Compilation, ct)))
             .WithTrackingName(TrackingNames.ApplicationSet);
+
+        // One stream of ApplicationSets: the others, then the chart-typed ones (each step after compares them one by one).
+        var applicationSets = declaredApplicationSets
+            .Collect()
+            .Combine(chartApplicationSets)
+            .SelectMany(static (pair, _) => pair.Left.Where(model => model is not null).Concat(pair.Right));
 
         // Least-privilege clusters' Secrets, spoke RBAC and hub values depend on the ApplicationSets that target them.
         var allApplicationSets = applicationSets
@@ -139,6 +165,7 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new ManifestSet("HubDsl.Failover.g.cs", FleetManifests.Failovers(pair.Left.Left, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.FailoverManifests);
 
+        context.RegisterSourceOutput(chartRecords, static (spc, sources) => ChartRecordPipeline.Emit(spc, sources));
         context.RegisterImplementationSourceOutput(failoverManifests, static (spc, set) => Emit(spc, set));
         context.RegisterImplementationSourceOutput(fleetManifests, static (spc, sets) => Emit(spc, sets));
         context.RegisterImplementationSourceOutput(projectManifests, static (spc, set) => Emit(spc, set));

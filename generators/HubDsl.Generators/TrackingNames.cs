@@ -47,4 +47,10 @@ public static class TrackingNames
 
     /// <summary>The failover files (alerts, DNS records, runbooks) of every ApplicationSet's failovers.</summary>
     public const string FailoverManifests = nameof(FailoverManifests);
+
+    /// <summary>The C# of every <c>[ChartValues]</c> record, from its chart.</summary>
+    public const string ChartRecords = nameof(ChartRecords);
+
+    /// <summary>The ApplicationSets using <c>[ChartValues]</c> records, bound with the generated records.</summary>
+    public const string ChartApplicationSets = nameof(ChartApplicationSets);
 }

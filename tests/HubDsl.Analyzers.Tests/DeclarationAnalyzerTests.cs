@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
 namespace HubDsl.Analyzers.Tests;
 
 using Verify = AnalyzerVerifier<DeclarationAnalyzer>;
@@ -56,10 +59,34 @@ public sealed class DeclarationAnalyzerTests
         }
         """);
 
+    /// <summary>
+    /// The example's C# sources, with the source the generator writes for its [ChartValues] record (AgentValues, typed
+    /// from helm/): the analyzers run on the compilation that includes the generator's output, and these tests hand the
+    /// analyzers sources without running the generator. The record's path is the one Roslyn gives the generator's output.
+    /// </summary>
     internal static (string, string)[] ExampleSources([System.Runtime.CompilerServices.CallerFilePath] string path = "")
     {
         var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "examples", "AgentFleet"));
-        return Directory.GetFiles(folder, "*.cs").OrderBy(p => p, StringComparer.Ordinal)
+        var sources = Directory.GetFiles(folder, "*.cs").OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => ("/0/" + Path.GetFileName(p), File.ReadAllText(p))).ToArray();
+        return sources.Concat(ExampleRecords.Value.Select(r => ("/0/" + r.Path, r.Text))).ToArray();
     }
+
+    // The generator's [ChartValues] sources for the example, from the example's chart.
+    private static readonly Lazy<(string Path, string Text)[]> ExampleRecords = new(() =>
+    {
+        var folder = Path.GetFullPath(Path.Combine(GeneratorFolder(), "..", "..", "examples", "AgentFleet"));
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).Append(MetadataReference.CreateFromFile(typeof(HubDsl.Cluster).Assembly.Location));
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var compilation = CSharpCompilation.Create("AgentFleet", Directory.GetFiles(folder, "*.cs").Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, p)), references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        CSharpGeneratorDriver.Create([new HubDsl.Generators.ManifestGenerator().AsSourceGenerator()], additionalTexts: ChartFiles.Example(), parseOptions: parse)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var records = output.SyntaxTrees.Where(t => t.FilePath.Contains("HubDsl.ChartValues.", StringComparison.Ordinal)).Select(t => (t.FilePath.Replace('\\', '/'), t.ToString())).ToArray();
+        Assert.NotEmpty(records);
+        return records;
+    });
+
+    private static string GeneratorFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

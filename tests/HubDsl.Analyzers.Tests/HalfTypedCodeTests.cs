@@ -15,7 +15,7 @@ namespace HubDsl.Analyzers.Tests;
 public sealed class HalfTypedCodeTests
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new DeclarationAnalyzer(), new ClusterAnalyzer(), new ValuesAnalyzer(), new SecurityAnalyzer(), new TemplateAnalyzer(), new ChartValuesAnalyzer());
+        new DeclarationAnalyzer(), new ClusterAnalyzer(), new ValuesAnalyzer(), new SecurityAnalyzer(), new TemplateAnalyzer(), new ChartValuesAnalyzer(), new ChartValuesRecordAnalyzer());
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -41,6 +41,34 @@ public sealed class HalfTypedCodeTests
         }
 
         Assert.True(runs > 300, "expected hundreds of prefixes, ran " + runs);
+    }
+
+    [Fact]
+    public void Every_token_prefix_of_a_chart_typed_fleet_and_its_chart()
+    {
+        // [ChartValues]: the generator types the record from the chart and binds the ApplicationSet with it, on every
+        // prefix of the fleet; then the same with every prefix of the chart's values.yaml and schema.
+        var files = ChartFiles.Of(ChartTypedAnalyzerTests.ChartFiles());
+        var text = ChartTypedAnalyzerTests.FleetSource;
+        var runs = 0;
+        foreach (var cut in CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct())
+        {
+            AssertNoCrash(new[] { ("/0/Fleet.cs", text.Substring(0, cut)) }, "prefix of the chart-typed fleet cut at " + cut, additionalFiles: files);
+            runs++;
+        }
+
+        foreach (var chartFile in new[] { "values.yaml", "values.schema.json" })
+        {
+            var original = files.Single(f => f.Path.EndsWith("/" + chartFile, StringComparison.Ordinal)).GetText()!.ToString();
+            for (var cut = 0; cut <= original.Length; cut += 3)
+            {
+                var cutFiles = ChartFiles.Of(ChartTypedAnalyzerTests.ChartFiles().Select(f => f.Path.EndsWith("/" + chartFile, StringComparison.Ordinal) ? (f.Path, original.Substring(0, cut)) : f).ToArray());
+                AssertNoCrash(new[] { ("/0/Fleet.cs", text) }, chartFile + " cut at " + cut, additionalFiles: cutFiles);
+                runs++;
+            }
+        }
+
+        Assert.True(runs > 200, "expected hundreds of prefixes, ran " + runs);
     }
 
     [Fact]
@@ -120,23 +148,25 @@ public sealed class HalfTypedCodeTests
         }
     }
 
-    private static void AssertNoCrash((string Path, string Source)[] sources, string what, ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
+    private static void AssertNoCrash((string Path, string Source)[] sources, string what, ImmutableArray<DiagnosticAnalyzer>? analyzers = null, ImmutableArray<AdditionalText>? additionalFiles = null)
     {
         var compilation = CSharpCompilation.Create("Fuzz",
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, new CSharpParseOptions(LanguageVersion.Latest), s.Path)),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        AssertNoCrash(compilation, what, analyzers);
+        AssertNoCrash(compilation, what, analyzers, additionalFiles);
     }
 
-    private static void AssertNoCrash(CSharpCompilation compilation, string what, ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
+    // additionalFiles: handed to the generator and the analyzers alike (the example's chart to the analyzers only when null).
+    private static void AssertNoCrash(CSharpCompilation compilation, string what, ImmutableArray<DiagnosticAnalyzer>? analyzers = null, ImmutableArray<AdditionalText>? additionalFiles = null)
     {
-        var driver = CSharpGeneratorDriver.Create(new ManifestGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CSharpGeneratorDriver.Create([new ManifestGenerator().AsSourceGenerator()], additionalTexts: additionalFiles ?? ImmutableArray<AdditionalText>.Empty, parseOptions: new CSharpParseOptions(LanguageVersion.Latest))
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         Assert.True(result.Exception is null, what + ": generator threw " + result.Exception);
         Assert.DoesNotContain(generatorDiagnostics, d => d.Id == "CS8785");
 
-        var analysis = output.WithAnalyzers(analyzers ?? Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ChartFiles.Example()), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var analysis = output.WithAnalyzers(analyzers ?? Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles ?? ChartFiles.Example()), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = analysis.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         var crash = diagnostics.FirstOrDefault(d => d.Id == "AD0001");
         Assert.True(crash is null, what + ": " + crash);

@@ -11,7 +11,7 @@ public sealed class BuildTests
     {
         "argocd/applicationsets/agent-multi-cluster.yaml",
         "argocd/clusters/staging.yaml", "argocd/clusters/prod.yaml", "argocd/clusters/dr.yaml",
-        "helm/values.yaml", "helm/values-staging.yaml", "helm/values-prod.yaml", "helm/values-dr.yaml",
+        "helm/values-fleet.yaml", "helm/values-staging.yaml", "helm/values-prod.yaml", "helm/values-dr.yaml",
         "hub/argo-cd-values.yaml", "argocd/projects/agent.yaml",
         "externalsecrets/staging/agent-db.yaml", "externalsecrets/prod/agent-db.yaml", "externalsecrets/dr/agent-db.yaml",
         "spokes/staging/argocd-manager.yaml", "spokes/prod/argocd-manager.yaml", "spokes/dr/argocd-manager.yaml",

@@ -2,7 +2,8 @@ namespace HubDsl.Build.Tests;
 
 /// <summary>
 /// The package's props hand each chart under the project to the analyzers as additional files, with nothing listed
-/// by the user (HubDsl.targets, _HubDslAddChartFiles), and HubDslChartFiles=false turns that off.
+/// by the user (HubDsl.targets, _HubDslAddChartFiles), and HubDslChartFiles=false turns that off (the example's
+/// [ChartValues] record then has no chart to be typed from).
 /// </summary>
 public sealed class ChartFilesBuildTests
 {
@@ -18,10 +19,12 @@ public sealed class ChartFilesBuildTests
         Assert.Contains("warning HUB025: Agent.Template: the chart 'agent' (helm/) never reads the inline values key 'clusterName'", build.Output);
         Assert.Matches(@"Agent\.cs\(\d+,\d+\): warning HUB025", build.Output);
 
+        // Without chart files nothing is checked, and the example's [ChartValues] record gets no properties: HUB033 says why.
         var off = copy.Build("HubDslChartFiles=false");
 
-        Assert.True(off.ExitCode == 0, off.Output);
+        Assert.NotEqual(0, off.ExitCode);
         Assert.DoesNotContain("HUB025", off.Output);
+        Assert.Contains("error HUB033: [ChartValues(\"helm\")] on AgentValues: no chart at 'helm'", off.Output);
     }
 
     [Fact]
@@ -35,5 +38,6 @@ public sealed class ChartFilesBuildTests
 
         Assert.Contains("warning HUB025", named.Output);
         Assert.DoesNotContain("HUB025", elsewhere.Output);
+        Assert.Contains("error HUB033", elsewhere.Output); // the example's record is typed from helm/, which is not handed over
     }
 }

@@ -4,8 +4,9 @@ using YamlDotNet.RepresentationModel;
 namespace HubDsl.Build.Tests;
 
 /// <summary>
-/// The generated values through real Helm: the chart lints, and `helm template` with values.yaml plus each
-/// values-&lt;env&gt;.yaml gives each environment's Deployment the scenario's replicas, resources and securityContext.
+/// The generated values through real Helm: the chart lints, and `helm template` with the value files the generated
+/// ApplicationSet lists (the fleet's defaults, then values-&lt;env&gt;.yaml, over the chart's own values.yaml, which
+/// AgentValues is typed from) gives each environment's Deployment the scenario's replicas, resources and securityContext.
 /// Go's YAML reader is stricter than YamlDotNet, so this is the outside check of the values files.
 /// </summary>
 public sealed class HelmChartTests
@@ -17,7 +18,7 @@ public sealed class HelmChartTests
     {
         foreach (var env in new[] { "staging", "prod", "dr" })
         {
-            var (exit, output) = Helm.Run("lint", Chart, "-f", Path.Combine(Chart, "values.yaml"), "-f", Path.Combine(Chart, "values-" + env + ".yaml"));
+            var (exit, output) = Helm.Run(new[] { "lint", Chart }.Concat(ValueFileArguments(env)).ToArray());
             Assert.True(exit == 0, output);
         }
     }
@@ -29,9 +30,8 @@ public sealed class HelmChartTests
     public void Helm_renders_each_environment_as_the_scenario_wants(string env, string replicas, string requestMemory, string requestCpu, string limitMemory, string limitCpu, string runAsNonRoot)
     {
         // Argo CD passes valueFiles in order, then the inline values, exactly like this command line.
-        var (exit, output) = Helm.Run("template", "agent-" + env, Chart,
-            "-f", Path.Combine(Chart, "values.yaml"), "-f", Path.Combine(Chart, "values-" + env + ".yaml"),
-            "--set-string", "cluster=" + env, "--set-string", "environment=" + env);
+        var (exit, output) = Helm.Run(new[] { "template", "agent-" + env, Chart }.Concat(ValueFileArguments(env))
+            .Concat(new[] { "--set-string", "cluster=" + env, "--set-string", "environment=" + env }).ToArray());
         Assert.True(exit == 0, output);
         var deployment = Documents(output).Single(d => Text(d, "kind") == "Deployment");
         Assert.Equal(replicas, Text(deployment, "spec", "replicas"));
@@ -44,6 +44,15 @@ public sealed class HelmChartTests
         Assert.Equal(limitCpu, Text(container, "resources", "limits", "cpu"));
         // The database credentials arrive by Secret name only (ExternalSecret per environment).
         Assert.Equal("agent-db", Text((YamlMappingNode)((YamlSequenceNode)container["envFrom"]).Children[0], "secretRef", "name"));
+    }
+
+    // "-f file" for each valueFiles entry of the generated ApplicationSet, with the cluster's env label filled in.
+    private static IEnumerable<string> ValueFileArguments(string env)
+    {
+        var appSet = Documents(File.ReadAllText(Path.Combine(Chart, "..", "argocd", "applicationsets", "agent-multi-cluster.yaml"))).Single();
+        var files = (YamlSequenceNode)Node(appSet, "spec", "template", "spec", "source", "helm", "valueFiles");
+        Assert.Equal(2, files.Children.Count);
+        return files.Children.Cast<YamlScalarNode>().SelectMany(f => new[] { "-f", Path.Combine(Chart, f.Value!.Replace("{{metadata.labels.env}}", env)) });
     }
 
     private static IEnumerable<YamlMappingNode> Documents(string text)

@@ -43,7 +43,8 @@ public sealed class ExampleManifestTests
         Assert.Equal("helm/", Text(template, "spec", "source", "path"));
         Assert.Equal("main", Text(template, "spec", "source", "targetRevision"));
         Assert.Equal("agent-{{name}}", Text(template, "spec", "source", "helm", "releaseName"));
-        Assert.Equal(new[] { "values.yaml", "values-{{metadata.labels.env}}.yaml" }, Items(template, "spec", "source", "helm", "valueFiles"));
+        // The chart's own values.yaml comes first by itself ([ChartValues]: HubDsl never writes it); then the fleet's defaults.
+        Assert.Equal(new[] { "values-fleet.yaml", "values-{{metadata.labels.env}}.yaml" }, Items(template, "spec", "source", "helm", "valueFiles"));
         var inline = ReadText(Text(template, "spec", "source", "helm", "values"));
         Assert.Equal("{{name}}", Text(inline, "cluster"));
         Assert.Equal("{{metadata.labels.env}}", Text(inline, "environment"));
@@ -63,8 +64,9 @@ public sealed class ExampleManifestTests
     [InlineData("dr", 3, "512Mi", "500m", "1Gi", "1000m", true)]
     public void Helm_merge_of_the_values_files_gives_each_environment_its_values(string env, int replicas, string requestMemory, string requestCpu, string limitMemory, string limitCpu, bool runAsNonRoot)
     {
-        // Helm merges each -f file over the previous one: maps key by key, anything else replaced.
-        var merged = HelmMerge(Read("helm/values.yaml"), Read("helm/values-" + env + ".yaml"));
+        // Helm merges each -f file over the chart's values.yaml and the previous file: maps key by key, anything else replaced.
+        Assert.DoesNotContain(Files, f => f.Path == "helm/values.yaml"); // the chart's input, typed from, never written
+        var merged = HelmMerge(HelmMerge(ReadChartValues(), Read("helm/values-fleet.yaml")), Read("helm/values-" + env + ".yaml"));
         Assert.Equal(replicas.ToString(), Text(merged, "replicas"));
         Assert.Equal(requestMemory, Text(merged, "resources", "requests", "memory"));
         Assert.Equal(requestCpu, Text(merged, "resources", "requests", "cpu"));
@@ -106,7 +108,7 @@ public sealed class ExampleManifestTests
         Assert.Equal("vault", Text(externalSecret, "spec", "secretStoreRef", "name"));
         Assert.Equal("agent-db", Text(externalSecret, "spec", "target", "name"));
         Assert.Equal(remoteKey, ((YamlScalarNode)Node((YamlMappingNode)((YamlSequenceNode)Node(externalSecret, "spec", "dataFrom"))[0], "extract", "key")).Value);
-        var merged = HelmMerge(Read("helm/values.yaml"), Read("helm/values-" + env + ".yaml"));
+        var merged = HelmMerge(HelmMerge(ReadChartValues(), Read("helm/values-fleet.yaml")), Read("helm/values-" + env + ".yaml"));
         Assert.Equal("agent-db", Text(merged, "database"));
         Assert.All(Files.Where(f => f.Path.StartsWith("helm/", StringComparison.Ordinal)), f => Assert.DoesNotContain("secret/data", f.Content));
     }
@@ -124,6 +126,9 @@ public sealed class ExampleManifestTests
     }
 
     private static YamlMappingNode Read(string path) => ReadText(Files.Single(f => f.Path == path).Content);
+
+    // The chart's own defaults (helm/values.yaml, which AgentValues is typed from).
+    private static YamlMappingNode ReadChartValues() => ReadText(File.ReadAllText(Path.Combine(GeneratorHarness.RepositoryRoot(), "examples", "AgentFleet", "helm", "values.yaml")));
 
     private static YamlMappingNode ReadText(string text)
     {

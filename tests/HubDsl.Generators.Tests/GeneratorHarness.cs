@@ -29,8 +29,13 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver with step tracking; <paramref name="fleet"/> is the project's HubDslFleet property, if declared.</summary>
+    /// <remarks>
+    /// The example's chart is handed over as additional files, as the package's props do in its build: its values record
+    /// is typed from it ([ChartValues("helm")]). Nothing else reads them unless a record asks for a chart named helm.
+    /// </remarks>
     public static GeneratorDriver CreateDriver(string? fleet = null) => CSharpGeneratorDriver.Create(
         new[] { new ManifestGenerator().AsSourceGenerator() },
+        additionalTexts: ExampleChartFiles.Value,
         parseOptions: ParseOptions,
         optionsProvider: fleet is null ? null : new HubDsl.Tests.Shared.BuildProperties(("HubDslFleet", fleet)),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -43,11 +48,11 @@ internal static class GeneratorHarness
 
     private static IReadOnlyList<ManifestFile> Generate(CSharpCompilation compilation)
     {
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, "test sources do not compile: " + string.Join("\n", errors));
+        // With the generator's output: a [ChartValues] record's properties exist only there.
         CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(errors.Count == 0, "test sources do not compile: " + string.Join("\n", errors));
         return ManifestsOf(output);
     }
 
@@ -59,6 +64,7 @@ internal static class GeneratorHarness
         {
             foreach (var attribute in tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>())
             {
+                if (!attribute.Name.ToString().Contains("GeneratedManifest", StringComparison.Ordinal)) continue; // [ChartValues] records carry [ValuesKey]
                 var args = attribute.ArgumentList!.Arguments.Select(a => ((LiteralExpressionSyntax)a.Expression).Token.ValueText).ToList();
                 files.Add(new ManifestFile(args[0], args[1]));
             }
@@ -70,6 +76,16 @@ internal static class GeneratorHarness
     /// <summary>The repository root, found from this source file's path.</summary>
     public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    private static readonly Lazy<ImmutableArray<AdditionalText>> ExampleChartFiles = new(() =>
+    {
+        var folder = Path.Combine(RepositoryRoot(), "examples", "AgentFleet", "helm");
+        return Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is "Chart.yaml" or "values.yaml" or "values.schema.json" || f.Contains(Path.DirectorySeparatorChar + "templates" + Path.DirectorySeparatorChar))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => (AdditionalText)new ChartTypedFleet.InMemoryText(f.Replace('\\', '/'), File.ReadAllText(f)))
+            .ToImmutableArray();
+    });
 
     /// <summary>The example's C# sources.</summary>
     public static (string Path, string Source)[] ExampleSources(string example) =>

@@ -95,7 +95,9 @@ internal static class DeclarationBinder
             evaluator.NameErrorsSince(errorCount, type.Name + "." + member.Name);
             if (value is null) continue;
             var origin = recordOrigins ? IdentifierSpan(member) : null;
-            members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin));
+            // A [ChartValues] record's own defaults are the chart's: the fleet's defaults file holds only what differs from them.
+            var chartBase = environment is not null && Charts.ChartValuesTypes.ChartRecordOf(memberType) is { } chartRecord ? Charts.ChartValuesTypes.ChartDefaults(chartRecord, evaluator.EvaluateDefaults(chartRecord)) : null;
+            members.Add(new DslMember(member.Name, TypeShapes.FullName(memberType), value, environment, origin) { ChartBase = chartBase });
         }
 
         return members;

@@ -52,6 +52,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnreadValuesKey = Warning(DiagnosticIds.UnreadValuesKey, "The chart never reads this values key", Values);
     public static readonly DiagnosticDescriptor SchemaRejectsValues = Error(DiagnosticIds.SchemaRejectsValues, "The chart's values.schema.json rejects these values", Values);
     public static readonly DiagnosticDescriptor ValuesShapeMismatch = Warning(DiagnosticIds.ValuesShapeMismatch, "A value's shape contradicts the chart's default", Values);
+    public static readonly DiagnosticDescriptor ChartValuesRecord = Error(DiagnosticIds.ChartValuesRecord, "A [ChartValues] record cannot be typed from its chart or written", Values);
     public static readonly DiagnosticDescriptor RenderLimitExceeded = Error(DiagnosticIds.RenderLimitExceeded, "Rendering the ApplicationSet exceeds the editor's work limits", Templates);
 
     public static readonly DiagnosticDescriptor FailoverNotTargeted = Error(DiagnosticIds.FailoverNotTargeted, "Failover cluster not targeted by the ApplicationSet", Failover);

@@ -254,6 +254,8 @@ public static partial class FleetValidator
         if (pattern is not null)
         {
             var missing = new Dictionary<(string Environment, int Index), List<string>>();
+            // A [ChartValues] record's fleet defaults file (values-fleet.yaml) may match the environments' pattern: it is the defaults' file.
+            var fleetFile = Manifests.ValuesFiles.ChartBase(appSet) is null ? null : Manifests.ValuesFiles.FleetDefaultsFile(appSet);
             foreach (var (application, cluster) in applications)
             {
                 var files = YamlTree.Find(application, "spec", "source", "helm", "valueFiles") as YamlSequence;
@@ -261,7 +263,7 @@ public static partial class FleetValidator
                 for (var i = 0; i < files.Count; i++)
                 {
                     var file = files[i].AsString();
-                    if (file is null || file.Contains("{{") || file.Contains("<no value>")) continue;
+                    if (file is null || file.Contains("{{") || file.Contains("<no value>") || (fleetFile != null && Manifests.ValuesFiles.ChartFolder(file) == fleetFile)) continue;
                     if (file.Length < pattern.Prefix.Length + pattern.Suffix.Length || !file.StartsWith(pattern.Prefix, StringComparison.Ordinal) || !file.EndsWith(pattern.Suffix, StringComparison.Ordinal)) continue;
                     var environment = file.Substring(pattern.Prefix.Length, file.Length - pattern.Prefix.Length - pattern.Suffix.Length);
                     used.Add(environment);

@@ -247,6 +247,8 @@ public static class ApplicationSetBinder
 
         var secrets = new List<SecretReferenceModel>();
         var node = HelmValuesBinder.Bind(context, member.Value, member.Name, secrets);
-        return node is YamlMapping mapping ? new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin, Secrets = secrets.ToEquatableArray() } : null;
+        if (node is not YamlMapping mapping) return null;
+        var chartBase = member.ChartBase is DslObject { IsHelmValues: true } ? HelmValuesBinder.Bind(context, member.ChartBase, member.Name, new List<SecretReferenceModel>()) as YamlMapping : null;
+        return new ValuesModel(member.Name, environment, mapping) { Origin = member.Origin, Secrets = secrets.ToEquatableArray(), ChartBase = chartBase };
     }
 }

@@ -27,6 +27,9 @@ public static class DslNames
     /// <summary><c>[ValuesKey(key)]</c> on a values property whose YAML key differs from its name.</summary>
     public const string ValuesKeyAttribute = Namespace + ".ValuesKeyAttribute";
 
+    /// <summary><c>[ChartValues(chartPath)]</c> on a partial values record whose properties the generator writes from the chart.</summary>
+    public const string ChartValuesAttribute = Namespace + ".ChartValuesAttribute";
+
     /// <summary>The assembly attribute the generator writes each generated file into (read back by the build task).</summary>
     public const string GeneratedManifestAttribute = Namespace + ".GeneratedManifestAttribute";
 

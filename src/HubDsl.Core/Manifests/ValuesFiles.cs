@@ -8,7 +8,9 @@ namespace HubDsl.Core.Manifests;
 
 /// <summary>
 /// The Helm values files of an ApplicationSet: <c>values.yaml</c> with the defaults (nulls left out), and one
-/// file per declared environment holding only what differs, which Helm merges over the defaults.
+/// file per declared environment holding only what differs, which Helm merges over the defaults. For a
+/// <c>[ChartValues]</c> record the chart's own values.yaml is the base: the fleet's defaults go to a file of their own
+/// holding only what differs from the chart's (<see cref="FleetDefaultsFile"/>).
 /// </summary>
 public static class ValuesFiles
 {
@@ -21,19 +23,40 @@ public static class ValuesFiles
         var files = new List<ManifestFile>();
         var paths = Paths(appSet);
         if (paths.Count == 0) return files;
-        var defaults = paths[0].Values;
-        var baseValues = defaults?.Values ?? new YamlMapping();
         var declaration = appSet.ClassName;
-        files.Add(new ManifestFile(paths[0].Path, Write(WithoutNulls(baseValues), declaration + (defaults is null ? string.Empty : "." + defaults.MemberName))));
+        var chartBase = ChartBase(appSet);
+        YamlMapping baseValues;
+        var environments = paths.AsEnumerable();
+        if (chartBase is null)
+        {
+            var defaults = paths[0].Values;
+            baseValues = defaults?.Values ?? new YamlMapping();
+            files.Add(new ManifestFile(paths[0].Path, Write(WithoutNulls(baseValues), declaration + (defaults is null ? string.Empty : "." + defaults.MemberName))));
+            environments = paths.Skip(1);
+        }
+        else
+        {
+            // A [ChartValues] record: Helm starts from the chart's own values.yaml, which HubDsl never writes; the fleet's
+            // defaults file holds only what differs from it. Without that file the environments' files carry it all.
+            baseValues = chartBase;
+            if (paths[0].Values is { Environment: null } defaults)
+            {
+                files.Add(new ManifestFile(paths[0].Path, Write(Diff(chartBase, defaults.Values), declaration + "." + defaults.MemberName)));
+                baseValues = defaults.Values;
+                environments = paths.Skip(1);
+            }
+        }
 
         // An environment declared with no change still gets its file ({}), because valueFiles names it.
-        foreach (var (path, values) in paths.Skip(1)) files.Add(new ManifestFile(path, Write(Diff(baseValues, values!.Values), declaration + "." + values.MemberName)));
+        foreach (var (path, values) in environments) files.Add(new ManifestFile(path, Write(Diff(baseValues, values!.Values), declaration + "." + values.MemberName)));
         return files;
     }
 
     /// <summary>
-    /// The values files' paths, each with its <c>[Values]</c> member: first <c>values.yaml</c> (its member is null when
-    /// only environments are declared), then one per environment in name order. Empty without a chart path or values.
+    /// The values files' paths, each with its <c>[Values]</c> member: first the defaults file, then one per environment
+    /// in name order. Empty without a chart path or values. The defaults file is <c>values.yaml</c> (its member is null
+    /// when only environments are declared); for a <c>[ChartValues]</c> record it is the fleet defaults file
+    /// (<see cref="FleetDefaultsFile"/>), left out when there are no <c>[Values]</c> defaults or no such file.
     /// </summary>
     public static IReadOnlyList<(string Path, ValuesModel? Values)> Paths(ApplicationSetModel appSet)
     {
@@ -51,10 +74,42 @@ public static class ValuesFiles
         }
 
         if (defaults is null && byEnvironment.Count == 0) return paths;
-        paths.Add((folder + "values.yaml", defaults));
+        if (ChartBase(appSet) is null) paths.Add((folder + "values.yaml", defaults));
+        else if (defaults is not null && FleetDefaultsFile(appSet) is { } fleetFile) paths.Add((folder + fleetFile, defaults));
         var pattern = appSet.EnvironmentFiles ?? new EnvironmentFilePattern("values-", ParamKind.Label, "env", ".yaml");
         foreach (var pair in byEnvironment) paths.Add((folder + pattern.FileFor(pair.Key), pair.Value));
         return paths;
+    }
+
+    /// <summary>
+    /// The chart's defaults as a <c>[ChartValues]</c> record writes them, when the ApplicationSet's values are typed
+    /// from its chart (the defaults' record, else the first environment's); null for hand-written records.
+    /// </summary>
+    public static YamlMapping? ChartBase(ApplicationSetModel appSet)
+    {
+        var first = appSet.Values.FirstOrDefault(v => v.Environment is null) ?? appSet.Values.FirstOrDefault();
+        return first?.ChartBase;
+    }
+
+    /// <summary>
+    /// Where a <c>[ChartValues]</c> record's fleet defaults go: the first plain <c>ValueFiles</c> entry (no parameter)
+    /// other than <c>values.yaml</c> (the chart's own) that comes before the first per-environment entry, so the
+    /// environment's file still wins. Null when there is none (HUB033).
+    /// </summary>
+    public static string? FleetDefaultsFile(ApplicationSetModel appSet)
+    {
+        var helm = YamlTree.Find(appSet.Manifest, "spec", "template", "spec", "source", "helm") as YamlMapping;
+        if (helm?["valueFiles"] is not YamlSequence files) return null;
+        foreach (var file in files)
+        {
+            if (file is not YamlScalar { Kind: ScalarKind.String } entry) continue;
+            if (entry.Value.Contains("{{")) return null;
+            var name = ChartFolder(entry.Value);
+            if (name.Length == 0 || name == "values.yaml") continue;
+            return name;
+        }
+
+        return null;
     }
 
     /// <summary>

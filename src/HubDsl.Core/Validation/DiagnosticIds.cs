@@ -67,4 +67,6 @@ public static class DiagnosticIds
     public const string InvalidFailover = "HUB031";
     /// <summary>An application controller shard carries more than the declared tolerance above the average.</summary>
     public const string ShardOverloaded = "HUB032";
+    /// <summary>A <c>[ChartValues]</c> record HubDsl cannot type from its chart, or whose fleet defaults have no values file to go to.</summary>
+    public const string ChartValuesRecord = "HUB033";
 }

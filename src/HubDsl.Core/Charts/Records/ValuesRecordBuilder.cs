@@ -19,13 +19,22 @@ public static class ValuesRecordBuilder
     private const int MaxDepth = 32;
 
     /// <summary>Builds the model of the record <paramref name="typeName"/> for the chart.</summary>
-    public static ValuesRecordModel Build(HelmChart chart, string typeName)
+    public static ValuesRecordModel Build(HelmChart chart, string typeName) => Build(chart, typeName, null, null);
+
+    /// <summary>
+    /// Builds the model of the record <paramref name="typeName"/> for the chart, leaving out the top-level keys in
+    /// <paramref name="declaredKeys"/> (the user's part declares them) and naming no member like <paramref name="declaredNames"/>.
+    /// </summary>
+    public static ValuesRecordModel Build(HelmChart chart, string typeName, IEnumerable<string>? declaredKeys, IEnumerable<string>? declaredNames)
     {
         if (chart is null) throw new ArgumentNullException(nameof(chart));
         var defaults = ChartDefaults.Merge(chart);
         var context = new Context();
+        if (declaredKeys != null) context.Declared.UnionWith(declaredKeys);
         AddChart(context, chart, Array.Empty<string>());
-        return Record(context, typeName, defaults, SchemaAt(context, Array.Empty<string>()), new List<string>(), new HashSet<string>(StringComparer.Ordinal) { typeName }, 0,
+        var reserved = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        if (declaredNames != null) reserved.UnionWith(declaredNames);
+        return Record(context, typeName, defaults, SchemaAt(context, Array.Empty<string>()), new List<string>(), reserved, 0,
             context.Docs.TryGetValue(ValuesPath.Root, out var rootDoc) ? rootDoc.Description : null);
     }
 
@@ -34,6 +43,8 @@ public static class ValuesRecordBuilder
         public Dictionary<ValuesPath, ValueDoc> Docs { get; } = new();
         public List<(string[] Prefix, YamlNode Schema, Func<string, YamlNode?> Resolve)> Schemas { get; } = new();
         public HashSet<ValuesPath> SubchartGlobals { get; } = new();
+
+        public HashSet<string> Declared { get; } = new(StringComparer.Ordinal);
     }
 
     private static void AddChart(Context context, HelmChart chart, string[] prefix)
@@ -107,6 +118,7 @@ public static class ValuesRecordBuilder
         if (defaults != null) keys.AddRange(defaults.Keys);
         if (schema?["properties"] is YamlMapping properties) keys.AddRange(properties.Keys.Where(k => !keys.Contains(k)));
         keys.RemoveAll(k => context.SubchartGlobals.Contains(new ValuesPath(path.Concat(new[] { k }))));
+        if (path.Count == 0) keys.RemoveAll(context.Declared.Contains);
         var names = CSharpNames.UniqueIdentifiers(keys, reserved);
         var taken = new HashSet<string>(names.Concat(reserved), StringComparer.Ordinal);
         var result = new List<ValuesPropertyModel>();

@@ -18,7 +18,13 @@ public static class ValuesRecordEmitter
     private const string Dictionary = "global::System.Collections.Generic.Dictionary";
 
     /// <summary>The source of <c>partial record <paramref name="model"/>.TypeName</c> in the namespace (null or empty: the global namespace).</summary>
-    public static string Emit(ValuesRecordModel model, string? namespaceName)
+    public static string Emit(ValuesRecordModel model, string? namespaceName) => Emit(model, namespaceName, null);
+
+    /// <summary>
+    /// The source of <c>partial record <paramref name="model"/>.TypeName</c> in the namespace, nested in
+    /// <paramref name="containingTypes"/> (their declarations, outermost first, e.g. <c>partial class Fleet</c>).
+    /// </summary>
+    public static string Emit(ValuesRecordModel model, string? namespaceName, System.Collections.Generic.IEnumerable<string>? containingTypes)
     {
         if (model is null) throw new ArgumentNullException(nameof(model));
         var sb = new StringBuilder();
@@ -30,7 +36,20 @@ public static class ValuesRecordEmitter
             indent = 1;
         }
 
+        var outer = (containingTypes ?? Enumerable.Empty<string>()).ToList();
+        foreach (var declaration in outer)
+        {
+            sb.Append(new string(' ', indent * 4)).Append(declaration).Append('\n').Append(new string(' ', indent * 4)).Append("{\n");
+            indent++;
+        }
+
         Record(sb, model, indent, isRoot: true);
+        foreach (var _ in outer)
+        {
+            indent--;
+            sb.Append(new string(' ', indent * 4)).Append("}\n");
+        }
+
         if (!string.IsNullOrEmpty(namespaceName)) sb.Append("}\n");
         return sb.ToString();
     }
