@@ -100,7 +100,8 @@ internal sealed class ChartValuesRecordEmitter
             first = false;
             var chartValue = _chart.Values[key];
             var placed = Placeholders.Count;
-            var initializer = chartValue is null or YamlScalar { Kind: ScalarKind.Null } ? null : Secret(chartValue, key, "values.yaml", key, out _);
+            // Only the chart's own credential gets a placeholder; otherwise no value, so Helm keeps the chart's.
+            var initializer = ValuesShape.IsCredential(chartValue, key) ? Secret(chartValue!, key, "values.yaml", key, out _) : null;
             if (Placeholders.Count > placed) sb.Append("    // TODO: values.yaml had a credential at ").Append(CSharpText.Comment(key)).Append(": not imported. Keep it in your secret store, set Store and RemoteKey, and make the chart read the Secret.\n");
             sb.Append("    [ValuesKey(").Append(CSharpText.String(key)).Append(")] // the chart's key, taken over: the fleet declares the Secret behind it\n");
             if (initializer is not null) sb.Append("#pragma warning disable HUB013 // the value is the name of the Secret ExternalSecretRef creates, not a credential\n");
