@@ -67,13 +67,15 @@ internal static class ImportCommand
         var codeNamespace = request.Namespace ?? projectName;
         if (!IsNamespace(codeNamespace)) throw new UserInputException("--namespace: '" + codeNamespace + "' is not a C# namespace (dotted identifiers)");
         var reference = new ImportProject.HubDslReference(request.Version, request.Local is null ? null : Path.GetFullPath(request.Local));
-        var project = ImportProject.Emit(fleet, projectName, codeNamespace, reference);
+        var project = ImportProject.Emit(fleet, projectName, codeNamespace, reference, outputFolder);
         omissions.AddRange(project.Placeholders);
 
         ImportFiles.Write(outputFolder, project.Files, request.Force);
         var importTime = watch.Elapsed;
         await console.Output.WriteLineAsync("hubdsl: wrote " + project.Files.Count + " file(s) to " + outputFolder + ": " + string.Join(", ", project.Files.Keys) + " (" + fleet.Clusters.Count + " cluster(s), " + fleet.AppSets.Count + " ApplicationSet(s), " + fleet.AppSets.Count(a => a.Values is not null) + " chart(s) of values)");
 
+        if (project.ChartTyped.Count > 0) await console.Output.WriteLineAsync("values records typed from their chart ([ChartValues]): " + string.Join(", ", project.ChartTyped));
+        if (project.ValuesTyped.Count > 0) await console.Output.WriteLineAsync("values records typed from the values files: " + string.Join("; ", project.ValuesTyped));
         if (omissions.Count > 0)
         {
             await console.Output.WriteLineAsync("left out (" + omissions.Count + "):");

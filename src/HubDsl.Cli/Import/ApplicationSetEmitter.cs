@@ -8,7 +8,7 @@ namespace HubDsl.Cli.Import;
 internal static class ApplicationSetEmitter
 {
     /// <summary>The class's source.</summary>
-    public static string Emit(string @namespace, string className, ImportedAppSet appSet, ValuesRecordEmitter? values)
+    public static string Emit(string @namespace, string className, ImportedAppSet appSet, ValuesRecordEmitter? values, ChartValuesRecordEmitter? chartValues = null)
     {
         var sb = new StringBuilder();
         sb.Append("using System.Collections.Generic;\nusing HubDsl;\n\nnamespace ").Append(@namespace).Append(";\n\n");
@@ -45,7 +45,29 @@ internal static class ApplicationSetEmitter
             }
         }
 
+        if (chartValues is not null && appSet.Values is { } typed) ChartTypedValues(sb, className, chartValues, typed);
         return sb.Append("}\n").ToString();
+    }
+
+    // Values typed from the chart: Defaults is the chart's values.yaml with what the fleet defaults file changes. Without
+    // such a file it is no [Values] member (HubDsl never writes the chart's values.yaml, HUB033), only the base the
+    // environments are written from; each environment's file then holds what it changes from the chart, as the input's does.
+    private static void ChartTypedValues(StringBuilder sb, string className, ChartValuesRecordEmitter values, ImportedValues imported)
+    {
+        sb.Append('\n');
+        if (values.HasFleetDefaults) sb.Append("    [Values]\n");
+        else sb.Append("    /// <summary>The chart's defaults (its values.yaml), which each environment changes.</summary>\n");
+        sb.Append("    public static readonly ").Append(values.RootName).Append(" Defaults = ").Append(values.Defaults(imported.Defaults, out _)).Append(";\n");
+        var members = new Identifiers(className, "Targets", "Template", "Rollout", "Defaults");
+        foreach (var (environment, file, merged) in imported.Environments)
+        {
+            var expression = values.Environment(imported.Defaults, merged, Path.GetFileName(file), "    ", out var placeholder, out _);
+            sb.Append('\n');
+            if (placeholder) sb.Append("#pragma warning disable HUB013 // ExternalSecretRef placeholders: the values hold the Secret's name, not a credential\n");
+            sb.Append("    [Values(").Append(CSharpText.String(environment)).Append(")]\n");
+            sb.Append("    public static readonly ").Append(values.RootName).Append(' ').Append(members.Member(environment)).Append(" = ").Append(expression).Append(";\n");
+            if (placeholder) sb.Append("#pragma warning restore HUB013\n");
+        }
     }
 
     private static void Targets(StringBuilder sb, ImportedAppSet appSet)

@@ -83,4 +83,30 @@ internal sealed record ImportedRetry(long Limit, bool HasBackoff, string? Durati
 internal sealed record ImportedValues(
     string Folder,
     YamlMapping Defaults,
-    IReadOnlyList<(string Environment, string File, YamlMapping Merged)> Environments);
+    IReadOnlyList<(string Environment, string File, YamlMapping Merged)> Environments)
+{
+    /// <summary>The chart, when the values folder is the chart itself (it holds a Chart.yaml); null for values files alone.</summary>
+    public ImportedChart? Chart { get; init; }
+
+    /// <summary>Why a values folder holding a Chart.yaml is still typed from its values files, when it is.</summary>
+    public string? NotChartTyped { get; init; }
+}
+
+/// <summary>
+/// A values folder that is the chart itself: its <c>values.yaml</c> is the chart's defaults (never written by HubDsl),
+/// the fleet's defaults are the first plain value file listed before the per-environment one (<see cref="FleetFile"/>),
+/// and the record is typed from the chart (<c>[ChartValues(ChartPath)]</c>).
+/// </summary>
+/// <param name="ChartPath">The chart folder relative to the imported project: the source path, as the build places the values files.</param>
+/// <param name="Chart">The chart as Core reads it (Chart.yaml, values.yaml, values.schema.json).</param>
+/// <param name="Values">The chart's values.yaml.</param>
+/// <param name="FleetFile">The fleet defaults file's name and values, when the ApplicationSet lists one.</param>
+/// <param name="Overlays">The files the fleet writes over the chart (the fleet defaults file, then each environment's), by name.</param>
+/// <param name="Files">The chart files the generator reads, by name, with their text: the imported project holds them.</param>
+internal sealed record ImportedChart(
+    string ChartPath,
+    HubDsl.Core.Charts.HelmChart Chart,
+    YamlMapping Values,
+    (string Name, YamlMapping Values)? FleetFile,
+    IReadOnlyList<(string File, YamlMapping Values)> Overlays,
+    IReadOnlyList<(string Name, string Text)> Files);

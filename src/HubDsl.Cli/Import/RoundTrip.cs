@@ -29,7 +29,7 @@ internal static class RoundTrip
         var folder = Path.Combine(Path.GetTempPath(), "hubdsl-import-" + Guid.NewGuid().ToString("N").Substring(0, 12));
         try
         {
-            foreach (var (relative, text) in project.Files)
+            foreach (var (relative, text) in project.Files.Concat(project.ChartFiles.Where(c => !project.Files.ContainsKey(c.Key))))
             {
                 var path = Path.Combine(folder, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -71,12 +71,25 @@ internal static class RoundTrip
             var prefix = chart.Length == 0 ? string.Empty : chart + "/";
             var writtenDefaults = Read(folder, prefix + "values.yaml") ?? new YamlMapping();
             var defaultsFile = Path.Combine(values.Folder, "values.yaml");
-            results.Add(Verdict(defaultsFile, defaultsFile, ManifestMeaning.Values(values.Defaults), ManifestMeaning.Values(writtenDefaults), listed));
+            if (values.Chart is null)
+            {
+                results.Add(Verdict(defaultsFile, defaultsFile, ManifestMeaning.Values(values.Defaults), ManifestMeaning.Values(writtenDefaults), listed));
+            }
+            else if (values.Chart.FleetFile is { } fleetFile)
+            {
+                // Chart-typed: values.yaml is the chart's own, never written; the fleet's defaults are the build's file over it.
+                var writtenFleet = Read(folder, prefix + fleetFile.Name);
+                defaultsFile = Path.Combine(values.Folder, fleetFile.Name);
+                results.Add(Verdict(defaultsFile + " (merged over values.yaml, as Helm does)", defaultsFile, ManifestMeaning.Values(values.Defaults),
+                    writtenFleet is null ? null : ManifestMeaning.Values(ManifestMeaning.Merge(writtenDefaults, writtenFleet)), listed));
+                if (writtenFleet is not null) writtenDefaults = ManifestMeaning.Merge(writtenDefaults, writtenFleet);
+            }
+
             var pattern = appSet.Template.Source.EnvironmentFiles!;
             foreach (var (environment, file, merged) in values.Environments)
             {
                 var writtenEnvironment = Read(folder, prefix + pattern.FileFor(environment));
-                results.Add(Verdict(file + " (merged over values.yaml, as Helm does)", file, ManifestMeaning.Values(merged),
+                results.Add(Verdict(file + (values.Chart?.FleetFile is { } fleetDefaults ? " (merged over values.yaml and " + fleetDefaults.Name + ", as Helm does)" : " (merged over values.yaml, as Helm does)"), file, ManifestMeaning.Values(merged),
                     writtenEnvironment is null ? null : ManifestMeaning.Values(ManifestMeaning.Merge(writtenDefaults, writtenEnvironment)),
                     listed.Concat(listed.Where(o => o.File == defaultsFile).Select(o => o with { File = file })).ToList()));
             }

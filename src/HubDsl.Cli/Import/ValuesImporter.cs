@@ -1,4 +1,5 @@
 using HubDsl.Cli.Input;
+using HubDsl.Core.Charts;
 using HubDsl.Core.Manifests;
 using HubDsl.Core.Validation;
 using HubDsl.Core.Yaml;
@@ -70,14 +71,20 @@ internal static class ValuesImporter
             return null;
         }
 
-        var defaults = Mapping(defaultsFile);
+        var chartValues = Mapping(defaultsFile);
+        var isChart = File.Exists(Path.Combine(folder, "Chart.yaml"));
+        var fleetName = isChart ? FleetDefaultsFile(appSet.Template.Source) : null;
+        var fleetValues = fleetName is not null && File.Exists(Path.Combine(folder, fleetName)) ? Mapping(Path.Combine(folder, fleetName)) : null;
+        var defaults = fleetValues is null ? chartValues : ManifestMeaning.Merge(chartValues, fleetValues);
+        var overlays = new List<(string, YamlMapping)>();
+        if (fleetValues is not null) overlays.Add((fleetName!, fleetValues));
         var pattern = appSet.Template.Source.EnvironmentFiles;
         var environments = new List<(string, string, YamlMapping)>();
         var literalFiles = new HashSet<string>(appSet.Template.Source.ValueFiles.Where(f => !f.HasParams).Select(f => f.Original), StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(folder).OrderBy(f => f, StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
-            if (name == "values.yaml" || !(name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)) || !name.StartsWith("values", StringComparison.Ordinal)) continue;
+            if (name == "values.yaml" || fleetValues is not null && name == fleetName || !(name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)) || !name.StartsWith("values", StringComparison.Ordinal)) continue;
             var environment = pattern is not null && name.Length > pattern.Prefix.Length + pattern.Suffix.Length && name.StartsWith(pattern.Prefix, StringComparison.Ordinal) && name.EndsWith(pattern.Suffix, StringComparison.Ordinal)
                 ? name.Substring(pattern.Prefix.Length, name.Length - pattern.Prefix.Length - pattern.Suffix.Length)
                 : null;
@@ -89,10 +96,85 @@ internal static class ValuesImporter
                 continue;
             }
 
-            environments.Add((environment, file, ManifestMeaning.Merge(defaults, Mapping(file))));
+            var overlay = Mapping(file);
+            overlays.Add((name, overlay));
+            environments.Add((environment, file, ManifestMeaning.Merge(defaults, overlay)));
         }
 
-        return new ImportedValues(folder, defaults, environments);
+        var values = new ImportedValues(folder, defaults, environments);
+        if (!isChart) return values;
+        var chart = ReadChart(appSet, folder, chartValues, fleetName is null || fleetValues is null ? null : (fleetName, fleetValues), overlays, out var problem);
+        return chart is null ? values with { NotChartTyped = problem } : values with { Chart = chart };
+    }
+
+    // The chart in the values folder, as the generator will read it in the imported project; null with the reason when
+    // the record cannot be typed from it (the values files then type it, as without a chart).
+    private static ImportedChart? ReadChart(ImportedAppSet appSet, string folder, YamlMapping values, (string, YamlMapping)? fleetFile, List<(string, YamlMapping)> overlays, out string? problem)
+    {
+        problem = null;
+        var chartPath = ValuesFiles.ChartFolder(appSet.Template.Source.Path.Original);
+        if (chartPath.Length == 0 || chartPath.Split('/').Contains(".."))
+        {
+            problem = "the chart's source path '" + appSet.Template.Source.Path.Original + "' is not a folder inside the project, where [ChartValues] reads a chart";
+            return null;
+        }
+
+        var files = new List<(string Name, string Text)>();
+        foreach (var name in new[] { "Chart.yaml", "values.yaml", "values.schema.json" })
+        {
+            var path = Path.Combine(folder, name);
+            if (!File.Exists(path)) continue;
+            if (new FileInfo(path).Length > YamlReaderLimits.MaxTextLength) throw new UserInputException("--values: '" + path + "' is larger than the " + YamlReaderLimits.MaxTextLength + " characters HubDsl reads from one file");
+            try
+            {
+                files.Add((name, File.ReadAllText(path)));
+            }
+            catch (IOException e)
+            {
+                throw new UserInputException("--values: cannot read '" + path + "': " + e.Message);
+            }
+        }
+
+        HelmChart chart;
+        try
+        {
+            chart = ChartReader.Read(files.Select(f => new ChartFile(f.Name, f.Text)));
+        }
+        catch (Exception e) when (e is YamlReaderException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            problem = "the chart cannot be read (" + e.Message + ")";
+            return null;
+        }
+
+        // As the generator decides (ChartRecordGenerator.Generate): only unreadable values or schema leave the record untyped.
+        if (chart.ValuesUnreadable)
+        {
+            problem = "the chart cannot be read (" + (chart.Problems.Count > 0 ? string.Join("; ", chart.Problems.Select(p => p.ToString())) : "its values.yaml is not a YAML mapping") + ")";
+            return null;
+        }
+
+        if (chart.SchemaText is not null && HubDsl.Core.Charts.Schema.ChartSchemaValidator.SchemaProblem(chart) is { } schemaProblem)
+        {
+            problem = "the chart's values.schema.json cannot be read (" + schemaProblem + ")";
+            return null;
+        }
+
+        return new ImportedChart(chartPath, chart, values, fleetFile, overlays, files);
+    }
+
+    // The fleet defaults file of a chart-typed record, as the build picks it (ValuesFiles.FleetDefaultsFile): the first
+    // plain valueFiles entry other than values.yaml before the first per-cluster one; only a file in the chart folder.
+    private static string? FleetDefaultsFile(ImportedSource source)
+    {
+        foreach (var file in source.ValueFiles)
+        {
+            if (file.HasParams || file.IsRaw) return null;
+            var name = ValuesFiles.ChartFolder(file.Original);
+            if (name.Length == 0 || name == "values.yaml") continue;
+            return name.Contains('/') ? null : name;
+        }
+
+        return null;
     }
 
     private static YamlMapping Mapping(string file)

@@ -33,9 +33,13 @@ internal sealed class ValuesRecordEmitter
     private RecordType Root => _records[0];
 
     /// <summary>Types the values of <paramref name="values"/>; type names are taken from <paramref name="types"/>.</summary>
-    public static ValuesRecordEmitter Create(ImportedValues values, string appSetName, string className, Identifiers types)
+    public static ValuesRecordEmitter Create(ImportedValues values, string appSetName, string className, Identifiers types) =>
+        Create(values, appSetName, className, types.Type(className, "Values"), types);
+
+    /// <summary>Types the values of <paramref name="values"/> as the record <paramref name="rootName"/>, taken from <paramref name="types"/> already.</summary>
+    public static ValuesRecordEmitter Create(ImportedValues values, string appSetName, string className, string rootName, Identifiers types)
     {
-        var emitter = new ValuesRecordEmitter(types, types.Type(className, "Values"), KubernetesSafe(appSetName), className);
+        var emitter = new ValuesRecordEmitter(types, rootName, KubernetesSafe(appSetName), className);
         var maps = new List<YamlMapping> { values.Defaults };
         maps.AddRange(values.Environments.Select(e => e.Merged));
         emitter.Record(emitter.RootName, maps.Select(m => (YamlNode?)m).ToList(), values.Defaults, string.Empty, isRoot: true);

@@ -5,7 +5,8 @@ namespace HubDsl.Cli.Tests.Import;
 
 /// <summary>
 /// The scenario's hand-written fleet (its complete ApplicationSet, the hub's cluster Secrets as `argocd cluster add`
-/// writes them with the lesson's labels, and helm/values*.yaml) imports into C# that builds the same manifests.
+/// writes them with the lesson's labels, and the chart in helm/ with its values*.yaml) imports into C# that builds the
+/// same manifests. helm/ holds a Chart.yaml, so the values record is typed from the chart ([ChartValues]).
 /// </summary>
 [Collection(ImportBuildCollection.Name)]
 public sealed class ScenarioImportTests
@@ -24,13 +25,13 @@ public sealed class ScenarioImportTests
         Assert.Contains("hubdsl: import complete", run.Stdout);
         Assert.DoesNotContain("left out", run.Stdout);
         Assert.DoesNotContain("DIFFERS", run.Stdout);
-        foreach (var file in new[] { "agent-multi-cluster-appset.yaml", "staging.yaml", "prod.yaml", "dr.yaml", "values.yaml", "values-staging.yaml", "values-prod.yaml", "values-dr.yaml" })
+        foreach (var file in new[] { "agent-multi-cluster-appset.yaml", "staging.yaml", "prod.yaml", "dr.yaml", "values-staging.yaml", "values-prod.yaml", "values-dr.yaml" })
         {
             Assert.Contains(run.Stdout.Split('\n'), line => line.TrimStart().StartsWith("same ", StringComparison.Ordinal) && line.Contains("/" + file));
         }
 
         var written = workspace.Written();
-        Assert.Equal(new[] { "AgentMultiCluster.cs", "AgentMultiClusterValues.cs", "Clusters.cs", "FleetProject.csproj" }, written.Keys.OrderBy(f => f, StringComparer.Ordinal));
+        Assert.Equal(new[] { "AgentMultiCluster.cs", "AgentMultiClusterValues.cs", "Clusters.cs", "FleetProject.csproj", "helm/Chart.yaml", "helm/values.yaml" }, written.Keys.OrderBy(f => f, StringComparer.Ordinal));
         var appSet = written["AgentMultiCluster.cs"];
         Assert.Contains("[ApplicationSet(\"agent-multi-cluster\", PreserveResourcesOnDeletion = true)]", appSet);
         Assert.Contains("ClusterSelector.WithLabels((\"deploy\", \"true\"))", appSet);
@@ -39,18 +40,20 @@ public sealed class ScenarioImportTests
         Assert.Contains("ValueFiles = [\"values.yaml\", $\"values-{Param.Label(\"env\")}.yaml\"]", appSet);
         Assert.Contains("[\"environment\"] = Param.Label(\"env\")", appSet);
         Assert.Contains("Retry = new(Limit: 5, Backoff: new(Duration: \"5s\", Factor: 2, MaxDuration: \"3m\"))", appSet);
-        // Staging repeats the defaults: it is the defaults. Prod and DR show only what differs.
+        // values.yaml is the chart's own: Defaults is the chart's (no [Values]: the ApplicationSet lists no fleet defaults
+        // file, and HubDsl never writes the chart's values.yaml). Staging repeats them; Prod and DR show only what differs.
+        Assert.Contains("    public static readonly AgentMultiClusterValues Defaults = new();", appSet);
+        Assert.DoesNotContain("[Values]\n", appSet);
         Assert.Contains("public static readonly AgentMultiClusterValues Staging = Defaults;", appSet);
         Assert.Contains("public static readonly AgentMultiClusterValues Prod = Defaults with", appSet);
         Assert.Contains("Replicas = 3,", appSet);
-        Assert.Contains("Resources = new(Requests: new(Memory: \"512Mi\", Cpu: \"500m\"), Limits: new(Memory: \"1Gi\", Cpu: \"1000m\")),", appSet);
-        Assert.Contains("SecurityContext = new(RunAsNonRoot: true),", appSet);
-        // The chart's own keys get a record; the shapes the DSL has records for use them (HubDsl.Resources, HubDsl.SecurityContext).
+        // Nested maps are the generated nested records, from the chart's defaults: only what differs is spelled out.
+        Assert.Contains("Resources = new() { Requests = new() { Memory = \"512Mi\", Cpu = \"500m\" }, Limits = new() { Memory = \"1Gi\", Cpu = \"1000m\" } },", appSet);
+        Assert.Contains("SecurityContext = new() { RunAsNonRoot = true },", appSet);
+        // The generator writes the record's properties from the chart (copied into the project at the source path).
         var values = written["AgentMultiClusterValues.cs"];
-        Assert.Contains("public sealed record AgentMultiClusterValues : HelmValues", values);
-        Assert.Contains("public int Replicas { get; init; } = 1;", values);
-        Assert.Contains("public Resources Resources { get; init; } = new(Requests: new(Memory: \"64Mi\", Cpu: \"100m\"), Limits: new(Memory: \"128Mi\", Cpu: \"500m\"));", values);
-        Assert.Contains("public SecurityContext SecurityContext { get; init; } = new(RunAsNonRoot: false);", values);
+        Assert.Contains("[ChartValues(\"helm\")]\npublic sealed partial record AgentMultiClusterValues : HelmValues;", values);
+        Assert.Equal(File.ReadAllText(Path.Combine(workspace.Root, "helm", "values.yaml")), written["helm/values.yaml"]);
         Assert.Contains("public static readonly Cluster Staging = new(\"staging\", \"https://staging-api.example.com\")", written["Clusters.cs"]);
         Assert.Contains("Labels = { [\"env\"] = \"staging\", [\"deploy\"] = \"true\" }", written["Clusters.cs"]);
         foreach (var text in written.Values.Append(run.All)) Assert.DoesNotContain(TokenSignature, text);
