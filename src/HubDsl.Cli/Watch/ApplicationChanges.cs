@@ -18,6 +18,7 @@ internal sealed class ApplicationChanges
     private readonly Dictionary<string, (string Content, YamlMapping? Values)> _values = new(StringComparer.Ordinal);
     private List<KeyValuePair<string, string>>? _renderedFrom;
     private IReadOnlyList<RenderedApplication> _rendered = [];
+    private Func<string, string?>? _readChartFile;
 
     /// <summary>The Applications of a tree of generated files (path → content), rendered once per distinct set of hub files.</summary>
     public IReadOnlyList<RenderedApplication> Render(IReadOnlyDictionary<string, string> files)
@@ -48,8 +49,10 @@ internal sealed class ApplicationChanges
     }
 
     /// <summary>The changes from one tree to the next.</summary>
-    public IReadOnlyList<ApplicationChange> Between(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    /// <param name="readChartFile">Reads a file the build does not write (a chart's own values.yaml) by its path under the output root, or null.</param>
+    public IReadOnlyList<ApplicationChange> Between(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after, Func<string, string?>? readChartFile = null)
     {
+        _readChartFile = readChartFile;
         var old = Render(before).ToDictionary(a => (a.Name, a.Cluster));
         var now = Render(after).ToDictionary(a => (a.Name, a.Cluster));
         var changes = new List<ApplicationChange>();
@@ -79,9 +82,9 @@ internal sealed class ApplicationChanges
     private SortedDictionary<string, string> EffectiveValues(RenderedApplication app, IReadOnlyDictionary<string, string> files)
     {
         var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in app.ValueFilePaths)
+        foreach (var file in Layers(app))
         {
-            if (!files.TryGetValue(file, out var content) || ParseValues(file, content) is not { } values) continue;
+            if (!(files.TryGetValue(file, out var content) || (content = ChartFile(file)) is not null) || ParseValues(file, content!) is not { } values) continue;
             foreach (var (key, value) in FlatValues.Of(values))
             {
                 foreach (var covered in merged.Keys.Where(k => k.StartsWith(key + ".", StringComparison.Ordinal) || key.StartsWith(k + ".", StringComparison.Ordinal)).ToList()) merged.Remove(covered);
@@ -92,6 +95,12 @@ internal sealed class ApplicationChanges
 
         return merged;
     }
+
+    // Helm reads the chart's own values.yaml before the value files; with a [ChartValues] record HubDsl does not write it.
+    private static IEnumerable<string> Layers(RenderedApplication app) =>
+        app.ChartValuesPath is { } chart && !app.ValueFilePaths.Contains(chart, StringComparer.Ordinal) ? new[] { chart }.Concat(app.ValueFilePaths) : app.ValueFilePaths;
+
+    private string? ChartFile(string path) => _readChartFile?.Invoke(path);
 
     private static List<FieldChange> ValuesChanges(SortedDictionary<string, string>? old, SortedDictionary<string, string>? now)
     {

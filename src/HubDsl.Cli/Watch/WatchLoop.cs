@@ -232,7 +232,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
 
         var elapsed = clock.ElapsedMilliseconds; // Save-to-files: the report below is extra.
         _current = after;
-        reports.Write(report with { Applications = _applications.Between(before, after), ElapsedMilliseconds = elapsed });
+        reports.Write(report with { Applications = _applications.Between(before, after, path => ReadUnderOutputRoot(project, path)), ElapsedMilliseconds = elapsed });
         return true;
     }
 
@@ -248,6 +248,14 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         }
 
         return files;
+    }
+
+    // A file the build does not write (a chart's values.yaml), read only where the output root reaches without a symlink.
+    private static string? ReadUnderOutputRoot(LoadedProject project, string path)
+    {
+        if (project.Settings.OutputRoot is not { } folder) return null;
+        var root = new OutputRoot(folder);
+        return OutputRoot.PathProblem(path) is null && root.ObstacleOnPath(path) is null ? ReadOrNull(root.Resolve(path)) : null;
     }
 
     private static string? ReadOrNull(string path)

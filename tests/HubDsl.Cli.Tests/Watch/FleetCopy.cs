@@ -13,6 +13,9 @@ namespace HubDsl.Cli.Tests.Watch;
 /// </summary>
 internal sealed class FleetCopy : IDisposable
 {
+    // The chart's own files, copied in as the user's: a tree of outputs leaves them out while they are unchanged.
+    private readonly Dictionary<string, byte[]> _chartFiles = new(StringComparer.Ordinal);
+
     private FleetCopy(string root) => Root = root;
 
     public string Root { get; }
@@ -24,6 +27,7 @@ internal sealed class FleetCopy : IDisposable
         var source = System.IO.Path.Combine(RepositoryRoot(), "examples", "AgentFleet");
         var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hubdsl-watch-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
+        var copy = new FleetCopy(root);
         foreach (var file in Directory.GetFiles(source, "*.cs")) File.Copy(file, System.IO.Path.Combine(root, System.IO.Path.GetFileName(file)));
         // The chart AgentValues is typed from ([ChartValues("helm")]): its own files, not the values files the build writes.
         foreach (var file in Directory.GetFiles(System.IO.Path.Combine(source, "helm"), "*", SearchOption.AllDirectories))
@@ -32,6 +36,7 @@ internal sealed class FleetCopy : IDisposable
             if (System.IO.Path.GetFileName(file).StartsWith("values-", StringComparison.Ordinal)) continue;
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.Combine(root, relative))!);
             File.Copy(file, System.IO.Path.Combine(root, relative));
+            copy._chartFiles[relative.Replace('\\', '/')] = File.ReadAllBytes(file);
         }
 
         var local = System.IO.Path.Combine(RepositoryRoot(), "src", "HubDsl", "build", "HubDsl.Local.props");
@@ -39,7 +44,7 @@ internal sealed class FleetCopy : IDisposable
         Assert.Contains(local, project, StringComparison.Ordinal);
         File.WriteAllText(System.IO.Path.Combine(root, "AgentFleet.csproj"), project);
         File.WriteAllText(System.IO.Path.Combine(root, "Directory.Build.props"), "<Project><PropertyGroup><Configuration Condition=\"'$(Configuration)' == ''\">" + Configuration + "</Configuration></PropertyGroup></Project>\n");
-        return new FleetCopy(root);
+        return copy;
     }
 
     /// <summary>Another copy with the same sources (and project file) as this one, and no outputs.</summary>
@@ -73,7 +78,10 @@ internal sealed class FleetCopy : IDisposable
         return output;
     }
 
-    /// <summary>Every file the build and watch may write (everything but sources, the project, obj/ and bin/), with its bytes.</summary>
+    /// <summary>
+    /// Every file the build and watch may write (everything but sources, the project, obj/ and bin/, and the chart's
+    /// own files while they are as copied), with its bytes.
+    /// </summary>
     public SortedDictionary<string, byte[]> Tree()
     {
         var tree = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -82,7 +90,9 @@ internal sealed class FleetCopy : IDisposable
             var relative = System.IO.Path.GetRelativePath(Root, file).Replace('\\', '/');
             if (relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal)) continue;
             if (relative.EndsWith(".cs", StringComparison.Ordinal) || relative.EndsWith(".csproj", StringComparison.Ordinal) || relative == "Directory.Build.props") continue;
-            tree[relative] = File.ReadAllBytes(file);
+            var bytes = File.ReadAllBytes(file);
+            if (_chartFiles.TryGetValue(relative, out var copied) && copied.AsSpan().SequenceEqual(bytes)) continue;
+            tree[relative] = bytes;
         }
 
         return tree;
