@@ -34,7 +34,19 @@ public static class WatchLatency
         {
             var example = Path.Combine(work, "example");
             Directory.CreateDirectory(example);
-            foreach (var file in Directory.GetFiles(Path.Combine(root, "examples", "AgentFleet"), "*.cs")) File.Copy(file, Path.Combine(example, Path.GetFileName(file)));
+            var exampleSource = Path.Combine(root, "examples", "AgentFleet");
+            foreach (var file in Directory.GetFiles(exampleSource, "*.cs")) File.Copy(file, Path.Combine(example, Path.GetFileName(file)));
+
+            // AgentValues is typed from the example's chart ([ChartValues("helm")]): its own files come along, not the
+            // values files the build writes.
+            foreach (var file in Directory.GetFiles(Path.Combine(exampleSource, "helm"), "*", SearchOption.AllDirectories))
+            {
+                if (Path.GetFileName(file).StartsWith("values-", StringComparison.Ordinal)) continue;
+                var target = Path.Combine(example, Path.GetRelativePath(exampleSource, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
             Project(root, example, "AgentFleet");
             results.AddRange(Measure(hubdsl, "examples/AgentFleet", 3, example, "Agent.cs", "Replicas = 3,", v => "Replicas = " + v + ",", edits, builds));
 
