@@ -44,6 +44,12 @@ CSPROJ
 make_copy with "<PackageReference Include=\"HubDsl\" Version=\"$version\" />"
 make_copy without "<Reference Include=\"HubDsl\" HintPath=\"$work/dsl/lib/netstandard2.0/HubDsl.dll\" />"
 
+# AgentValues is typed from the example's chart ([ChartValues("helm")]): the generator writes its properties. Without
+# HubDsl nothing writes them, so the "without" copy gets the record the generator wrote, as plain source.
+(cd "$work/with" && dotnet build --no-restore -nologo -v:q --packages "$work/packages" -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/generated" >/dev/null)
+find "$work/generated" -name 'HubDsl.ChartValues.*.cs' -exec cp {} "$work/without/" \;
+ls "$work/without"/HubDsl.ChartValues.*.cs >/dev/null || { echo "the HubDsl build wrote no [ChartValues] record" >&2; exit 1; }
+
 build() {
   local name="$1"
   local start end
