@@ -23,7 +23,7 @@ public sealed class CsharpLsTests
     {
         using var fleet = ExampleFleetCopy.Create();
         var agent = fleet.Path("Agent.cs");
-        var text = File.ReadAllText(agent).Replace("Requests: new(Memory: \"512Mi\"", "Requests: new(Memory: \"512mi\"", StringComparison.Ordinal);
+        var text = File.ReadAllText(agent).Replace("Requests = new() { Memory = \"512Mi\"", "Requests = new() { Memory = \"512mi\"", StringComparison.Ordinal);
         Assert.Contains("512mi", text, StringComparison.Ordinal);
         File.WriteAllText(agent, text);
         var uri = new Uri(agent).AbsoluteUri;
@@ -59,7 +59,7 @@ public sealed class CsharpLsTests
         // What docs/editors.md warns about: the same mistake is silent when the setting is off (its default).
         using var fleet = ExampleFleetCopy.Create();
         var agent = fleet.Path("Agent.cs");
-        var text = File.ReadAllText(agent).Replace("Requests: new(Memory: \"512Mi\"", "Requests: new(Memory: \"512mi\"", StringComparison.Ordinal);
+        var text = File.ReadAllText(agent).Replace("Requests = new() { Memory = \"512Mi\"", "Requests = new() { Memory = \"512mi\"", StringComparison.Ordinal);
         File.WriteAllText(agent, text);
         var uri = new Uri(agent).AbsoluteUri;
 

@@ -17,6 +17,16 @@ internal sealed class ExampleFleetCopy : IDisposable
         var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hubdsl-example-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         Directory.CreateDirectory(root);
         foreach (var file in Directory.GetFiles(source, "*.cs")) File.Copy(file, System.IO.Path.Combine(root, System.IO.Path.GetFileName(file)));
+
+        // AgentValues is typed from the example's chart ([ChartValues("helm")]): its own files, not the values files the build writes.
+        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(source, "helm"), "*", SearchOption.AllDirectories))
+        {
+            if (System.IO.Path.GetFileName(file).StartsWith("values-", StringComparison.Ordinal)) continue;
+            var target = System.IO.Path.Combine(root, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
         var local = System.IO.Path.Combine(FleetWithLibrary.RepositoryRoot(), "src", "HubDsl", "build", "HubDsl.Local.props");
         var project = File.ReadAllText(System.IO.Path.Combine(source, "AgentFleet.csproj")).Replace(@"..\..\src\HubDsl\build\HubDsl.Local.props", local, StringComparison.Ordinal);
         Assert.Contains(local, project, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public sealed class AnalyzerCacheSharingTests
     public void The_analyzers_reuse_every_value_the_generator_evaluated_and_keep_the_cache_for_the_next_edit()
     {
         var assembly = "SharingTest-" + Guid.NewGuid().ToString("N");
-        var files = GeneratorHarness.ExampleSources("AgentFleet");
+        var files = HandTypedExample();
         var compilation = GeneratorHarness.Compile(files).WithAssemblyName(assembly);
         var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         Assert.Contains(output.SyntaxTrees, t => t.FilePath.Replace('\\', '/').StartsWith("HubDsl.Generators/HubDsl.Generators.ManifestGenerator/", StringComparison.Ordinal));
@@ -56,7 +56,7 @@ public sealed class AnalyzerCacheSharingTests
         // The IDE may run the generator and the analyzers at the same time, each in its own compilation: a move between
         // two compilations in which every value is the same keeps what either evaluates.
         var assembly = "SharingTest-" + Guid.NewGuid().ToString("N");
-        var compilation = GeneratorHarness.Compile(GeneratorHarness.ExampleSources("AgentFleet")).WithAssemblyName(assembly);
+        var compilation = GeneratorHarness.Compile(HandTypedExample()).WithAssemblyName(assembly);
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
 
         var generators = EvaluationCaches.For(compilation, CancellationToken.None);
@@ -64,6 +64,25 @@ public sealed class AnalyzerCacheSharingTests
         generators.Store("AgentFleet.Late", DslScalar.String("late"), Array.Empty<string>());
 
         Assert.True(EvaluationCaches.Holds(assembly, "AgentFleet.Late"));
+    }
+
+    // The example with its [ChartValues] record written out as plain source (the generator's record, the attribute
+    // removed; its defaults go to values.yaml as a hand-written record's do). A chart-typed ApplicationSet is bound in a compilation of its own (ChartEvaluationCaches), and the
+    // analyzers' compilation, which holds the generated record, is not the generator's plus attribute-only trees.
+    private static (string Path, string Source)[] HandTypedExample()
+    {
+        var files = GeneratorHarness.ExampleSources("AgentFleet");
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compile(files), out var output, out _);
+        var record = output.SyntaxTrees.Single(t => Path.GetFileName(t.FilePath).StartsWith("HubDsl.ChartValues.", StringComparison.Ordinal));
+        var handTyped = files.Select(f => f.Path.EndsWith("AgentValues.cs", StringComparison.Ordinal)
+            ? (Path: f.Path, Source: System.Text.RegularExpressions.Regex.Replace(f.Source, @"\[ChartValues\(""helm""\)\]\r?\n", string.Empty))
+            : f.Path.EndsWith("Agent.cs", StringComparison.Ordinal)
+                ? (Path: f.Path, Source: f.Source.Replace("ValueFiles = [\"values-fleet.yaml\",", "ValueFiles = [\"values.yaml\",", StringComparison.Ordinal))
+                : f).ToList();
+        Assert.Contains(handTyped, f => f.Source.Contains("ValueFiles = [\"values.yaml\",", StringComparison.Ordinal));
+        Assert.DoesNotContain(handTyped, f => f.Source.Contains("[ChartValues(", StringComparison.Ordinal));
+        handTyped.Add(("AgentValues.Record.cs", record.GetText().ToString()));
+        return handTyped.ToArray();
     }
 
     [Fact]
