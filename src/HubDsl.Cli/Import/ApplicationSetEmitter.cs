@@ -12,7 +12,7 @@ internal static class ApplicationSetEmitter
     {
         var sb = new StringBuilder();
         sb.Append("using System.Collections.Generic;\nusing HubDsl;\n\nnamespace ").Append(@namespace).Append(";\n\n");
-        sb.Append("/// <summary>Imported from ").Append(Xml(CSharpText.Comment(appSet.SourceFile))).Append(".</summary>\n");
+        sb.Append("/// <summary>Imported from ").Append(CSharpText.XmlDoc(CSharpText.Comment(appSet.SourceFile))).Append(".</summary>\n");
         var options = new List<string> { CSharpText.String(appSet.Name) };
         if (appSet.Namespace != "argocd") options.Add("Namespace = " + CSharpText.String(appSet.Namespace));
         if (appSet.GoTemplate) options.Add("GoTemplate = true");
@@ -199,6 +199,4 @@ internal static class ApplicationSetEmitter
 
     private static string Pairs(IReadOnlyList<(TemplateText Key, TemplateText Value)> pairs) =>
         string.Join(", ", pairs.Select(p => "[" + CSharpText.Template(p.Key) + "] = " + CSharpText.Template(p.Value)));
-
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

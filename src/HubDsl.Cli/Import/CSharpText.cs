@@ -52,6 +52,9 @@ internal static class CSharpText
     }
 
     /// <summary>A comment line's text with no line breaks, so input cannot end the comment.</summary>
+    /// <summary>Text for an XML doc comment: '&amp;', '&lt;' and '&gt;' escaped.</summary>
+    public static string XmlDoc(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     public static string Comment(string text) => text.Replace("\r", " ").Replace("\n", " ").Replace("*/", "* /");
 
     private static void Escape(StringBuilder sb, string value, bool interpolated)

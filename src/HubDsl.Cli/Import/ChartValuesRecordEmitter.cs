@@ -68,7 +68,7 @@ internal sealed class ChartValuesRecordEmitter
         var members = new Identifiers(rootName);
         var secretNames = secretKeys.ToDictionary(k => k, k => members.Member(k), StringComparer.Ordinal);
         var model = ValuesRecordBuilder.Build(chart.Chart, rootName, secretKeys, secretNames.Values);
-        var emitter = new ChartValuesRecordEmitter(rootName, chart.ChartPath, chart, model, secretNames, KubernetesSafe(appSetName));
+        var emitter = new ChartValuesRecordEmitter(rootName, chart.ChartPath, chart, model, secretNames, ValuesRecordEmitter.KubernetesSafe(appSetName));
 
         // Every value must fit the generated types: try each member now, so a misfit falls back before anything is written.
         if (emitter.Defaults(values.Defaults, out reason) is null) return null;
@@ -88,7 +88,7 @@ internal sealed class ChartValuesRecordEmitter
     public string Records()
     {
         var sb = new StringBuilder();
-        sb.Append("/// <summary>The ").Append(Xml(_chart.Chart.Name)).Append(" chart's values: HubDsl writes the properties from ").Append(Xml(_chartPath)).Append("/values.yaml (and values.schema.json).</summary>\n");
+        sb.Append("/// <summary>The ").Append(CSharpText.XmlDoc(_chart.Chart.Name)).Append(" chart's values: HubDsl writes the properties from ").Append(CSharpText.XmlDoc(_chartPath)).Append("/values.yaml (and values.schema.json).</summary>\n");
         sb.Append("[ChartValues(").Append(CSharpText.String(_chartPath)).Append(")]\n");
         sb.Append("public sealed partial record ").Append(RootName).Append(" : HelmValues");
         if (_secretKeys.Count == 0) return sb.Append(";\n").ToString();
@@ -151,14 +151,14 @@ internal sealed class ChartValuesRecordEmitter
         var known = new HashSet<string>(model.Properties.Select(p => p.Key).Concat(_secretKeys.Keys), StringComparer.Ordinal);
         if (after.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
-            reason = file + " sets " + Join(path, unknown) + ", a key the chart's values.yaml and schema do not have, so its record has no property for it";
+            reason = file + " sets " + ValuesRecordEmitter.Join(path, unknown) + ", a key the chart's values.yaml and schema do not have, so its record has no property for it";
             return null;
         }
 
         foreach (var property in model.Properties)
         {
             if (Same(before[property.Key], after[property.Key])) continue;
-            var value = Value(property.Type, property.Default, after[property.Key], file, Join(path, property.Key), out reason);
+            var value = Value(property.Type, property.Default, after[property.Key], file, ValuesRecordEmitter.Join(path, property.Key), out reason);
             if (value is null) return null;
             changes.Add(indent + property.Name + " = " + value + ",");
         }
@@ -185,7 +185,7 @@ internal sealed class ChartValuesRecordEmitter
                 var known = new HashSet<string>(nested.Properties.Select(p => p.Key), StringComparer.Ordinal);
                 if (mapping.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
                 {
-                    reason = file + " sets " + Join(path, unknown) + ", a key the chart's values.yaml and schema do not have, so its record has no property for it";
+                    reason = file + " sets " + ValuesRecordEmitter.Join(path, unknown) + ", a key the chart's values.yaml and schema do not have, so its record has no property for it";
                     return null;
                 }
 
@@ -195,7 +195,7 @@ internal sealed class ChartValuesRecordEmitter
                 {
                     if (Same(property.Default ?? defaults[property.Key], mapping[property.Key])) continue;
                     if (!mapping.ContainsKey(property.Key) && property.Default is null) continue;
-                    var inner = Value(property.Type, property.Default ?? defaults[property.Key], mapping[property.Key], file, Join(path, property.Key), out reason);
+                    var inner = Value(property.Type, property.Default ?? defaults[property.Key], mapping[property.Key], file, ValuesRecordEmitter.Join(path, property.Key), out reason);
                     if (inner is null) return null;
                     sets.Add(property.Name + " = " + inner);
                 }
@@ -215,7 +215,7 @@ internal sealed class ChartValuesRecordEmitter
                 var entries = new List<string>();
                 foreach (var entry in map)
                 {
-                    var text = Value(type.Element!, null, entry.Value, file, Join(path, entry.Key), out reason);
+                    var text = Value(type.Element!, null, entry.Value, file, ValuesRecordEmitter.Join(path, entry.Key), out reason);
                     if (text is null) return null;
                     entries.Add("[" + CSharpText.String(entry.Key) + "] = " + text);
                 }
@@ -250,7 +250,7 @@ internal sealed class ChartValuesRecordEmitter
                 var entries = new List<string>();
                 foreach (var e in m)
                 {
-                    var text = Any(e.Value, file, Join(path, e.Key), out reason);
+                    var text = Any(e.Value, file, ValuesRecordEmitter.Join(path, e.Key), out reason);
                     if (text is null) return null;
                     entries.Add("[" + CSharpText.String(e.Key) + "] = " + text);
                 }
@@ -292,7 +292,7 @@ internal sealed class ChartValuesRecordEmitter
         if (ValuesShape.IsCredential(value, key))
         {
             Placeholders.Add((file, path));
-            var name = KubernetesSafe(_secretPrefix + "-" + path.Replace('.', '-'));
+            var name = ValuesRecordEmitter.KubernetesSafe(_secretPrefix + "-" + path.Replace('.', '-'));
             return "new ExternalSecretRef(" + CSharpText.String(name) + ", Store: \"TODO-secret-store\", RemoteKey: " + CSharpText.String("TODO/" + Path.GetFileNameWithoutExtension(file) + "/" + path) + ")";
         }
 
@@ -309,8 +309,8 @@ internal sealed class ChartValuesRecordEmitter
             case YamlMapping m:
                 foreach (var e in m)
                 {
-                    if (ValuesShape.IsCredential(e.Value, e.Key)) return Join(path, e.Key);
-                    if (DeepCredential(e.Value, Join(path, e.Key)) is { } inner) return inner;
+                    if (ValuesShape.IsCredential(e.Value, e.Key)) return ValuesRecordEmitter.Join(path, e.Key);
+                    if (DeepCredential(e.Value, ValuesRecordEmitter.Join(path, e.Key)) is { } inner) return inner;
                 }
 
                 return null;
@@ -343,19 +343,4 @@ internal sealed class ChartValuesRecordEmitter
     };
 
     private static string Leaf(string path) => path.Substring(path.LastIndexOf('.') + 1);
-
-    private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
-
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    // A Kubernetes name (DNS subdomain) from any text: lowercase, other characters as '-', trimmed to 253.
-    private static string KubernetesSafe(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in text.ToLowerInvariant()) sb.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' ? c : '-');
-        var name = sb.ToString().Trim('-', '.');
-        while (name.Contains("--", StringComparison.Ordinal)) name = name.Replace("--", "-");
-        if (name.Length > 253) name = name.Substring(0, 253).TrimEnd('-', '.');
-        return name.Length == 0 ? "secret" : name;
-    }
 }

@@ -19,7 +19,7 @@ internal static class FleetEmitter
             var cluster = imported.Cluster;
             if (!first) sb.Append('\n');
             first = false;
-            sb.Append("    /// <summary>From ").Append(Xml(CSharpText.Comment(imported.SourceFile))).Append(imported.SecretName.Length > 0 ? " (Secret " + Xml(imported.SecretName) + ")" : string.Empty).Append(".</summary>\n");
+            sb.Append("    /// <summary>From ").Append(CSharpText.XmlDoc(CSharpText.Comment(imported.SourceFile))).Append(imported.SecretName.Length > 0 ? " (Secret " + CSharpText.XmlDoc(imported.SecretName) + ")" : string.Empty).Append(".</summary>\n");
             sb.Append("    public static readonly Cluster ").Append(member).Append(" = new(").Append(CSharpText.String(cluster.Name)).Append(", ").Append(CSharpText.String(cluster.Server)).Append(')');
             var body = new List<string>();
             if (cluster.Labels.Count > 0) body.Add("Labels = { " + string.Join(", ", cluster.Labels.Select(l => "[" + CSharpText.String(l.Key) + "] = " + CSharpText.String(l.Value))) + " },");
@@ -46,6 +46,4 @@ internal static class FleetEmitter
 
         return sb.Append("}\n").ToString();
     }
-
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -53,7 +53,7 @@ internal sealed class ValuesRecordEmitter
         foreach (var record in _records)
         {
             if (sb.Length > 0) sb.Append('\n');
-            sb.Append("/// <summary>").Append(record.Path.Length == 0 ? "The " + _chartName + " chart's values (values.yaml and its per-environment files)." : "<c>" + Xml(record.Path) + "</c> in the " + _chartName + " chart's values.").Append("</summary>\n");
+            sb.Append("/// <summary>").Append(record.Path.Length == 0 ? "The " + _chartName + " chart's values (values.yaml and its per-environment files)." : "<c>" + CSharpText.XmlDoc(record.Path) + "</c> in the " + _chartName + " chart's values.").Append("</summary>\n");
             sb.Append("public sealed record ").Append(record.Name).Append(record.Path.Length == 0 ? " : HelmValues" : string.Empty);
             if (record.Properties.Count == 0)
             {
@@ -261,12 +261,11 @@ internal sealed class ValuesRecordEmitter
         return a is null && b is null || a is not null && b is not null && ManifestMeaning.Differences(a, b, 1).Count == 0;
     }
 
-    private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+    internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     // A Kubernetes name (DNS subdomain) from any text: lowercase, other characters as '-', trimmed to 253.
-    private static string KubernetesSafe(string text)
+    internal static string KubernetesSafe(string text)
     {
         var sb = new StringBuilder();
         foreach (var c in text.ToLowerInvariant()) sb.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' ? c : '-');
