@@ -15,6 +15,7 @@ namespace HubDsl.Generators.Tests;
 /// and hubdsl watch). They share the generator's evaluation cache: on a clean fleet they evaluate nothing again, and
 /// their compilation does not empty the cache for the generator's next run.
 /// </summary>
+[Collection(CacheStatisticsCollection.Name)]
 public sealed class AnalyzerCacheSharingTests
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(FleetRuleAnalyzer).Assembly.GetTypes()

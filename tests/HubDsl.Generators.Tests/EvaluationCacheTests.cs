@@ -11,6 +11,7 @@ namespace HubDsl.Generators.Tests;
 /// generator must write exactly what a generator that evaluates everything writes; and it must actually
 /// reuse: after an edit to one cluster, only that cluster is evaluated again.
 /// </summary>
+[Collection(CacheStatisticsCollection.Name)]
 public sealed class EvaluationCacheTests
 {
     // A file of shared declarations the fleet reads from another file: a constant, a static field, a method.
