@@ -109,10 +109,16 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (pair, _) => (Cluster: pair.Left, Shard: ControllerShards.Find(pair.Right, pair.Left.Namespace, pair.Left.Cluster.Server)))
             .WithTrackingName(TrackingNames.ClusterShard);
 
-        var clusterSecrets = shardedClusters
+        // Only least-privilege clusters keep the ApplicationSets in their input: the others' files stay cached when an
+        // ApplicationSet changes (a values edit in a 1,000-cluster fleet builds no cluster file again).
+        var clusterInputs = shardedClusters
             .Combine(allApplicationSets)
+            .Select(static (pair, _) => ClusterFileInputs.For(pair.Left.Cluster, pair.Left.Shard, pair.Right))
+            .WithTrackingName(TrackingNames.ClusterFileInputs);
+
+        var clusterSecrets = clusterInputs
             .Combine(fleetId)
-            .Select(static (pair, _) => (pair.Left.Left.Cluster.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.Left.Cluster.FleetClass, pair.Left.Left.Cluster.Namespace, pair.Left.Left.Cluster.Cluster, pair.Left.Right, pair.Right, pair.Left.Left.Shard)))
+            .Select(static (pair, _) => (pair.Left.Cluster.FleetClass, File: FleetManifests.ClusterSecret(pair.Left.Cluster.FleetClass, pair.Left.Cluster.Namespace, pair.Left.Cluster.Cluster, pair.Left.ApplicationSets, pair.Right, pair.Left.Shard)))
             .WithTrackingName(TrackingNames.ClusterSecret);
 
         var fleetManifests = clusterSecrets
@@ -137,12 +143,11 @@ public sealed class ManifestGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new ManifestSet("HubDsl.Hub." + pair.Left.Left.Left.ClassName + ".g.cs", FleetManifests.Hub(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right).ToEquatableArray()))
             .WithTrackingName(TrackingNames.HubManifests);
 
-        // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so each cluster's
-        // spoke files depend on that cluster and on every ApplicationSet.
-        var spokeFiles = clusters
-            .Combine(allApplicationSets)
+        // Least-privilege RBAC grants what the ApplicationSets targeting each cluster deploy, so a least-privilege
+        // cluster's spoke files depend on that cluster and on every ApplicationSet (the others' on the cluster alone).
+        var spokeFiles = clusterInputs
             .Combine(fleetId)
-            .Select(static (pair, _) => (pair.Left.Left.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.Left.FleetClass, pair.Left.Left.Namespace, pair.Left.Left.Cluster, pair.Left.Right, pair.Right)))
+            .Select(static (pair, _) => (pair.Left.Cluster.FleetClass, File: FleetManifests.SpokeRbac(pair.Left.Cluster.FleetClass, pair.Left.Cluster.Namespace, pair.Left.Cluster.Cluster, pair.Left.ApplicationSets, pair.Right)))
             .WithTrackingName(TrackingNames.SpokeManifest);
 
         var spokeManifests = spokeFiles

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>Each cluster of every fleet, on its own.</summary>
     public const string Clusters = nameof(Clusters);
 
+    /// <summary>One cluster with its shard, and the ApplicationSets when it is least-privilege: what its files are built from.</summary>
+    public const string ClusterFileInputs = nameof(ClusterFileInputs);
+
     /// <summary>One cluster's Secret file.</summary>
     public const string ClusterSecret = nameof(ClusterSecret);
 

@@ -54,6 +54,28 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void A_values_edit_builds_again_only_the_files_of_least_privilege_clusters()
+    {
+        var sources = GeneratorHarness.ExampleSources("AgentFleet");
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var agent = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Agent.cs", StringComparison.Ordinal));
+        Assert.Contains("Replicas = 3,", agent.ToString(), StringComparison.Ordinal);
+        var changed = agent.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(agent.ToString().Replace("Replicas = 3,", "Replicas = 4,", StringComparison.Ordinal)));
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(agent, changed)).GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.ApplicationSetManifests].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        // Staging (ClusterAdmin) reads no ApplicationSet: its files are not built again. Prod and dr (LeastPrivilege)
+        // are, and their grants do not depend on values, so they come out unchanged.
+        foreach (var step in new[] { TrackingNames.ClusterSecret, TrackingNames.SpokeManifest })
+        {
+            var reasons = result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
+            Assert.Equal(2, reasons.Count(r => r == IncrementalStepRunReason.Unchanged));
+        }
+    }
+
+    [Fact]
     public void No_step_output_holds_Roslyn_objects()
     {
         var compilation = GeneratorHarness.Compile(GeneratorHarness.ExampleSources("AgentFleet"));

@@ -19,7 +19,7 @@ public static partial class FleetValidator
         var gaps = new Dictionary<(ApplicationSetModel, DeployedResourceModel?, string), List<string>>();
         foreach (var fleet in fleets)
         {
-            foreach (var cluster in fleet.Clusters.Where(c => c.Access == "LeastPrivilege"))
+            foreach (var cluster in fleet.Clusters.Where(c => c.IsLeastPrivilege))
             {
                 if (hubNamespaces is not null && !hubNamespaces.Contains(fleet.Namespace))
                 {

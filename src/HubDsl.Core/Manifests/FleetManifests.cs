@@ -23,7 +23,7 @@ public static class FleetManifests
 
     /// <summary>A least-privilege cluster's access from the ApplicationSets that target it; null in the other modes.</summary>
     public static LeastPrivilegeAccess? Access(ClusterModel cluster, string @namespace, IReadOnlyList<ApplicationSetModel> applicationSets, string? fleetId = null) =>
-        cluster.Access == "LeastPrivilege" ? LeastPrivilegeAccess.For(cluster, @namespace, applicationSets, fleetId) : null;
+        cluster.IsLeastPrivilege ? LeastPrivilegeAccess.For(cluster, @namespace, applicationSets, fleetId) : null;
 
     /// <summary>
     /// Per cluster, the spoke objects that let the hub manage it (ServiceAccount, token Secret, RBAC), ready for

@@ -43,7 +43,7 @@ public static class ResourceInclusions
         var entries = new Dictionary<string, (string Group, List<string> Kinds, SortedSet<string> Clusters)>(StringComparer.Ordinal);
         foreach (var fleet in fleets)
         {
-            foreach (var cluster in fleet.Clusters.Where(c => c.Access == "LeastPrivilege"))
+            foreach (var cluster in fleet.Clusters.Where(c => c.IsLeastPrivilege))
             {
                 var access = LeastPrivilegeAccess.For(cluster, fleet.Namespace, applicationSets, fleetId);
                 foreach (var group in access.WatchedKinds.GroupBy(k => k.Group))

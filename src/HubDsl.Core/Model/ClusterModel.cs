@@ -17,6 +17,9 @@ public sealed record ClusterModel(
     /// <summary>What the hub's ServiceAccount may do on the spoke: ClusterAdmin, Namespaced or LeastPrivilege.</summary>
     public string Access { get; init; } = "ClusterAdmin";
 
+    /// <summary>Whether the access is LeastPrivilege: then its Secret and spoke RBAC depend on the ApplicationSets that target it.</summary>
+    public bool IsLeastPrivilege => Access == "LeastPrivilege";
+
     /// <summary>The spoke namespace of the argocd-manager ServiceAccount.</summary>
     public string SystemNamespace { get; init; } = "kube-system";
 
