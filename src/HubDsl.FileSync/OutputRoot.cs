@@ -69,7 +69,13 @@ public sealed class OutputRoot
     /// What stands in the way of reaching <paramref name="relative"/> without following links: the first existing
     /// segment that is a symbolic link or junction, or a file where a folder is needed. Null when nothing does.
     /// </summary>
-    public PathObstacle? ObstacleOnPath(string relative)
+    public PathObstacle? ObstacleOnPath(string relative) => ObstacleOnPath(relative, realFolders: null);
+
+    /// <summary>
+    /// <see cref="ObstacleOnPath(string)"/>, taking the folders in <paramref name="realFolders"/> as already found real
+    /// (not links) and adding those it finds: one plan checks each folder once, not once per file in it.
+    /// </summary>
+    public PathObstacle? ObstacleOnPath(string relative, HashSet<string>? realFolders)
     {
         var segments = relative.Split('/');
         var current = new StringBuilder();
@@ -77,10 +83,13 @@ public sealed class OutputRoot
         {
             if (i > 0) current.Append('/');
             current.Append(segments[i]);
+            var isFolder = i < segments.Length - 1;
+            if (isFolder && realFolders is not null && realFolders.Contains(current.ToString())) continue;
             var attributes = AttributesOf(Resolve(current.ToString()));
             if (attributes is null) return null; // the rest does not exist yet
             if ((attributes.Value & FileAttributes.ReparsePoint) != 0) return new PathObstacle(current.ToString(), PathObstacleKind.Link);
-            if (i < segments.Length - 1 && (attributes.Value & FileAttributes.Directory) == 0) return new PathObstacle(current.ToString(), PathObstacleKind.FileInsteadOfFolder);
+            if (isFolder && (attributes.Value & FileAttributes.Directory) == 0) return new PathObstacle(current.ToString(), PathObstacleKind.FileInsteadOfFolder);
+            if (isFolder) realFolders?.Add(current.ToString());
             if (i == segments.Length - 1 && (attributes.Value & FileAttributes.Directory) != 0) return new PathObstacle(current.ToString(), PathObstacleKind.FolderInsteadOfFile);
         }
 

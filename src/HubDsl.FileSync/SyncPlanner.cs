@@ -25,10 +25,11 @@ public static class SyncPlanner
         var claims = OtherClaims(plan, projectId);
         var wanted = Wanted(plan, request.Files);
 
+        var realFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in wanted.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             plan.Generated.Add(file.Path);
-            PlanWrite(plan, request, file, previous, claims);
+            PlanWrite(plan, request, file, previous, claims, realFolders);
         }
 
         if (previous is not null)
@@ -42,7 +43,7 @@ public static class SyncPlanner
             }
         }
 
-        PlanRecord(plan, projectId, wanted);
+        PlanRecord(plan, request, projectId, wanted);
         return plan;
     }
 
@@ -176,7 +177,7 @@ public static class SyncPlanner
         return wanted;
     }
 
-    private static void PlanWrite(SyncPlan plan, SyncRequest request, WantedFile file, OutputRecord? previous, Dictionary<string, string> claims)
+    private static void PlanWrite(SyncPlan plan, SyncRequest request, WantedFile file, OutputRecord? previous, Dictionary<string, string> claims, HashSet<string> realFolders)
     {
         var path = file.Path;
         if (claims.TryGetValue(path, out var other))
@@ -186,21 +187,33 @@ public static class SyncPlanner
             return;
         }
 
-        if (plan.Root.ObstacleOnPath(path) is { } obstacle)
+        if (plan.Root.ObstacleOnPath(path, realFolders) is { } obstacle)
         {
+            request.Verified?.Forget(path);
             plan.Problems.Add(new SyncMessage(SyncCodes.Obstacle, path, Obstacle(obstacle, path) + " (" + file.Declaration + " generates " + path + ")"));
             return;
         }
 
         var full = plan.Root.Resolve(path);
-        if (!File.Exists(full))
+        var verified = request.Verified;
+        var stamp = FileStamp.Of(full);
+        if (stamp is null)
         {
+            verified?.Forget(path);
             plan.Writes.Add(new PlannedWrite(path, file.Content, WriteReason.New));
+            return;
+        }
+
+        var wantedText = ContentHash.Normalize(file.Content);
+        if (verified is not null && verified.Holds(path, stamp.Value, wantedText))
+        {
+            plan.Unchanged.Add(path);
             return;
         }
 
         string? current;
         FileAttributes attributes;
+        var readUtc = DateTime.UtcNow;
         try
         {
             current = ContentHash.ReadText(full);
@@ -212,11 +225,14 @@ public static class SyncPlanner
             return;
         }
 
-        if (current == ContentHash.Normalize(file.Content))
+        if (current == wantedText)
         {
             plan.Unchanged.Add(path); // identical content is ours whether or not it was recorded
+            verified?.Remember(path, stamp.Value, current, readUtc);
             return;
         }
+
+        verified?.Forget(path);
 
         var recorded = previous is not null && previous.Files.ContainsKey(path);
         var legacy = previous is null && !plan.RecordExists && current is not null && LegacyHeader.DeclarationOf(current) == file.Declaration;
@@ -284,7 +300,7 @@ public static class SyncPlanner
         plan.Warnings.Add(new SyncMessage(SyncCodes.Left, path, path + " is no longer generated but was left in place: " + why + ". Delete it yourself if it is not needed; the build no longer tracks it."));
     }
 
-    private static void PlanRecord(SyncPlan plan, string projectId, Dictionary<string, WantedFile> wanted)
+    private static void PlanRecord(SyncPlan plan, SyncRequest request, string projectId, Dictionary<string, WantedFile> wanted)
     {
         if (wanted.Count == 0 && plan.Problems.Count == 0)
         {
@@ -293,7 +309,7 @@ public static class SyncPlanner
             return;
         }
 
-        var record = new OutputRecord(projectId, wanted.Values.Select(f => new KeyValuePair<string, string>(f.Path, ContentHash.Of(f.Content))));
+        var record = new OutputRecord(projectId, wanted.Values.Select(f => new KeyValuePair<string, string>(f.Path, request.Verified is { } verified ? verified.HashOf(f.Path, f.Content) : ContentHash.Of(f.Content))));
         plan.RecordText = record.Format();
         if (!plan.RecordExists) return;
         try

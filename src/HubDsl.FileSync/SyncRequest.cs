@@ -11,4 +11,7 @@ public sealed record SyncRequest(string OutputRoot, string ProjectName, string P
 {
     /// <summary>Take over existing files the build did not write (HubDslAdoptExisting=true) instead of refusing to overwrite them.</summary>
     public bool AdoptExisting { get; init; }
+
+    /// <summary>What earlier plans of a long-lived writer found in its files (<c>hubdsl watch</c>); null reads every file.</summary>
+    public VerifiedFiles? Verified { get; init; }
 }

@@ -12,7 +12,8 @@ internal static class ManifestWriter
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
-    public static WriteResult Write(LoadedProject project, IReadOnlyList<GeneratedManifest> manifests, CancellationToken cancellation)
+    /// <summary>Writes the manifests; <paramref name="verified"/> carries what earlier passes found in the files, so unchanged ones are not read again.</summary>
+    public static WriteResult Write(LoadedProject project, IReadOnlyList<GeneratedManifest> manifests, VerifiedFiles? verified, CancellationToken cancellation)
     {
         var root = project.Settings.OutputRoot!;
         if (File.Exists(root)) return WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "HubDslOutputPath '" + root + "' is a file, not a folder; set HubDslOutputPath to the folder the manifests go in (or 'none' to write none)")]);
@@ -30,7 +31,7 @@ internal static class ManifestWriter
         using (writer)
         {
             var files = manifests.Select(m => WantedFile.Generated(m.Path, m.Content)).ToList();
-            var plan = SyncPlanner.Plan(new SyncRequest(root, project.ProjectName, project.ProjectFile, files) { AdoptExisting = project.Settings.AdoptExisting });
+            var plan = SyncPlanner.Plan(new SyncRequest(root, project.ProjectName, project.ProjectFile, files) { AdoptExisting = project.Settings.AdoptExisting, Verified = verified });
             if (plan.Problems.Count > 0) return WriteResult.Refused(plan.Problems, plan.Warnings);
             var outcome = SyncApplier.Apply(plan);
             var warnings = plan.Warnings.Concat(outcome.Warnings).ToList();

@@ -17,6 +17,9 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private readonly ApplicationChanges _applications = new();
     private WarmSession? _session;
     private Dictionary<string, string>? _current;
+
+    // What the file sync found in the generated files on earlier passes of this load (unchanged files are not read again).
+    private VerifiedFiles _verified = new();
     private string? _recordSeen;
     private readonly System.Collections.Immutable.ImmutableHashSet<string> _inputs = FleetProjectLoader.InputsOf(projectFile);
 
@@ -74,6 +77,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         var clock = Stopwatch.StartNew();
         var project = await FleetProjectLoader.LoadAsync(projectFile, cancellation);
         _session = new WarmSession(project);
+        _verified = new VerifiedFiles();
         reports.Write(new ChangeReport(why, trigger)
         {
             Outcome = string.Empty,
@@ -215,7 +219,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         }
         else
         {
-            var written = ManifestWriter.Write(project, result.Manifests, cancellation);
+            var written = ManifestWriter.Write(project, result.Manifests, _verified, cancellation);
             _recordSeen = ReadOrNull(RecordPath(project)!);
             if (!written.Succeeded)
             {

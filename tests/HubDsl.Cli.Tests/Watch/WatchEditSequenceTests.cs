@@ -152,7 +152,7 @@ public sealed class WatchEditSequenceTests
             };
             var result = await new WarmSession(coldProject).RunAsync(CancellationToken.None);
             Assert.False(result.HasErrors, "the cold pass has errors: " + string.Join("\n", result.Errors));
-            var written = ManifestWriter.Write(coldProject, result.Manifests, CancellationToken.None);
+            var written = ManifestWriter.Write(coldProject, result.Manifests, verified: null, CancellationToken.None);
             Assert.True(written.Succeeded, "the cold pass could not write: " + string.Join("\n", written.Problems));
         }
 

@@ -1,0 +1,31 @@
+using System;
+using System.IO;
+
+namespace HubDsl.FileSync;
+
+/// <summary>A file's size and last-write time, from one status call.</summary>
+internal readonly struct FileStamp : IEquatable<FileStamp>
+{
+    private FileStamp(long length, DateTime lastWriteUtc)
+    {
+        Length = length;
+        LastWriteUtc = lastWriteUtc;
+    }
+
+    public long Length { get; }
+
+    public DateTime LastWriteUtc { get; }
+
+    /// <summary>The stamp of the file at <paramref name="fullPath"/>, or null when no file is there.</summary>
+    public static FileStamp? Of(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
+    }
+
+    public bool Equals(FileStamp other) => Length == other.Length && LastWriteUtc == other.LastWriteUtc;
+
+    public override bool Equals(object? obj) => obj is FileStamp other && Equals(other);
+
+    public override int GetHashCode() => Length.GetHashCode() ^ LastWriteUtc.GetHashCode();
+}
