@@ -15,8 +15,15 @@ internal static class ManifestWriter
     /// <summary>Writes the manifests; <paramref name="verified"/> carries what earlier passes found in the files, so unchanged ones are not read again.</summary>
     public static WriteResult Write(LoadedProject project, IReadOnlyList<GeneratedManifest> manifests, VerifiedFiles? verified, CancellationToken cancellation)
     {
+        using var prepared = Prepare(project, manifests, verified, cancellation);
+        return prepared.Commit();
+    }
+
+    /// <summary>Takes the output root's lock and plans the write; nothing changes on disk until <see cref="PreparedWrite.Commit"/>.</summary>
+    public static PreparedWrite Prepare(LoadedProject project, IReadOnlyList<GeneratedManifest> manifests, VerifiedFiles? verified, CancellationToken cancellation)
+    {
         var root = project.Settings.OutputRoot!;
-        if (File.Exists(root)) return WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "HubDslOutputPath '" + root + "' is a file, not a folder; set HubDslOutputPath to the folder the manifests go in (or 'none' to write none)")]);
+        if (File.Exists(root)) return PreparedWrite.Refused(WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "HubDslOutputPath '" + root + "' is a file, not a folder; set HubDslOutputPath to the folder the manifests go in (or 'none' to write none)")]));
         OutputLock? writer;
         try
         {
@@ -24,19 +31,19 @@ internal static class ManifestWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "could not create the lock file " + OutputLock.PathFor(root) + ": " + e.Message)]);
+            return PreparedWrite.Refused(WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "could not create the lock file " + OutputLock.PathFor(root) + ": " + e.Message)]));
         }
 
-        if (writer is null) return WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "another writer (a dotnet build or another hubdsl watch) held " + root + " for " + LockTimeout.TotalSeconds + " s")]);
-        using (writer)
+        if (writer is null) return PreparedWrite.Refused(WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, "another writer (a dotnet build or another hubdsl watch) held " + root + " for " + LockTimeout.TotalSeconds + " s")]));
+        try
         {
             var files = manifests.Select(m => WantedFile.Generated(m.Path, m.Content)).ToList();
-            var plan = SyncPlanner.Plan(new SyncRequest(root, project.ProjectName, project.ProjectFile, files) { AdoptExisting = project.Settings.AdoptExisting, Verified = verified });
-            if (plan.Problems.Count > 0) return WriteResult.Refused(plan.Problems, plan.Warnings);
-            var outcome = SyncApplier.Apply(plan);
-            var warnings = plan.Warnings.Concat(outcome.Warnings).ToList();
-            if (!outcome.Succeeded) return WriteResult.Refused([new SyncMessage(SyncCodes.IoFailure, null, outcome.Failure ?? "the sync failed")], warnings);
-            return new WriteResult(true, outcome.Written.Select(w => w.Path).ToList(), outcome.Deleted.Where(d => d != plan.RecordPath).ToList(), [], warnings);
+            return PreparedWrite.Planned(writer, SyncPlanner.Plan(new SyncRequest(root, project.ProjectName, project.ProjectFile, files) { AdoptExisting = project.Settings.AdoptExisting, Verified = verified }));
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
         }
     }
 }

@@ -66,28 +66,41 @@ internal sealed class WarmSession
     /// <summary>Runs the generators and analyzers over the current sources.</summary>
     public async Task<PassResult> RunAsync(CancellationToken cancellation)
     {
+        var generated = Generate(cancellation);
+        var diagnostics = await DiagnosticsAsync(generated, cancellation);
+        return generated.With(diagnostics);
+    }
+
+    /// <summary>Runs the generators over the current sources (the driver keeps what did not change).</summary>
+    public GeneratedPass Generate(CancellationToken cancellation)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _driver = _driver.RunGeneratorsAndUpdateCompilation(_compilation, out var output, out var generatorDiagnostics, cancellation);
-        var generated = clock.ElapsedMilliseconds;
+        return new GeneratedPass(output, generatorDiagnostics, GeneratedManifests, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>Every diagnostic the build would report on the generated compilation: the compiler's and the analyzers'.</summary>
+    public async Task<TimedDiagnostics> DiagnosticsAsync(GeneratedPass generated, CancellationToken cancellation)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var options = new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider);
         ImmutableArray<Diagnostic> diagnostics;
         if (_analyzers.IsEmpty)
         {
-            diagnostics = output.GetDiagnostics(cancellation);
+            diagnostics = generated.Output.GetDiagnostics(cancellation);
         }
         else
         {
-            var withAnalyzers = output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            var withAnalyzers = generated.Output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
             diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellation);
         }
 
-        var all = generatorDiagnostics.AddRange(diagnostics).Where(d => !d.IsSuppressed).ToList();
-        return new PassResult(GeneratedManifests(output), all) { GenerateMilliseconds = generated, DiagnosticsMilliseconds = clock.ElapsedMilliseconds - generated };
+        return new TimedDiagnostics(generated.GeneratorDiagnostics.AddRange(diagnostics).Where(d => !d.IsSuppressed).ToList(), clock.ElapsedMilliseconds);
     }
 
     // The [assembly: HubDsl.GeneratedManifest(path, content)] attributes: what the build task reads from the assembly's metadata.
     // In attribute order, duplicates kept: the file sync refuses one path generated twice with different content.
-    private static List<GeneratedManifest> GeneratedManifests(Compilation compilation)
+    private static IReadOnlyList<GeneratedManifest> GeneratedManifests(Compilation compilation)
     {
         var files = new List<GeneratedManifest>();
         foreach (var attribute in compilation.Assembly.GetAttributes())

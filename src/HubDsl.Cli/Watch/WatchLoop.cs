@@ -199,11 +199,27 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         var clock = Stopwatch.StartNew();
         var session = _session!;
         var project = session.Project;
-        var result = await session.RunAsync(cancellation);
+        var generated = session.Generate(cancellation);
+
+        // The file sync plans (reading the files, under the output root's lock) while the compiler and analyzers run
+        // on the other core; it changes nothing until they have found no error.
+        var prepared = project.Settings.OutputRoot is null ? null : Task.Run(() => ManifestWriter.Prepare(project, generated.Manifests, _verified, cancellation), cancellation);
+        PassResult result;
+        try
+        {
+            result = generated.With(await session.DiagnosticsAsync(generated, cancellation));
+        }
+        catch
+        {
+            await DiscardAsync(prepared);
+            throw;
+        }
+
         var diagnostics = Reported(project, result.Diagnostics);
         var report = new ChangeReport(ChangeReport.Pass, trigger) { Diagnostics = diagnostics, GenerateMilliseconds = result.GenerateMilliseconds, DiagnosticsMilliseconds = result.DiagnosticsMilliseconds };
         if (result.HasErrors)
         {
+            await DiscardAsync(prepared);
             var errors = result.Errors.Count();
             reports.Write(report with { Outcome = ChangeReport.OutcomeNotWritten, Reason = errors + " compilation error(s); the build would fail, so the files are left as they are", ElapsedMilliseconds = clock.ElapsedMilliseconds });
             return false;
@@ -219,7 +235,12 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         }
         else
         {
-            var written = ManifestWriter.Write(project, result.Manifests, _verified, cancellation);
+            WriteResult written;
+            using (var write = await prepared!)
+            {
+                written = write.Commit();
+            }
+
             _recordSeen = ReadOrNull(RecordPath(project)!);
             if (!written.Succeeded)
             {
@@ -238,6 +259,19 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         _current = after;
         reports.Write(report with { Applications = _applications.Between(before, after, path => ReadUnderOutputRoot(project, path)), ElapsedMilliseconds = elapsed });
         return true;
+    }
+
+    // A planned write that must not happen: its lock is released and nothing was changed.
+    private static async Task DiscardAsync(Task<PreparedWrite>? prepared)
+    {
+        if (prepared is null) return;
+        try
+        {
+            (await prepared).Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     // The first pass compares with what the last build left on disk.
