@@ -105,10 +105,13 @@ public static class WatchLatency
     {
         var source = Path.Combine(folder, file);
         var current = original;
-        var value = 10;
+        var saves = 0;
+        var value = 0;
         string Save()
         {
-            var next = edit(++value);
+            // Replica counts 4 to 19, in turn: the example's chart schema allows at most 20, and each save changes the value.
+            value = 4 + saves++ % 16;
+            var next = edit(value);
             File.WriteAllText(source, File.ReadAllText(source).Replace(current, next, StringComparison.Ordinal));
             current = next;
             return "replicas: " + value + "\n";

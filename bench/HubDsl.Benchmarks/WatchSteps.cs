@@ -36,7 +36,6 @@ public static class WatchSteps
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ManifestGenerator().AsSourceGenerator(), new ValuesExportGenerator().AsSourceGenerator() }, parseOptions: SyntheticCompilation.ParseOptions);
             var steps = new Dictionary<string, (List<double> Cpu, List<double> Wall)>();
             var verified = new VerifiedFiles(); // as hubdsl watch keeps it from pass to pass
-            var verified = new VerifiedFiles(); // as hubdsl watch keeps it from pass to pass
             var names = new[] { "generator", "compiler diagnostics", "HubDsl's fleet analysis alone", "analyzers", "manifests from attributes", "file sync plan", "file sync apply" };
             foreach (var name in names) steps[name] = (new List<double>(), new List<double>());
             for (var round = 0; round <= rounds; round++)
