@@ -17,11 +17,10 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     public DateTime LastWriteUtc { get; }
 
     /// <summary>The stamp of the file at <paramref name="fullPath"/>, or null when no file is there.</summary>
-    public static FileStamp? Of(string fullPath)
-    {
-        var info = new FileInfo(fullPath);
-        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
-    }
+    public static FileStamp? Of(string fullPath) => Of(new FileInfo(fullPath));
+
+    /// <summary>The stamp of <paramref name="file"/> as last refreshed, or null when it does not exist.</summary>
+    public static FileStamp? Of(FileInfo file) => file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc) : null;
 
     public bool Equals(FileStamp other) => Length == other.Length && LastWriteUtc == other.LastWriteUtc;
 

@@ -75,8 +75,15 @@ public sealed class OutputRoot
     /// <see cref="ObstacleOnPath(string)"/>, taking the folders in <paramref name="realFolders"/> as already found real
     /// (not links) and adding those it finds: one plan checks each folder once, not once per file in it.
     /// </summary>
-    public PathObstacle? ObstacleOnPath(string relative, HashSet<string>? realFolders)
+    public PathObstacle? ObstacleOnPath(string relative, HashSet<string>? realFolders) => ObstacleOnPath(relative, realFolders, out _);
+
+    /// <summary>
+    /// <see cref="ObstacleOnPath(string, HashSet{string})"/>, also giving the status of the path itself as it was read
+    /// (<paramref name="target"/>; null when the walk stopped before it), so the caller needs no second status call.
+    /// </summary>
+    public PathObstacle? ObstacleOnPath(string relative, HashSet<string>? realFolders, out FileInfo? target)
     {
+        target = null;
         var segments = relative.Split('/');
         var current = new StringBuilder();
         for (var i = 0; i < segments.Length; i++)
@@ -85,12 +92,25 @@ public sealed class OutputRoot
             current.Append(segments[i]);
             var isFolder = i < segments.Length - 1;
             if (isFolder && realFolders is not null && realFolders.Contains(current.ToString())) continue;
-            var attributes = AttributesOf(Resolve(current.ToString()));
+            FileAttributes? attributes;
+            if (isFolder)
+            {
+                attributes = AttributesOf(Resolve(current.ToString()));
+            }
+            else
+            {
+                // FileInfo reads the status without following a link at the path (as File.GetAttributes does), and
+                // reports -1 when nothing is there.
+                target = new FileInfo(Resolve(current.ToString()));
+                var found = target.Attributes;
+                attributes = (int)found == -1 ? null : found;
+            }
+
             if (attributes is null) return null; // the rest does not exist yet
             if ((attributes.Value & FileAttributes.ReparsePoint) != 0) return new PathObstacle(current.ToString(), PathObstacleKind.Link);
             if (isFolder && (attributes.Value & FileAttributes.Directory) == 0) return new PathObstacle(current.ToString(), PathObstacleKind.FileInsteadOfFolder);
             if (isFolder) realFolders?.Add(current.ToString());
-            if (i == segments.Length - 1 && (attributes.Value & FileAttributes.Directory) != 0) return new PathObstacle(current.ToString(), PathObstacleKind.FolderInsteadOfFile);
+            if (!isFolder && (attributes.Value & FileAttributes.Directory) != 0) return new PathObstacle(current.ToString(), PathObstacleKind.FolderInsteadOfFile);
         }
 
         return null;

@@ -21,8 +21,8 @@ public static class SyncPlanner
         var plan = new SyncPlan(root, OutputRecord.PathFor(request.ProjectName));
         var projectId = OutputRoot.RelativePath(root.FullPath, request.ProjectFile);
 
-        var previous = ReadOwnRecord(plan, projectId);
-        var claims = OtherClaims(plan, projectId);
+        var previous = ReadOwnRecord(plan, projectId, request.Verified);
+        var claims = OtherClaims(plan, projectId, request.Verified);
         var wanted = Wanted(plan, request.Files);
 
         var realFolders = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public static class SyncPlanner
     }
 
     // This project's record: null when there is none yet (a first build, or one by a version without records).
-    private static OutputRecord? ReadOwnRecord(SyncPlan plan, string projectId)
+    private static OutputRecord? ReadOwnRecord(SyncPlan plan, string projectId, VerifiedFiles? verified)
     {
         var path = plan.RecordPath;
         if (plan.Root.ObstacleOnPath(path) is { } obstacle)
@@ -60,7 +60,7 @@ public static class SyncPlanner
         var full = plan.Root.Resolve(path);
         if (!File.Exists(full)) return null;
         plan.RecordExists = true;
-        var record = ReadRecord(plan, path);
+        var record = ReadRecord(plan, path, verified);
         if (record is null) return null;
         if (!SameProject(record.Project, projectId))
         {
@@ -74,18 +74,18 @@ public static class SyncPlanner
         return record;
     }
 
-    private static OutputRecord? ReadRecord(SyncPlan plan, string path)
+    private static OutputRecord? ReadRecord(SyncPlan plan, string path, VerifiedFiles? verified)
     {
         try
         {
-            var text = ContentHash.ReadText(plan.Root.Resolve(path));
+            var text = ReadText(plan, path, verified);
             if (text is null)
             {
                 plan.Problems.Add(new SyncMessage(SyncCodes.BadRecord, path, path + " is larger than " + ContentHash.MaxFileBytes / (1024 * 1024) + " MiB; it is not a HubDsl output record."));
                 return null;
             }
 
-            return OutputRecord.Parse(text, path);
+            return verified is null ? OutputRecord.Parse(text, path) : verified.RecordOf(path, text, () => OutputRecord.Parse(text, path));
         }
         catch (OutputRecordException e)
         {
@@ -102,7 +102,7 @@ public static class SyncPlanner
     }
 
     // Paths other projects' records claim in this root: path to the claiming project and what to do.
-    private static Dictionary<string, string> OtherClaims(SyncPlan plan, string projectId)
+    private static Dictionary<string, string> OtherClaims(SyncPlan plan, string projectId, VerifiedFiles? verified)
     {
         var claims = new Dictionary<string, string>(OutputRoot.PortableComparer);
         var folder = plan.Root.Resolve(OutputRecord.Folder);
@@ -128,7 +128,7 @@ public static class SyncPlanner
                 continue;
             }
 
-            var record = ReadRecord(plan, path);
+            var record = ReadRecord(plan, path, verified);
             if (record is null || SameProject(record.Project, projectId)) continue;
             var owner = record.Project + "' (record " + path + ").";
             owner += File.Exists(record.ProjectFileIn(plan.Root))
@@ -187,16 +187,16 @@ public static class SyncPlanner
             return;
         }
 
-        if (plan.Root.ObstacleOnPath(path, realFolders) is { } obstacle)
+        var verified = request.Verified;
+        if (plan.Root.ObstacleOnPath(path, realFolders, out var target) is { } obstacle)
         {
-            request.Verified?.Forget(path);
+            verified?.Forget(path);
             plan.Problems.Add(new SyncMessage(SyncCodes.Obstacle, path, Obstacle(obstacle, path) + " (" + file.Declaration + " generates " + path + ")"));
             return;
         }
 
         var full = plan.Root.Resolve(path);
-        var verified = request.Verified;
-        var stamp = FileStamp.Of(full);
+        var stamp = target is null ? null : FileStamp.Of(target);
         if (stamp is null)
         {
             verified?.Forget(path);
@@ -204,20 +204,10 @@ public static class SyncPlanner
             return;
         }
 
-        var wantedText = ContentHash.Normalize(file.Content);
-        if (verified is not null && verified.Holds(path, stamp.Value, wantedText))
-        {
-            plan.Unchanged.Add(path);
-            return;
-        }
-
         string? current;
-        FileAttributes attributes;
-        var readUtc = DateTime.UtcNow;
         try
         {
-            current = ContentHash.ReadText(full);
-            attributes = File.GetAttributes(full);
+            current = verified is null ? ContentHash.ReadText(full) : verified.TextOf(path, stamp.Value, () => ContentHash.ReadText(full));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -225,15 +215,13 @@ public static class SyncPlanner
             return;
         }
 
-        if (current == wantedText)
+        if (current == ContentHash.Normalize(file.Content))
         {
             plan.Unchanged.Add(path); // identical content is ours whether or not it was recorded
-            verified?.Remember(path, stamp.Value, current, readUtc);
             return;
         }
 
-        verified?.Forget(path);
-
+        var attributes = target!.Attributes;
         var recorded = previous is not null && previous.Files.ContainsKey(path);
         var legacy = previous is null && !plan.RecordExists && current is not null && LegacyHeader.DeclarationOf(current) == file.Declaration;
         if (!recorded && !legacy && !request.AdoptExisting)
@@ -314,12 +302,22 @@ public static class SyncPlanner
         if (!plan.RecordExists) return;
         try
         {
-            plan.RecordUpToDate = ContentHash.ReadText(plan.Root.Resolve(plan.RecordPath)) == plan.RecordText;
+            plan.RecordUpToDate = ReadText(plan, plan.RecordPath, request.Verified) == plan.RecordText;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             plan.Problems.Add(new SyncMessage(SyncCodes.IoFailure, plan.RecordPath, "cannot read " + plan.RecordPath + ": " + e.Message));
         }
+    }
+
+    // A file's normalised text (null: too large), from what an earlier plan read when its size and time vouch for it.
+    private static string? ReadText(SyncPlan plan, string path, VerifiedFiles? verified)
+    {
+        var full = plan.Root.Resolve(path);
+        if (verified is null) return ContentHash.ReadText(full);
+        var stamp = FileStamp.Of(full);
+        if (stamp is null) throw new FileNotFoundException("the file is gone", full);
+        return verified.TextOf(path, stamp.Value, () => ContentHash.ReadText(full));
     }
 
     private static string Obstacle(PathObstacle obstacle, string path) => obstacle.Kind switch
