@@ -98,6 +98,27 @@ internal sealed class WarmSession
         return new TimedDiagnostics(generated.GeneratorDiagnostics.AddRange(diagnostics).Where(d => !d.IsSuppressed).ToList(), clock.ElapsedMilliseconds);
     }
 
+    /// <summary>
+    /// Does a pass's work and keeps none of it: the generator after a save (the largest source with a blank line added,
+    /// a change that alters no value) and the diagnostics. The runtime compiles and optimises the code a pass runs
+    /// (tiered JIT) only after it has run a few times, so without this the first saves after a start each take several
+    /// times as long as later ones. Runs while no save is waiting; <paramref name="cancellation"/> stops it at once.
+    /// </summary>
+    public async Task WarmUpAsync(int rounds, CancellationToken cancellation)
+    {
+        if (_documents.Count == 0) return;
+        var largest = _documents.Values.OrderByDescending(t => t.Length).First();
+        var text = largest.GetText(cancellation);
+        for (var i = 0; i < rounds; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var edited = largest.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), i % 2 == 0 ? "\n" : "\n\n")));
+            var driver = _driver.RunGeneratorsAndUpdateCompilation(_compilation.ReplaceSyntaxTree(largest, edited), out var output, out var generatorDiagnostics, cancellation);
+            _ = GeneratedManifests(output);
+            await DiagnosticsAsync(new GeneratedPass(output, generatorDiagnostics, GeneratedManifests, 0), cancellation);
+        }
+    }
+
     // The [assembly: HubDsl.GeneratedManifest(path, content)] attributes: what the build task reads from the assembly's metadata.
     // In attribute order, duplicates kept: the file sync refuses one path generated twice with different content.
     private static IReadOnlyList<GeneratedManifest> GeneratedManifests(Compilation compilation)
