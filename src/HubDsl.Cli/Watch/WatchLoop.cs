@@ -66,7 +66,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         var session = _session;
         if (session is null || _warmed == session) return await debouncer.NextBatchAsync(cancellation);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var warming = Task.Run(() => session.WarmUpAsync(WarmUpRounds, stop.Token), stop.Token);
+        var warming = Task.Run(() => WarmUpAsync(session, stop.Token), stop.Token);
         try
         {
             return await debouncer.NextBatchAsync(cancellation);
@@ -89,6 +89,11 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
             }
         }
     }
+
+    /// <summary>The warm-up that follows a load (tests run it where they choose).</summary>
+    internal Task WarmUpAsync(CancellationToken cancellation) => _session is { } session ? WarmUpAsync(session, cancellation) : Task.CompletedTask;
+
+    private static Task WarmUpAsync(WarmSession session, CancellationToken cancellation) => session.WarmUpAsync(WarmUpRounds, cancellation);
 
     /// <summary>Loads the project and runs the first pass; true when the files are as the sources generate them.</summary>
     internal async Task<bool> StartAsync(CancellationToken cancellation)
