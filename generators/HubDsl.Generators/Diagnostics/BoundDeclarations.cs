@@ -45,11 +45,11 @@ internal sealed class BoundDeclarations
     public bool IsClean => Errors.Count == 0 && Findings.Count == 0;
 
     /// <summary>
-    /// Binds and validates every declaration. <paramref name="cache"/> (position-free binding only) is the project's
-    /// evaluation cache, and <paramref name="renders"/> its renders kept from earlier validations; with
+    /// Binds and validates every declaration. <paramref name="caches"/> (position-free binding only) are the project's
+    /// evaluation caches, and <paramref name="renders"/> its renders kept from earlier validations; with
     /// <paramref name="recordOrigins"/> neither is used, since cached values and renders have no spans.
     /// </summary>
-    public static BoundDeclarations Bind(Compilation compilation, IReadOnlyList<FleetDeclaration> declarations, string fleetId, bool recordOrigins, IMemberValueCache? cache, RenderMemo? renders, CancellationToken cancellationToken)
+    public static BoundDeclarations Bind(Compilation compilation, IReadOnlyList<FleetDeclaration> declarations, string fleetId, bool recordOrigins, DeclarationCaches? caches, RenderMemo? renders, CancellationToken cancellationToken)
     {
         var errors = new List<(DeclarationError, Location)>();
         var fleets = new List<FleetModel>();
@@ -61,6 +61,7 @@ internal sealed class BoundDeclarations
         foreach (var declaration in declarations)
         {
             var (type, attribute, kind) = declaration;
+            var cache = caches?.For(declaration);
             var fallback = type.Locations.FirstOrDefault() ?? Location.None;
             IReadOnlyList<DeclarationError> declarationErrors;
             if (kind == DeclarationKind.Hub)

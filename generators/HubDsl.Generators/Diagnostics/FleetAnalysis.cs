@@ -9,6 +9,7 @@ using HubDsl.Core.Declarations;
 using HubDsl.Core.Model;
 using HubDsl.Core.Manifests;
 using HubDsl.Generators.Caching;
+using HubDsl.Generators.Charts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -19,9 +20,10 @@ namespace HubDsl.Generators.Diagnostics;
 /// declaration evaluated exactly as the generator evaluates it, and the fleet's findings.
 /// </summary>
 /// <remarks>
-/// Two tiers. The quick tier binds every declaration position-free through the project's evaluation cache, the one
-/// the generator fills (so in the IDE, in the compiler and in <c>hubdsl watch</c> the analyzers reuse the values the
-/// generator has just evaluated instead of evaluating every declaration again), and validates, reusing each
+/// Two tiers. The quick tier binds every declaration position-free through the evaluation caches the generator fills,
+/// each through the one the generator binds it with (<see cref="DeclarationCaches"/>), so in the IDE, in the compiler
+/// and in <c>hubdsl watch</c> the analyzers reuse the values the generator has just evaluated instead of evaluating
+/// every declaration again, and validates, reusing each
 /// ApplicationSet's render from the last validation when its manifest and clusters are unchanged. A clean fleet (no
 /// error, no finding) ends there: there is nothing to place. Otherwise the positioned tier binds every declaration
 /// again with source spans and gives the errors and findings to report. Position-free and positioned binding give the
@@ -95,8 +97,14 @@ internal sealed class FleetAnalysis
         // A project without declarations gets no cache (it would hold the project's trees for nothing).
         var cache = declarations.Count == 0 ? null : EvaluationCaches.For(compilation, cancellationToken);
         var renders = declarations.Count == 0 ? null : EvaluationCaches.Renders(compilation);
-        var quick = BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: false, cache, renders, cancellationToken);
-        var tier = quick.IsClean ? quick : BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: true, cache: null, renders: null, cancellationToken);
+
+        // The chart-typed ApplicationSets go through the cache the generator binds them with (its compilation plus the
+        // generated records, which this compilation holds), keyed by the same records.
+        var chartCache = declarations.Any(d => d.Kind == DeclarationKind.ApplicationSet && ChartValuesTypes.UsesChartValues(d.Type))
+            ? ChartEvaluationCaches.For(compilation, ChartRecordTrees.KeyIn(compilation, cancellationToken), cancellationToken)
+            : null;
+        var quick = BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: false, new DeclarationCaches(cache, chartCache), renders, cancellationToken);
+        var tier = quick.IsClean ? quick : BoundDeclarations.Bind(compilation, declarations, fleetId, recordOrigins: true, caches: null, renders: null, cancellationToken);
         return new FleetAnalysis(compilation, tier, cancellationToken);
     }
 }
