@@ -10,7 +10,8 @@ namespace HubDsl.Analyzers.Tests;
 
 /// <summary>
 /// The analyzers bind a clean fleet position-free through the generator's evaluation cache and stop there; an error
-/// or a finding switches to binding with spans, and the diagnostics are exactly where binding with spans puts them.
+/// or a finding switches to binding with spans the declarations it belongs to, and the diagnostics are exactly where
+/// binding every declaration with spans puts them.
 /// </summary>
 public sealed class AnalysisTierTests
 {
