@@ -3,6 +3,7 @@ using System.Threading;
 using HubDsl.Core.Declarations;
 using HubDsl.Generators.Caching;
 using HubDsl.Generators.Diagnostics;
+using HubDsl.Generators.Evaluation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -169,6 +170,28 @@ public sealed class AnalyzerCacheSharingTests
         generators.Store("AgentFleet.Late", DslScalar.String("late"), Array.Empty<string>());
 
         Assert.True(EvaluationCaches.Holds(assembly, "AgentFleet.Late"));
+    }
+
+    [Fact]
+    public void In_a_chart_typed_project_the_generators_values_are_kept_while_the_analyzers_evaluate_each_with_its_own_records()
+    {
+        // The generator's compilation lacks the generated record and the analyzers' holds it: a value that touched no
+        // chart record holds in both, one that did holds only in the compilation it was evaluated in.
+        var assembly = "SharingTest-" + Guid.NewGuid().ToString("N");
+        var compilation = GeneratorHarness.Compile(GeneratorHarness.ExampleSources("AgentFleet")).WithAssemblyName(assembly);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        var generators = EvaluationCaches.For(compilation, CancellationToken.None);
+        var analyzers = EvaluationCaches.For(output, CancellationToken.None);
+        generators.Store("AgentFleet.Late", DslScalar.String("late"), Array.Empty<string>());
+        generators.Store("AgentFleet.LateChart", DslScalar.String("without the chart's properties"), new[] { MemberKeys.ChartRecords });
+        analyzers.Store("AgentFleet.AnalyzersChart", DslScalar.String("with the chart's properties"), new[] { MemberKeys.ChartRecords });
+
+        Assert.True(EvaluationCaches.Holds(assembly, "AgentFleet.Late"));
+        Assert.True(analyzers.TryGet("AgentFleet.Late", out _, out _));
+        Assert.False(EvaluationCaches.Holds(assembly, "AgentFleet.LateChart"));
+        Assert.True(analyzers.TryGet("AgentFleet.AnalyzersChart", out _, out _));
+        Assert.False(generators.TryGet("AgentFleet.AnalyzersChart", out _, out _));
     }
 
     // The example with its [ChartValues] record written out as plain source (the generator's record, the attribute

@@ -77,7 +77,7 @@ internal sealed class EvaluationCache
                 MoveTo(compilation, cancellationToken);
             }
 
-            return new View(this, _generation);
+            return new View(this, _generation, _chartRecords);
         }
     }
 
@@ -134,7 +134,11 @@ internal sealed class EvaluationCache
         else if (changed.Count > 0)
         {
             Invalidate(changed);
-            _generation++;
+
+            // Only the generated records differ (the generator's compilation and the analyzers'): every value that did
+            // not touch a chart record holds in both, so views of the one before stay valid, each kept to the values
+            // of its own records (View).
+            if (changed.Count > 1 || !changed.Contains(MemberKeys.ChartRecords)) _generation++;
         }
 
         // Otherwise every value holds in both compilations, so views of the one before stay valid (the generator
@@ -204,23 +208,27 @@ internal sealed class EvaluationCache
         public IReadOnlyCollection<string> Dependencies { get; }
     }
 
-    // The cache as seen by one evaluation: valid only while the cache is still at that evaluation's compilation.
+    // The cache as seen by one evaluation: valid only while the cache is still at that evaluation's compilation, or at
+    // one that differs from it in the generated records alone; then the values that touched a chart record are those
+    // of the view's own records only.
     private sealed class View : IMemberValueCache
     {
         private readonly EvaluationCache _cache;
         private readonly long _generation;
+        private readonly string _chartRecords;
 
-        public View(EvaluationCache cache, long generation)
+        public View(EvaluationCache cache, long generation, string chartRecords)
         {
             _cache = cache;
             _generation = generation;
+            _chartRecords = chartRecords;
         }
 
         public bool TryGet(string member, out DslValue value, out IReadOnlyCollection<string> dependencies)
         {
             lock (_cache._gate)
             {
-                if (_cache._generation == _generation && _cache._entries.TryGetValue(member, out var entry))
+                if (_cache._generation == _generation && _cache._entries.TryGetValue(member, out var entry) && Holds(entry.Dependencies))
                 {
                     value = entry.Value;
                     dependencies = entry.Dependencies;
@@ -238,7 +246,7 @@ internal sealed class EvaluationCache
         {
             lock (_cache._gate)
             {
-                if (_cache._generation != _generation) return;
+                if (_cache._generation != _generation || !Holds(dependencies)) return;
                 _cache._entries[member] = new Entry(value, dependencies);
                 _cache._stored++;
             }
@@ -248,7 +256,7 @@ internal sealed class EvaluationCache
         {
             lock (_cache._gate)
             {
-                if (_cache._generation == _generation && _cache._recorded.TryGetValue(key, out var entry))
+                if (_cache._generation == _generation && _cache._recorded.TryGetValue(key, out var entry) && Holds(entry.Dependencies))
                 {
                     text = entry.Text;
                     _cache._recordedReused++;
@@ -264,10 +272,14 @@ internal sealed class EvaluationCache
         {
             lock (_cache._gate)
             {
-                if (_cache._generation != _generation) return;
+                if (_cache._generation != _generation || !Holds(dependencies)) return;
                 _cache._recorded[key] = new Recorded(text, dependencies);
                 _cache._recordedStored++;
             }
         }
+
+        // Whether a value with these dependencies is the same in this view's compilation and the cache's current one.
+        private bool Holds(IReadOnlyCollection<string> dependencies) =>
+            string.Equals(_chartRecords, _cache._chartRecords, StringComparison.Ordinal) || !dependencies.Contains(MemberKeys.ChartRecords);
     }
 }
