@@ -23,11 +23,11 @@ namespace HubDsl.Generators.Diagnostics;
 /// Two tiers. The quick tier binds every declaration position-free through the evaluation caches the generator fills,
 /// each through the one the generator binds it with (<see cref="DeclarationCaches"/>), so in the IDE, in the compiler
 /// and in <c>hubdsl watch</c> the analyzers reuse the values the generator has just evaluated instead of evaluating
-/// every declaration again, and validates, reusing each
-/// ApplicationSet's render from the last validation when its manifest and clusters are unchanged. A clean fleet (no
-/// error, no finding) ends there: there is nothing to place. Otherwise the positioned tier binds again with source
-/// spans the declarations that have an error or a finding (each finding names the declaration whose model gives its
-/// place), keeps the others' position-free models, and validates again for the errors and findings to report.
+/// every declaration again, and validates, reusing each ApplicationSet's render from the last validation when its
+/// manifest and clusters are unchanged. A clean fleet (no error, no finding) ends there: there is nothing to place.
+/// Otherwise the positioned tier binds again with source spans the declarations that have an error or a finding
+/// (each finding names the declaration whose model gives its place), keeps the others' position-free models, and
+/// validates again for the errors and findings to report.
 /// Position-free and positioned binding give the same values and the validator judges values, so a declaration has a
 /// finding in the quick tier exactly when it has one with spans; the diagnostics are those of binding every
 /// declaration with spans.
