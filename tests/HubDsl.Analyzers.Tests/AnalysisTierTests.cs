@@ -10,7 +10,8 @@ namespace HubDsl.Analyzers.Tests;
 
 /// <summary>
 /// The analyzers bind a clean fleet position-free through the generator's evaluation cache and stop there; an error
-/// or a finding switches to binding with spans, and the diagnostics are exactly where binding with spans puts them.
+/// or a finding switches to binding with spans the declarations it belongs to, and the diagnostics are exactly where
+/// binding every declaration with spans puts them.
 /// </summary>
 public sealed class AnalysisTierTests
 {
@@ -113,6 +114,67 @@ public sealed class AnalysisTierTests
         Assert.Contains(analysis.Findings, f => f.Id == HubDsl.Core.Validation.DiagnosticIds.MissingEnvironmentValues && f.Origin is not null);
         Assert.True(analysis.IsPositioned);
     }
+
+    // A second ApplicationSet, clean, beside the fleet of Sources.Make: NAME and ACCESS vary.
+    private const string Web = """
+
+        [ApplicationSet(NAME)]
+        public static class Web
+        {
+            public static readonly ClusterSelector Targets = ClusterSelector.WithLabels(("deploy", "true"));
+            public static readonly DeployedResources Deploys = new(ApiResource.Deployments);
+
+            public static readonly ApplicationTemplate Template = new($"web-{Param.Name}")
+            {
+                Destination = new(Param.Server, "web"),
+                Source = new HelmSource("https://github.com/example/web", "chart/", "main"),
+            };
+        }
+        """;
+
+    [Fact]
+    public void A_finding_in_one_ApplicationSet_binds_only_that_declaration_with_spans()
+    {
+        var source = Sources.Make(values: Sources.DefaultValues.Replace("Defaults with { Replicas = 3 }", "Defaults with { Replicas = 3, DbPassword = \"hunter2-prod\" }", StringComparison.Ordinal))
+            + Web.Replace("NAME", "\"web\"", StringComparison.Ordinal);
+        var compilation = Compile(source);
+        var analysis = FleetAnalysis.For(compilation, null, CancellationToken.None);
+
+        var finding = Assert.Single(analysis.Findings);
+        Assert.Equal(HubDsl.Core.Validation.DiagnosticIds.CredentialLiteral, finding.Id);
+        Assert.Equal("App", finding.Declaration);
+        Assert.Equal(["App"], analysis.BoundWithOrigins);
+        Assert.Equal("\"hunter2-prod\"", source.Substring(finding.Origin!.Start, finding.Origin.Length));
+        Assert.All(analysis.ApplicationSets.Where(a => a.ClassName != "App"), a => Assert.Null(a.Origin));
+        Assert.Equal(Placed(WithEveryDeclarationPositioned(compilation)), Placed(analysis.Findings));
+    }
+
+    [Theory]
+    // Two ApplicationSets generate one file (HUB019 names both, each placed in its own declaration).
+    [InlineData("\"app\"", "Access = SpokeAccess.ClusterAdmin", "HUB019", new[] { "App", "Web" })]
+    // A LeastPrivilege cluster without a [Hub] (HUB022 placed in the fleet) and an ApplicationSet that declares nothing
+    // the cluster's access needs (HUB022 naming the cluster, placed in the ApplicationSet).
+    [InlineData("\"web\"", "Access = SpokeAccess.LeastPrivilege", "HUB022", new[] { "Clusters", "App" })]
+    public void Findings_across_declarations_are_placed_as_binding_every_declaration_with_spans_places_them(string webName, string prodAccess, string id, string[] positioned)
+    {
+        var source = Sources.Make(clusters: Sources.DefaultClusters.Replace("[\"deploy\"] = \"true\" } };\n", "[\"deploy\"] = \"true\" }, " + prodAccess + " };\n", StringComparison.Ordinal))
+            + Web.Replace("NAME", webName, StringComparison.Ordinal);
+        Assert.Contains(prodAccess, source, StringComparison.Ordinal);
+        var compilation = Compile(source);
+        var analysis = FleetAnalysis.For(compilation, null, CancellationToken.None);
+
+        Assert.All(positioned, owner => Assert.Contains(analysis.Findings, f => f.Id == id && f.Declaration == owner));
+        Assert.Equal(positioned, analysis.BoundWithOrigins);
+        Assert.All(analysis.Findings, f => Assert.NotNull(f.Origin));
+        Assert.Equal(Placed(WithEveryDeclarationPositioned(compilation)), Placed(analysis.Findings));
+    }
+
+    // What the analyzers reported before: every declaration bound with spans, then validated.
+    private static IReadOnlyList<HubDsl.Core.Analysis.Finding> WithEveryDeclarationPositioned(Compilation compilation) =>
+        BoundDeclarations.Bind(compilation, FleetDeclarations.Of(compilation, CancellationToken.None), HubDsl.Core.Manifests.FleetIdentity.Resolve(null, compilation.AssemblyName), recordOrigins: true, caches: null, renders: null, CancellationToken.None).Findings;
+
+    private static List<string> Placed(IEnumerable<HubDsl.Core.Analysis.Finding> findings) =>
+        findings.Select(f => f.Id + " " + f.Origin + " " + f.Message + " " + string.Join(",", f.Properties.Select(p => p.Key + "=" + p.Value))).ToList();
 
     private static CSharpCompilation Recompile(CSharpCompilation compilation, string source)
     {

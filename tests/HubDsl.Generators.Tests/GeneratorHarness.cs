@@ -40,6 +40,9 @@ internal static class GeneratorHarness
         optionsProvider: fleet is null ? null : new HubDsl.Tests.Shared.BuildProperties(("HubDslFleet", fleet)),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>The example's chart files, as the driver gets them (the analyzers read the same).</summary>
+    public static ImmutableArray<AdditionalText> ExampleChartTexts => ExampleChartFiles.Value;
+
     /// <summary>Runs the generator once and returns the manifests it embedded, checking the output compiles cleanly.</summary>
     public static IReadOnlyList<ManifestFile> Generate(params (string Path, string Source)[] files) => Generate(Compile(files));
 

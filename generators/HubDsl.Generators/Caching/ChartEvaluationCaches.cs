@@ -11,7 +11,9 @@ namespace HubDsl.Generators.Caching;
 /// plus the generated <c>[ChartValues]</c> records). They are kept apart from <see cref="EvaluationCaches"/>: one
 /// <see cref="EvaluationCache"/> follows one line of compilations by comparing trees, and alternating between the
 /// project's compilation and the augmented one would empty it on every step. The augmented line's cache is tied to the
-/// records' texts: when a chart changes a record, it starts over.
+/// records' texts: when a chart changes a record, it starts over. The analyzers bind the same ApplicationSets through it
+/// in the final compilation (the generator's plus everything it added), which holds the same records under another
+/// folder: the cache matches them by hint name, so both share one set of values.
 /// </summary>
 internal static class ChartEvaluationCaches
 {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using HubDsl.Core.Declarations;
+using HubDsl.Generators.Charts;
 using HubDsl.Generators.Evaluation;
 using Microsoft.CodeAnalysis;
 
@@ -19,7 +20,9 @@ namespace HubDsl.Generators.Caching;
 /// to each new compilation by comparing trees: unchanged instances are free, changed trees are compared by
 /// <see cref="DeclarationChanges"/>, and new references, options or a structural change empty the cache.
 /// Trees HubDsl's generators add (<see cref="OwnGeneratedTrees"/>) are left out, so the generator's compilation and
-/// the analyzers' (the same plus those trees) share one set of values. Values are only handed out for compilations
+/// the analyzers' (the same plus those trees) share one set of values. The generated <c>[ChartValues]</c> records are
+/// compared apart, by hint name and text: a change of them (the project's compilation lacks them, the analyzers' and
+/// the augmented one hold them) drops only the values that touched a chart record (<see cref="MemberKeys.ChartRecords"/>). Values are only handed out for compilations
 /// in which they hold, so concurrent or out-of-order compilations never see a value from another.
 /// </remarks>
 internal sealed class EvaluationCache
@@ -32,6 +35,7 @@ internal sealed class EvaluationCache
     private WeakReference<Compilation>? _current;
     private long _generation;
     private Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
+    private string _chartRecords = string.Empty;
     private ImmutableArray<MetadataReference> _references = ImmutableArray<MetadataReference>.Empty;
     private CompilationOptions? _options;
     private long _reused;
@@ -73,7 +77,7 @@ internal sealed class EvaluationCache
                 MoveTo(compilation, cancellationToken);
             }
 
-            return new View(this, _generation);
+            return new View(this, _generation, _chartRecords);
         }
     }
 
@@ -97,18 +101,30 @@ internal sealed class EvaluationCache
     private void MoveTo(Compilation compilation, CancellationToken cancellationToken)
     {
         var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+        var records = new List<(string HintName, string Text)>();
         var count = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             // The generator's own output (manifests, recorded values) changes no value: the analyzers' compilation,
             // which is the generator's plus those trees, then shares the generator's values.
             if (OwnGeneratedTrees.CannotChangeValues(tree, cancellationToken)) continue;
+
+            // The generated [ChartValues] records count by hint name and text, wherever Roslyn placed them: only the
+            // values that touched a chart record depend on them (MemberKeys.ChartRecords).
+            if (OwnGeneratedTrees.ChartRecordHint(tree) is { } hint)
+            {
+                records.Add((hint, tree.GetText(cancellationToken).ToString()));
+                continue;
+            }
+
             count++;
             trees[tree.FilePath] = tree;
         }
 
         // Compute everything before touching the state, so a cancelled move leaves the cache where it was.
+        var chartRecords = ChartRecordTrees.KeyOf(records);
         var changed = Changes(compilation, trees, count, cancellationToken);
+        if (changed is not null && !string.Equals(chartRecords, _chartRecords, StringComparison.Ordinal)) changed.Add(MemberKeys.ChartRecords);
         if (changed is null)
         {
             _entries.Clear();
@@ -118,7 +134,11 @@ internal sealed class EvaluationCache
         else if (changed.Count > 0)
         {
             Invalidate(changed);
-            _generation++;
+
+            // Only the generated records differ (the generator's compilation and the analyzers'): every value that did
+            // not touch a chart record holds in both, so views of the one before stay valid, each kept to the values
+            // of its own records (View).
+            if (changed.Count > 1 || !changed.Contains(MemberKeys.ChartRecords)) _generation++;
         }
 
         // Otherwise every value holds in both compilations, so views of the one before stay valid (the generator
@@ -126,6 +146,7 @@ internal sealed class EvaluationCache
 
         _current = new WeakReference<Compilation>(compilation);
         _trees = trees;
+        _chartRecords = chartRecords;
         _references = compilation.References.ToImmutableArray();
         _options = compilation.Options;
     }
@@ -187,23 +208,27 @@ internal sealed class EvaluationCache
         public IReadOnlyCollection<string> Dependencies { get; }
     }
 
-    // The cache as seen by one evaluation: valid only while the cache is still at that evaluation's compilation.
+    // The cache as seen by one evaluation: valid only while the cache is still at that evaluation's compilation, or at
+    // one that differs from it in the generated records alone; then the values that touched a chart record are those
+    // of the view's own records only.
     private sealed class View : IMemberValueCache
     {
         private readonly EvaluationCache _cache;
         private readonly long _generation;
+        private readonly string _chartRecords;
 
-        public View(EvaluationCache cache, long generation)
+        public View(EvaluationCache cache, long generation, string chartRecords)
         {
             _cache = cache;
             _generation = generation;
+            _chartRecords = chartRecords;
         }
 
         public bool TryGet(string member, out DslValue value, out IReadOnlyCollection<string> dependencies)
         {
             lock (_cache._gate)
             {
-                if (_cache._generation == _generation && _cache._entries.TryGetValue(member, out var entry))
+                if (_cache._generation == _generation && _cache._entries.TryGetValue(member, out var entry) && Holds(entry.Dependencies))
                 {
                     value = entry.Value;
                     dependencies = entry.Dependencies;
@@ -221,7 +246,7 @@ internal sealed class EvaluationCache
         {
             lock (_cache._gate)
             {
-                if (_cache._generation != _generation) return;
+                if (_cache._generation != _generation || !Holds(dependencies)) return;
                 _cache._entries[member] = new Entry(value, dependencies);
                 _cache._stored++;
             }
@@ -231,7 +256,7 @@ internal sealed class EvaluationCache
         {
             lock (_cache._gate)
             {
-                if (_cache._generation == _generation && _cache._recorded.TryGetValue(key, out var entry))
+                if (_cache._generation == _generation && _cache._recorded.TryGetValue(key, out var entry) && Holds(entry.Dependencies))
                 {
                     text = entry.Text;
                     _cache._recordedReused++;
@@ -247,10 +272,14 @@ internal sealed class EvaluationCache
         {
             lock (_cache._gate)
             {
-                if (_cache._generation != _generation) return;
+                if (_cache._generation != _generation || !Holds(dependencies)) return;
                 _cache._recorded[key] = new Recorded(text, dependencies);
                 _cache._recordedStored++;
             }
         }
+
+        // Whether a value with these dependencies is the same in this view's compilation and the cache's current one.
+        private bool Holds(IReadOnlyCollection<string> dependencies) =>
+            string.Equals(_chartRecords, _cache._chartRecords, StringComparison.Ordinal) || !dependencies.Contains(MemberKeys.ChartRecords);
     }
 }

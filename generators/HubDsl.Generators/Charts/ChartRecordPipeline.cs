@@ -74,15 +74,13 @@ internal static class ChartRecordPipeline
             {
                 var written = input.Left.Where(s => s.Text != null).ToList();
                 if (written.Count == 0) return ChartRecordTrees.Empty;
-                var key = new StringBuilder();
                 var trees = new List<SyntaxTree>();
                 foreach (var source in written)
                 {
-                    key.Append(source.HintName).Append('\u0001').Append(source.Text).Append('\u0002');
                     trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(source.Text!, Encoding.UTF8), input.Right as CSharpParseOptions, GeneratedFolder + source.HintName, ct));
                 }
 
-                return new ChartRecordTrees(trees.ToImmutableArray(), key.ToString());
+                return new ChartRecordTrees(trees.ToImmutableArray(), ChartRecordTrees.KeyOf(written.Select(s => (s.HintName, s.Text!))));
             });
 
     /// <summary>Adds each generated record's source (the analyzers, on the final compilation, see the same members).</summary>

@@ -47,7 +47,10 @@ public sealed class ChartValuesRecordAnalyzer : FleetRuleAnalyzer
         foreach (var appSet in analysis.ApplicationSets)
         {
             if (ValuesFiles.ChartBase(appSet) is null || ValuesFiles.FleetDefaultsFile(appSet) is not null) continue;
-            var defaults = appSet.Values.FirstOrDefault(v => v.Environment is null);
+
+            // Placed only where the analysis has spans: when the fleet has an error or a finding (the positioned tier).
+            var positioned = analysis.IsPositioned ? analysis.WithOrigins(appSet) : appSet;
+            var defaults = positioned?.Values.FirstOrDefault(v => v.Environment is null);
             if (defaults?.Origin is not { } origin || origin.Path != tree.FilePath || origin.Start + origin.Length > tree.Length) continue;
             var name = appSet.ClassName.Substring(appSet.ClassName.LastIndexOf('.') + 1);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ChartValuesRecord, Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(origin.Start, origin.Length)),

@@ -295,6 +295,7 @@ internal sealed partial class DeclarationEvaluator
         }
 
         _dependencies?.Begin();
+        NoteChartRecord(type);
         var created = CreateDefaultObject(type, site);
         _defaults[type] = created;
         _dependencies?.End(type);

@@ -100,6 +100,7 @@ internal sealed partial class DeclarationEvaluator
         _dependencies?.Begin();
         try
         {
+            NoteChartRecord(member.ContainingType);
             var initializer = InitializerOf(member, out var declared);
             DslValue? value;
             if (initializer is null)
@@ -130,6 +131,7 @@ internal sealed partial class DeclarationEvaluator
     public DslValue? Evaluate(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        NoteChartRecord(operation);
         var value = EvaluateCore(operation);
         return value is null || !_recordOrigins ? value : value with { Origin = Span(operation.Syntax) };
     }

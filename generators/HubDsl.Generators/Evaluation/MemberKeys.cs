@@ -9,6 +9,12 @@ namespace HubDsl.Generators.Evaluation;
 /// </summary>
 internal static class MemberKeys
 {
+    /// <summary>
+    /// The dependency of a value that touched a <c>[ChartValues]</c> record: the generated records' texts (no member key
+    /// has no dot, so it names no member). The project's own compilation lacks them and the analyzers' holds them.
+    /// </summary>
+    public const string ChartRecords = "chart-records";
+
     public static string Of(ISymbol member)
     {
         var builder = new StringBuilder();

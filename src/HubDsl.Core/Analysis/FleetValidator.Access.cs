@@ -23,6 +23,7 @@ public static partial class FleetValidator
             {
                 if (hubNamespaces is not null && !hubNamespaces.Contains(fleet.Namespace))
                 {
+                    findings.Owner = fleet.ClassName;
                     findings.Add(DiagnosticIds.LeastPrivilegeIncomplete,
                         Declaration(fleet.ClassName, cluster.MemberName) + ": LeastPrivilege lets Argo CD read only what the fleet deploys on cluster '" + cluster.Name
                         + "', but no [Hub] declaration for namespace '" + fleet.Namespace + "' in this project tells Argo CD to watch only that (resource.inclusions); it would list every kind there, be refused, and fail to sync the cluster. "
@@ -42,6 +43,7 @@ public static partial class FleetValidator
         foreach (var gap in gaps)
         {
             var (appSet, resource, problem) = gap.Key;
+            findings.Owner = appSet.ClassName;
             findings.Add(DiagnosticIds.LeastPrivilegeIncomplete,
                 Declaration(appSet.ClassName) + " targets LeastPrivilege " + Clusters(gap.Value) + " but " + problem + ".",
                 resource?.Origin ?? (problem.Contains("destination namespace") ? DestinationOrigin(appSet) : null) ?? appSet.Origin);

@@ -15,6 +15,7 @@ public static partial class FleetValidator
         foreach (var (fleet, cluster) in clusters)
         {
             var declaration = Declaration(fleet.ClassName, cluster.MemberName);
+            findings.Owner = fleet.ClassName;
             if (byName.TryGetValue(cluster.Name, out var first))
             {
                 findings.Add(DiagnosticIds.DuplicateClusterName,

@@ -22,6 +22,7 @@ public static partial class FleetValidator
         foreach (var appSet in applicationSets)
         {
             var declared = clusters.Where(c => c.Fleet.Namespace == appSet.Namespace).Select(c => c.Cluster).ToList();
+            findings.Owner = appSet.ClassName;
             foreach (var failover in appSet.Failovers)
             {
                 var declaration = Declaration(appSet.ClassName, failover.MemberName);

@@ -17,6 +17,7 @@ public static partial class FleetValidator
         var limit = plan.Limit();
         var average = (double)loads.Sum() / plan.Shards;
         var declaration = Declaration(hub.ClassName, hub.MemberName);
+        findings.Owner = hub.ClassName;
         for (var shard = 0; shard < plan.Shards; shard++)
         {
             if (loads[shard] <= limit) continue;

@@ -25,9 +25,13 @@ public static partial class FleetValidator
     /// <param name="fleetId">The project's fleet identity: the clusters are rendered with the fleet label the build puts on their Secrets.</param>
     /// <param name="hubs">The project's <c>[Hub]</c> declarations that evaluated: their controller shards are checked.</param>
     /// <param name="renders">Renders kept from earlier validations (used for ApplicationSets without source spans only).</param>
-    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null, IReadOnlyList<HubModel>? hubs = null, RenderMemo? renders = null)
+    /// <param name="declarations">
+    /// Receives the <see cref="Finding.Declaration"/> of every finding, also of those dropped as duplicates of another
+    /// (with spans, a duplicate may be a finding of its own): the declarations to bind with spans to place them all.
+    /// </param>
+    public static IReadOnlyList<Finding> Validate(IReadOnlyList<FleetModel> fleets, IReadOnlyList<ApplicationSetModel> applicationSets, IReadOnlyCollection<string>? hubNamespaces = null, bool everyClusterEvaluated = true, string? fleetId = null, IReadOnlyList<HubModel>? hubs = null, RenderMemo? renders = null, ISet<string>? declarations = null)
     {
-        var findings = new FindingList { ReportAbsence = everyClusterEvaluated };
+        var findings = new FindingList { ReportAbsence = everyClusterEvaluated, Declarations = declarations };
         var clusters = new List<(FleetModel Fleet, ClusterModel Cluster)>();
         foreach (var fleet in fleets)
         {
@@ -38,6 +42,7 @@ public static partial class FleetValidator
         CheckOutputPaths(findings, fleets, applicationSets);
         foreach (var appSet in applicationSets)
         {
+            findings.Owner = appSet.ClassName;
             CheckSelector(findings, appSet, clusters, fleetId);
             CheckSyncPolicy(findings, appSet);
             CheckTemplateText(findings, appSet);
@@ -74,6 +79,15 @@ public static partial class FleetValidator
         /// <summary>Whether findings about something no cluster has are reported (every cluster was evaluated).</summary>
         public bool ReportAbsence { get; init; } = true;
 
+        /// <summary>Collects the declaration of every finding added, duplicates included.</summary>
+        public ISet<string>? Declarations { get; init; }
+
+        /// <summary>
+        /// The class of the declaration whose model the next findings take their places from; each check sets it before
+        /// adding (a finding about an ApplicationSet placed at a cluster belongs to the cluster's fleet).
+        /// </summary>
+        public string? Owner { get; set; }
+
         /// <summary>A finding that holds only if no missing cluster would change it.</summary>
         public void AddAbsence(Finding finding)
         {
@@ -84,6 +98,8 @@ public static partial class FleetValidator
 
         public void Add(Finding finding)
         {
+            finding = finding with { Declaration = Owner };
+            if (Owner is not null) Declarations?.Add(Owner);
             var key = finding.Origin is null ? (finding.Id, finding.Message, null) : (finding.Id, (string?)null, finding.Origin);
             if (_seen.Add(key)) Items.Add(finding);
         }
