@@ -136,10 +136,23 @@ public sealed class ChartTypedAnalyzerTests
         Assert.Contains("values-fleet.yaml", hub033.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HUB033_fleet_defaults_with_no_values_file_is_reported_when_the_fleet_has_nothing_else_to_report()
+    {
+        // A fleet with no other finding is analysed without spans; this finding is not the validator's, so the
+        // ApplicationSet must be bound with spans for it alone.
+        var clean = Fleet.Replace("ClusterSelector.All", "ClusterSelector.Where(LabelExpression.In(\"env\", \"staging\", \"prod\"))", StringComparison.Ordinal);
+        Assert.Empty(Run(clean, Chart(), everyAnalyzer: true).Where(d => d.Id.StartsWith("HUB", StringComparison.Ordinal)));
+        var found = Run(clean.Replace("\"values.yaml\", \"values-fleet.yaml\", ", "\"values.yaml\", "), Chart(), everyAnalyzer: true);
+        var hub033 = Assert.Single(found, d => d.Id.StartsWith("HUB", StringComparison.Ordinal));
+        Assert.Equal("HUB033", hub033.Id);
+        Assert.Equal("Defaults", Text(hub033));
+    }
+
     private static string Text(Diagnostic diagnostic) => diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 
     // The generator first (its records join the compilation, as in a build), then the chart analyzers on the result.
-    internal static ImmutableArray<Diagnostic> Run(string source, (string Path, string Text)[] chart)
+    internal static ImmutableArray<Diagnostic> Run(string source, (string Path, string Text)[] chart, bool everyAnalyzer = false)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).Append(MetadataReference.CreateFromFile(typeof(HubDsl.Cluster).Assembly.Location));
@@ -151,7 +164,10 @@ public sealed class ChartTypedAnalyzerTests
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         // ValuesAnalyzer too: HUB003 must not take values-fleet.yaml (which matches values-{env}.yaml) for an environment file.
-        return output.WithAnalyzers([new ChartValuesAnalyzer(), new ChartValuesRecordAnalyzer(), new ValuesAnalyzer()], new AnalyzerOptions(files))
+        ImmutableArray<DiagnosticAnalyzer> analyzers = everyAnalyzer
+            ? [.. typeof(FleetRuleAnalyzer).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)).Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)]
+            : [new ChartValuesAnalyzer(), new ChartValuesRecordAnalyzer(), new ValuesAnalyzer()];
+        return output.WithAnalyzers(analyzers, new AnalyzerOptions(files))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 }

@@ -48,8 +48,9 @@ public sealed class ChartValuesRecordAnalyzer : FleetRuleAnalyzer
         {
             if (ValuesFiles.ChartBase(appSet) is null || ValuesFiles.FleetDefaultsFile(appSet) is not null) continue;
 
-            // Placed only where the analysis has spans: when the fleet has an error or a finding (the positioned tier).
-            var positioned = analysis.IsPositioned ? analysis.WithOrigins(appSet) : appSet;
+            // This finding is not the validator's, so a fleet with nothing else to report is not positioned: the
+            // ApplicationSet is bound with spans here, on its own (only in this rare case).
+            var positioned = analysis.WithOrigins(appSet);
             var defaults = positioned?.Values.FirstOrDefault(v => v.Environment is null);
             if (defaults?.Origin is not { } origin || origin.Path != tree.FilePath || origin.Start + origin.Length > tree.Length) continue;
             var name = appSet.ClassName.Substring(appSet.ClassName.LastIndexOf('.') + 1);
