@@ -184,10 +184,12 @@ public sealed class ApplicationSetSchemaTests
             spec: {}
         """;
 
-    private static readonly YamlNode[] Replacements =
+    // Made afresh for each use: a shared mapping, once placed in a document, could be mutated into containing itself
+    // (a later pick inside it sets one of its keys to it), and would carry one case's mutations into the next.
+    private static readonly Func<YamlNode>[] Replacements =
     {
-        YamlScalar.String("x"), YamlScalar.String(string.Empty), YamlScalar.String("."), YamlScalar.Bool(true), YamlScalar.Int(5), YamlScalar.Float(1.5),
-        new YamlSequence(), new YamlSequence().Add(YamlScalar.String("a")), new YamlMapping(), new YamlMapping().Set("unknownField", "u"),
+        () => YamlScalar.String("x"), () => YamlScalar.String(string.Empty), () => YamlScalar.String("."), () => YamlScalar.Bool(true), () => YamlScalar.Int(5), () => YamlScalar.Float(1.5),
+        () => new YamlSequence(), () => new YamlSequence().Add(YamlScalar.String("a")), () => new YamlMapping(), () => new YamlMapping().Set("unknownField", "u"),
     };
 
     // Replaces, removes or adds at a node picked by the number (metadata is left to the API server's ObjectMeta rules).
@@ -201,12 +203,12 @@ public sealed class ApplicationSetSchemaTests
         {
             if (action == Replacements.Length) map.Remove((string)key);
             else if (action == Replacements.Length + 1) map.Set("extra" + (pick % 7), YamlScalar.String("e"));
-            else map.Set((string)key, Replacements[action]);
+            else map.Set((string)key, Replacements[action]());
         }
         else if (parent is YamlSequence seq && action < Replacements.Length)
         {
             var items = seq.ToList();
-            items[(int)key] = Replacements[action];
+            items[(int)key] = Replacements[action]();
             var rebuilt = new YamlSequence(items);
             Replace(document, seq, rebuilt);
         }
