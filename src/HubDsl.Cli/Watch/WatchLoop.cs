@@ -59,12 +59,14 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
 
     /// <summary>
     /// The next batch of saves. After a load, the session warms up meanwhile (<see cref="WarmSession.WarmUpAsync"/>),
-    /// stopped as soon as the batch is there; a warm-up that ran to its end is not repeated.
+    /// once: a save stops it, and it does not start again, since stopping it costs the save the time to reach a point
+    /// where Roslyn checks for cancellation (measured: restarting it after every pass made each save slower).
     /// </summary>
     private async Task<IReadOnlyList<string>> WarmWhileWaitingAsync(SaveDebouncer debouncer, CancellationToken cancellation)
     {
         var session = _session;
         if (session is null || _warmed == session) return await debouncer.NextBatchAsync(cancellation);
+        _warmed = session;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var warming = Task.Run(() => WarmUpAsync(session, stop.Token), stop.Token);
         try
@@ -77,15 +79,10 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
             try
             {
                 await warming;
-                _warmed = session;
-            }
-            catch (OperationCanceledException)
-            {
             }
             catch (Exception)
             {
-                // A warm-up keeps nothing and writes nothing; whatever failed in it, the pass that follows reports.
-                _warmed = session;
+                // Stopped, or failed: a warm-up keeps nothing and writes nothing, and the pass that follows reports.
             }
         }
     }
