@@ -118,6 +118,7 @@ public static class WatchLatency
         }
 
         var watch = new List<double>();
+        var ready = 0.0;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var arg in new[] { hubdsl, "watch", folder, "-o", "json" }) start.ArgumentList.Add(arg);
         using (var process = Process.Start(start)!)
@@ -131,6 +132,12 @@ public static class WatchLatency
                 string Report() => reports.TryTake(out var line, TimeSpan.FromMinutes(5)) ? line : throw new TimeoutException("watch gave no report within 5 minutes");
                 Report(); // loaded
                 Report(); // first pass
+
+                // A user's first save comes after watch is ready (its warm-up after the load: until then a save runs code the
+                // runtime has not optimised yet); the wait is reported beside the times.
+                var warming = Stopwatch.StartNew();
+                if (!Report().Contains("\"event\":\"ready\"", StringComparison.Ordinal)) throw new InvalidOperationException(fleet + ": watch reported something other than ready after its first pass");
+                ready = warming.Elapsed.TotalMilliseconds;
                 for (var i = 0; i <= edits; i++)
                 {
                     var clock = Stopwatch.StartNew();
@@ -165,8 +172,8 @@ public static class WatchLatency
             if (!Holds(Path.Combine(folder, Target), expected)) throw new InvalidOperationException(fleet + ": dotnet build did not write " + Target);
         }
 
-        yield return new Result(fleet, clusters, "hubdsl watch", watch, "save to " + Target + " written (debounce 50 ms included)");
-        yield return new Result(fleet, clusters, "dotnet build", build, "the same edit, then `dotnet build` (build servers warm) until it exits");
+        yield return new Result(fleet, clusters, "hubdsl watch", watch, "save to " + Target + " written (the 50 ms debounce overlaps the pass; saves start once watch reports ready, " + ready.ToString("N0", CultureInfo.InvariantCulture) + " ms after its first pass)");
+        if (builds > 0) yield return new Result(fleet, clusters, "dotnet build", build, "the same edit, then `dotnet build` (build servers warm) until it exits");
     }
 
     private static bool Holds(string path, string text)

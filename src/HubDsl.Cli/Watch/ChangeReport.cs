@@ -3,7 +3,8 @@ using HubDsl.FileSync;
 namespace HubDsl.Cli.Watch;
 
 /// <summary>
-/// What one watch event did, for the text and JSON-lines writers: the project loaded or reloaded (and why), or a
+/// What one watch event did, for the text and JSON-lines writers: the project loaded or reloaded (and why), the
+/// warm-up after a load finished (saves take their usual time from then on), or a
 /// pass after saves: the files that triggered it, whether the manifests were written (and if not, why), the files
 /// written and deleted, the Applications that changed per cluster, and the diagnostics.
 /// </summary>
@@ -13,6 +14,7 @@ internal sealed record ChangeReport(string Event, IReadOnlyList<string> Trigger)
     public const string Reloaded = "reloaded";
     public const string Pass = "pass";
     public const string Failed = "failed";
+    public const string Ready = "ready";
 
     public const string OutcomeWritten = "written";
     public const string OutcomeUnchanged = "unchanged";

@@ -24,6 +24,7 @@ internal sealed class ReportWriter(TextWriter output, bool json)
             ChangeReport.Loaded => "watch: loaded " + trigger.TrimEnd(':', ' '),
             ChangeReport.Reloaded => "watch: reloaded the project (" + trigger.TrimEnd(':', ' ') + ")",
             ChangeReport.Failed => "watch: " + trigger + "cannot load the project",
+            ChangeReport.Ready => "watch: ready",
             _ when report.Trigger.Count == 0 => "watch: generated",
             _ => "watch: " + trigger.TrimEnd(':', ' ') + " saved",
         };

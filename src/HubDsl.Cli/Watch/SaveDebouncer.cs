@@ -1,24 +1,34 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace HubDsl.Cli.Watch;
 
 /// <summary>
-/// Turns file-system events into batches of saved paths: a batch is handed out only once no relevant event has
-/// arrived for the quiet period, so an editor's save in several writes (truncate, write, rename over) is read
-/// once, after it finished, and a half-written file is never compiled. Irrelevant paths (build output, the
-/// generated files themselves, editor swap files) do not delay a batch. A lost event (the watcher's buffer
-/// overflowed) yields the batch <see cref="Overflow"/>, which means "read the project again".
+/// Turns file-system events into batches of saved paths. An editor's save comes as several events (truncate, write,
+/// rename over), so a path is read only once its events have stopped: <see cref="NextSavesAsync"/> hands out the
+/// first saves after a short settle, and a pass that used them counts only when <see cref="QuietAsync"/> then finds
+/// no further event within the whole quiet period (the debounce); so a half-written file may be compiled, but
+/// nothing compiled from one is ever written or reported. Irrelevant paths (build output, the generated files
+/// themselves, editor swap files) delay nothing. A lost event (the watcher's buffer overflowed) yields the path
+/// <see cref="Overflow"/>, which means "read the project again".
 /// </summary>
 internal sealed class SaveDebouncer : IDisposable
 {
     /// <summary>The batch that stands for "events were lost".</summary>
     public const string Overflow = "\0overflow";
 
-    private readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    // A save's own events come within a millisecond of each other (one write call, or a rename over the file); the
+    // settle lets them land before a pass reads the file, and the quiet period still guards what the pass leaves.
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(10);
+
+    private readonly Channel<(string Path, long At)> _events = Channel.CreateUnbounded<(string Path, long At)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly HashSet<string> _watched = new(StringComparer.Ordinal);
     private readonly Func<string, bool> _relevant;
     private readonly TimeSpan _quiet;
+
+    // When the last event handed out arrived (a Stopwatch timestamp).
+    private long _lastAt;
 
     public SaveDebouncer(Func<string, bool> relevant, TimeSpan quiet)
     {
@@ -53,34 +63,66 @@ internal sealed class SaveDebouncer : IDisposable
             Post(e.OldFullPath);
             Post(e.FullPath);
         };
-        watcher.Error += (_, _) => _events.Writer.TryWrite(Overflow);
+        watcher.Error += (_, _) => _events.Writer.TryWrite((Overflow, Stopwatch.GetTimestamp()));
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
 
     private void Post(string path)
     {
-        if (_relevant(path)) _events.Writer.TryWrite(path);
+        if (_relevant(path)) _events.Writer.TryWrite((path, Stopwatch.GetTimestamp()));
     }
 
-    /// <summary>The next batch of distinct saved paths, once they have been quiet for the quiet period.</summary>
-    public async Task<IReadOnlyList<string>> NextBatchAsync(CancellationToken cancellation)
+    /// <summary>
+    /// The next saved paths, once the settle (at most the quiet period) has passed without a further event. A pass
+    /// may start on them; what it compiled counts only if <see cref="QuietAsync"/> then returns nothing that changes it.
+    /// </summary>
+    public Task<IReadOnlyList<string>> NextSavesAsync(CancellationToken cancellation) => NextAsync(Settle < _quiet ? Settle : _quiet, cancellation);
+
+    /// <summary>The next batch of distinct saved paths, once they have been quiet for the whole quiet period.</summary>
+    public Task<IReadOnlyList<string>> NextBatchAsync(CancellationToken cancellation) => NextAsync(_quiet, cancellation);
+
+    /// <summary>
+    /// The paths saved since the last batch, once no event has arrived for the quiet period (at once, and empty, when
+    /// the last one is older than that and none is waiting).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> QuietAsync(CancellationToken cancellation) => Distinct(await UntilQuietAsync([], _quiet, cancellation));
+
+    private async Task<IReadOnlyList<string>> NextAsync(TimeSpan quiet, CancellationToken cancellation)
     {
-        var batch = new List<string> { await _events.Reader.ReadAsync(cancellation) };
+        var (path, at) = await _events.Reader.ReadAsync(cancellation);
+        _lastAt = at;
+        return Distinct(await UntilQuietAsync([path], quiet, cancellation));
+    }
+
+    private async Task<List<string>> UntilQuietAsync(List<string> batch, TimeSpan quiet, CancellationToken cancellation)
+    {
         while (true)
         {
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            quiet.CancelAfter(_quiet);
+            while (_events.Reader.TryRead(out var waiting))
+            {
+                batch.Add(waiting.Path);
+                _lastAt = Math.Max(_lastAt, waiting.At);
+            }
+
+            var left = quiet - Stopwatch.GetElapsedTime(_lastAt);
+            if (left <= TimeSpan.Zero) return batch;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            wait.CancelAfter(left);
             try
             {
-                batch.Add(await _events.Reader.ReadAsync(quiet.Token));
+                var (path, at) = await _events.Reader.ReadAsync(wait.Token);
+                batch.Add(path);
+                _lastAt = Math.Max(_lastAt, at);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                return batch.Distinct(StringComparer.Ordinal).ToList();
+                // Quiet for the rest of the period; the loop drains what raced the timer.
             }
         }
     }
+
+    private static List<string> Distinct(List<string> batch) => batch.Distinct(StringComparer.Ordinal).ToList();
 
     public void Dispose()
     {

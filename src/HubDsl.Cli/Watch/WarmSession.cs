@@ -40,11 +40,17 @@ internal sealed class WarmSession
     /// <summary>Whether a path is one of the project's AdditionalFiles.</summary>
     public bool IsAdditionalFile(string path) => _additional.ContainsKey(path);
 
+    /// <summary>Whether a compiled source holds this text.</summary>
+    public bool HasText(string path, SourceText text) => _documents[path].GetText().ContentEquals(text);
+
+    /// <summary>Whether an AdditionalFiles item holds this text (null: unreadable).</summary>
+    public bool HasAdditionalText(string path, SourceText? text) => _additional[path].GetText() is { } before && text is not null && before.ContentEquals(text);
+
     /// <summary>Takes a saved source's new text; false when it has not changed (an editor's save of an unchanged buffer).</summary>
     public bool UpdateDocument(string path, SourceText text)
     {
+        if (HasText(path, text)) return false;
         var old = _documents[path];
-        if (old.GetText().ContentEquals(text)) return false;
         var updated = old.WithChangedText(text);
         _compilation = _compilation.ReplaceSyntaxTree(old, updated);
         _documents[path] = updated;
@@ -54,9 +60,8 @@ internal sealed class WarmSession
     /// <summary>Takes an AdditionalFiles item's new text (generators and analyzers see it on the next pass).</summary>
     public bool UpdateAdditionalFile(string path, SourceText? text)
     {
+        if (HasAdditionalText(path, text)) return false;
         var old = _additional[path];
-        var before = old.GetText();
-        if (before is not null && text is not null && before.ContentEquals(text)) return false;
         var updated = new AdditionalFileText(path, text);
         _driver = _driver.ReplaceAdditionalText(old, updated);
         _additional[path] = updated;
@@ -76,25 +81,22 @@ internal sealed class WarmSession
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _driver = _driver.RunGeneratorsAndUpdateCompilation(_compilation, out var output, out var generatorDiagnostics, cancellation);
-        return new GeneratedPass(output, generatorDiagnostics, GeneratedManifests, clock.ElapsedMilliseconds);
+        return Pass(output, generatorDiagnostics, clock.ElapsedMilliseconds);
+    }
+
+    // The analyzers run on their own copy of the compilation; the manifests are read from that copy too, so the
+    // generated attributes are bound once for both (not once per compilation).
+    private GeneratedPass Pass(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics, long milliseconds)
+    {
+        var analysis = _analyzers.IsEmpty ? null : output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        return new GeneratedPass(output, analysis, generatorDiagnostics, GeneratedManifests, milliseconds);
     }
 
     /// <summary>Every diagnostic the build would report on the generated compilation: the compiler's and the analyzers'.</summary>
-    public async Task<TimedDiagnostics> DiagnosticsAsync(GeneratedPass generated, CancellationToken cancellation)
+    public static async Task<TimedDiagnostics> DiagnosticsAsync(GeneratedPass generated, CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var options = new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider);
-        ImmutableArray<Diagnostic> diagnostics;
-        if (_analyzers.IsEmpty)
-        {
-            diagnostics = generated.Output.GetDiagnostics(cancellation);
-        }
-        else
-        {
-            var withAnalyzers = generated.Output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellation);
-        }
-
+        var diagnostics = generated.Analysis is { } analysis ? await analysis.GetAllDiagnosticsAsync(cancellation) : generated.Output.GetDiagnostics(cancellation);
         return new TimedDiagnostics(generated.GeneratorDiagnostics.AddRange(diagnostics).Where(d => !d.IsSuppressed).ToList(), clock.ElapsedMilliseconds);
     }
 
@@ -113,9 +115,10 @@ internal sealed class WarmSession
         {
             cancellation.ThrowIfCancellationRequested();
             var edited = largest.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), i % 2 == 0 ? "\n" : "\n\n")));
-            var driver = _driver.RunGeneratorsAndUpdateCompilation(_compilation.ReplaceSyntaxTree(largest, edited), out var output, out var generatorDiagnostics, cancellation);
-            _ = GeneratedManifests(output);
-            await DiagnosticsAsync(new GeneratedPass(output, generatorDiagnostics, GeneratedManifests, 0), cancellation);
+            _driver.RunGeneratorsAndUpdateCompilation(_compilation.ReplaceSyntaxTree(largest, edited), out var output, out var generatorDiagnostics, cancellation);
+            var pass = Pass(output, generatorDiagnostics, 0);
+            _ = pass.Manifests;
+            await DiagnosticsAsync(pass, cancellation);
         }
     }
 

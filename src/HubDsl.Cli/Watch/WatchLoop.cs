@@ -15,6 +15,7 @@ namespace HubDsl.Cli.Watch;
 internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSpan quiet)
 {
     private readonly ApplicationChanges _applications = new();
+    private readonly QuietHeap _heap = new();
     private WarmSession? _session;
     private Dictionary<string, string>? _current;
 
@@ -26,7 +27,18 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private const int WarmUpRounds = 6;
     private WarmSession? _warmed;
     private string? _recordSeen;
+
+    // The sources a pass dropped as stale had applied (the next pass reports them among its trigger).
+    private IReadOnlyList<string> _superseded = [];
     private readonly System.Collections.Immutable.ImmutableHashSet<string> _inputs = FleetProjectLoader.InputsOf(projectFile);
+
+    /// <summary>Passes started, and passes dropped because a save arrived that changed what they compiled (for tests).</summary>
+    internal int PassesStarted => Volatile.Read(ref _passesStarted);
+
+    internal int PassesDropped => Volatile.Read(ref _passesDropped);
+
+    private int _passesStarted;
+    private int _passesDropped;
 
     /// <summary>The project as last loaded (null before the first load, or after a reload failed).</summary>
     internal LoadedProject? Project => _session?.Project;
@@ -46,14 +58,18 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
             Watch(debouncer);
             while (true)
             {
-                var batch = await WarmWhileWaitingAsync(debouncer, cancellation);
-                await HandleAsync(batch, cancellation);
+                var saves = await WarmWhileWaitingAsync(debouncer, cancellation);
+                await HandleSavesAsync(saves, debouncer, cancellation);
                 Watch(debouncer); // A reload may bring new folders to watch.
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return ExitCodes.Success;
+        }
+        finally
+        {
+            QuietHeap.Release();
         }
     }
 
@@ -65,13 +81,24 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private async Task<IReadOnlyList<string>> WarmWhileWaitingAsync(SaveDebouncer debouncer, CancellationToken cancellation)
     {
         var session = _session;
-        if (session is null || _warmed == session) return await debouncer.NextBatchAsync(cancellation);
+        if (session is null || _warmed == session)
+        {
+            _heap.Prepare();
+            return await debouncer.NextSavesAsync(cancellation);
+        }
+
         _warmed = session;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var warming = Task.Run(() => WarmUpAsync(session, stop.Token), stop.Token);
+        var warming = Task.Run(async () =>
+        {
+            var clock = Stopwatch.StartNew();
+            await WarmUpAsync(session, stop.Token);
+            reports.Write(new ChangeReport(ChangeReport.Ready, []) { Reason = "warmed up (nothing written); saves take their usual time from now on", ElapsedMilliseconds = clock.ElapsedMilliseconds });
+            _heap.Prepare();
+        }, stop.Token);
         try
         {
-            return await debouncer.NextBatchAsync(cancellation);
+            return await debouncer.NextSavesAsync(cancellation);
         }
         finally
         {
@@ -96,7 +123,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     internal async Task<bool> StartAsync(CancellationToken cancellation)
     {
         await LoadAsync(ChangeReport.Loaded, [Path.GetFileName(projectFile)], cancellation);
-        return await PassAsync([], cancellation);
+        return await PassAsync([], settle: null, cancellation);
     }
 
     /// <summary>
@@ -104,13 +131,51 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     /// the saved sources to the warm session and runs a pass when a text changed (or the record changed under it).
     /// Null when nothing needed a pass; else whether the files are as the sources generate them.
     /// </summary>
-    internal async Task<bool?> HandleAsync(IReadOnlyList<string> batch, CancellationToken cancellation)
+    internal Task<bool?> HandleAsync(IReadOnlyList<string> batch, CancellationToken cancellation) => HandleAsync(batch, settle: null, cancellation);
+
+    private async Task<bool?> HandleAsync(IReadOnlyList<string> batch, Settle? settle, CancellationToken cancellation)
     {
         var reload = ReloadReason(batch);
-        if (reload is not null) return await TryReloadAsync(reload, cancellation) && await PassAsync([], cancellation);
+        if (reload is not null) return await TryReloadAsync(reload, cancellation) && await PassAsync([], settle: null, cancellation);
         var changed = Apply(batch);
-        if (changed.Count > 0 || RecordChangedByOthers(batch)) return await PassAsync(changed, cancellation);
+        if (changed.Count > 0 || RecordChangedByOthers(batch)) return await PassAsync([.. _superseded.Union(changed, StringComparer.Ordinal)], settle, cancellation);
         return null;
+    }
+
+    /// <summary>
+    /// Saves as the debouncer hands them out: the pass starts after the settle, and runs while the debounce's quiet
+    /// period passes. If a save arrived meanwhile that changes what the pass compiled, the pass is dropped (nothing
+    /// written, nothing reported) and the next one starts from the newer text. A reload waits for the whole quiet
+    /// period first, as project files are often written in several steps.
+    /// </summary>
+    private async Task HandleSavesAsync(IReadOnlyList<string> saves, SaveDebouncer debouncer, CancellationToken cancellation)
+    {
+        var pending = saves;
+        while (true)
+        {
+            if (ReloadReason(pending) is not null)
+            {
+                await HandleAsync([.. pending.Union(await debouncer.QuietAsync(cancellation), StringComparer.Ordinal)], cancellation);
+                return;
+            }
+
+            IReadOnlyList<string> newer = [];
+            await HandleAsync(pending, async () => newer = Superseding(await debouncer.QuietAsync(cancellation)), cancellation);
+            if (newer.Count == 0) return;
+            pending = newer;
+        }
+    }
+
+    // The saves that arrived during a pass and make it stale: a source or AdditionalFiles item whose text is not the one
+    // the pass compiled, or a change that needs a reload. Empty when they change nothing it used (the file sync's own
+    // record, a save that rewrote the same text).
+    private IReadOnlyList<string> Superseding(IReadOnlyList<string> saves)
+    {
+        var session = _session!;
+        var stale = ReloadReason(saves) is not null || saves.Any(path =>
+            (session.IsDocument(path) && (SourceFiles.TryRead(path) is not { } text || !session.HasText(path, text))) ||
+            (session.IsAdditionalFile(path) && !session.HasAdditionalText(path, SourceFiles.TryRead(path))));
+        return stale ? saves : [];
     }
 
     private async Task LoadAsync(string why, IReadOnlyList<string> trigger, CancellationToken cancellation)
@@ -234,8 +299,32 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         return ReadOrNull(record) != _recordSeen;
     }
 
-    /// <summary>One pass: generate, write (when the compilation has no errors), report. True when the files are as the sources generate them.</summary>
-    private async Task<bool> PassAsync(IReadOnlyList<string> trigger, CancellationToken cancellation)
+    /// <summary>
+    /// Waits until the saves a pass started from have been quiet for the debounce; returns the saves that make the pass
+    /// stale (empty: it may write and report).
+    /// </summary>
+    private delegate Task<IReadOnlyList<string>> Settle();
+
+    /// <summary>
+    /// One pass: generate, write (when the compilation has no errors), report. True when the files are as the sources
+    /// generate them. With <paramref name="settle"/>, nothing is written or reported until it has found the saves
+    /// settled; a stale pass returns false and leaves its trigger for the next.
+    /// </summary>
+    private async Task<bool> PassAsync(IReadOnlyList<string> trigger, Settle? settle, CancellationToken cancellation)
+    {
+        _heap.PassStarting();
+        Interlocked.Increment(ref _passesStarted);
+        try
+        {
+            return await RunPassAsync(trigger, settle, cancellation);
+        }
+        finally
+        {
+            _heap.PassEnded();
+        }
+    }
+
+    private async Task<bool> RunPassAsync(IReadOnlyList<string> trigger, Settle? settle, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var session = _session!;
@@ -248,7 +337,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         PassResult result;
         try
         {
-            result = generated.With(await session.DiagnosticsAsync(generated, cancellation));
+            result = generated.With(await WarmSession.DiagnosticsAsync(generated, cancellation));
         }
         catch
         {
@@ -256,6 +345,15 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
             throw;
         }
 
+        if (settle is not null && (await settle()).Count > 0)
+        {
+            await DiscardAsync(prepared);
+            _superseded = trigger;
+            Interlocked.Increment(ref _passesDropped);
+            return false;
+        }
+
+        _superseded = [];
         var diagnostics = Reported(project, result.Diagnostics);
         var report = new ChangeReport(ChangeReport.Pass, trigger) { Diagnostics = diagnostics, GenerateMilliseconds = result.GenerateMilliseconds, DiagnosticsMilliseconds = result.DiagnosticsMilliseconds };
         if (result.HasErrors)
