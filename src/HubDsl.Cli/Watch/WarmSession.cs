@@ -120,6 +120,16 @@ internal sealed class WarmSession
             _ = pass.Manifests;
             await DiagnosticsAsync(pass, cancellation);
         }
+
+        // The runtime optimises the methods the rounds made hot on a background thread, after they ran; until it is done,
+        // it takes a core from the first saves. Wait until it compiles nothing new for a while (at most a few seconds).
+        var quietFor = TimeSpan.FromMilliseconds(250);
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += quietFor)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await Task.Delay(quietFor, cancellation);
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() == compiled) break;
+        }
     }
 
     // The [assembly: HubDsl.GeneratedManifest(path, content)] attributes: what the build task reads from the assembly's metadata.
