@@ -26,9 +26,10 @@ public static partial class BenchmarkReport
             Runs: r.GetProperty("Milliseconds").GetArrayLength(),
             Note: r.GetProperty("Note").GetString()!)).ToList();
         md.Append("## Save to files: `hubdsl watch`\n\n")
-          .Append("`bench/HubDsl.Benchmarks/WatchLatency.cs` (`watch-latency`): a real `hubdsl watch` process on a real project; each round saves one edit ")
-          .Append("(the prod replica count) and times from just before the save until `helm/values-prod.yaml` on disk holds the new value (debounce, read, ")
-          .Append("generator, compiler and analyzer diagnostics, file sync). In the same run: `dotnet build` after the same edit, and `pkl eval -m` of the same ")
+          .Append("`bench/HubDsl.Benchmarks/WatchLatency.cs` (`watch-latency`): a real `hubdsl watch` process on a real project; once it has reported `ready` ")
+          .Append("(its warm-up after the load), each round saves one edit (the prod replica count) and times from just before the save until ")
+          .Append("`helm/values-prod.yaml` on disk holds the new value (read, generator, compiler and analyzer diagnostics, file sync, and the debounce, which ")
+          .Append("runs beside them). In the same run: `dotnet build` after the same edit, and `pkl eval -m` of the same ")
           .Append("1,000-cluster fleet (bench/peers; Pkl has no incremental mode). p50 is the median; the ratio is the tool's p50 over watch's. ")
           .Append(json.RootElement.TryGetProperty("started", out var started) ? "Run of its own, started " + started.GetString() + "; l" : "L")
           .Append("oad average at its end: ").Append(json.RootElement.GetProperty("load").GetString()).Append(" (1, 5, 15 minutes; 2 cores shared with other work, so the wall times here are not comparable with the sections above).\n\n")
