@@ -5,14 +5,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace HubDsl.Cli.Watch;
 
 /// <summary>
-/// The first half of a pass: the compilation with the generated code, the analyzers' copy of it (null when no analyzer
-/// runs), the generators' own diagnostics, and the manifests read as the build task reads them from the assembly (read
-/// on first use, from the analyzers' copy, so the file sync can read them while the compiler and analyzers run and the
-/// attributes are bound once). <see cref="TimedDiagnostics"/> complete it into a <see cref="PassResult"/>.
+/// The first half of a pass: the compilation with the generated code, the analyzers attached to it (null when no
+/// analyzer runs), the generators' own diagnostics, and the manifests read from it as the build task reads them from the
+/// assembly (read on first use, so the file sync can read them while the compiler and analyzers run).
+/// <see cref="TimedDiagnostics"/> complete it into a <see cref="PassResult"/>.
 /// </summary>
 internal sealed class GeneratedPass(Compilation output, CompilationWithAnalyzers? analysis, ImmutableArray<Diagnostic> generatorDiagnostics, Func<Compilation, IReadOnlyList<GeneratedManifest>> readManifests, long milliseconds)
 {
-    private readonly Lazy<IReadOnlyList<GeneratedManifest>> _manifests = new(() => readManifests(analysis?.Compilation ?? output), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<IReadOnlyList<GeneratedManifest>> _manifests = new(() => readManifests(output), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public Compilation Output => output;
 

@@ -79,9 +79,6 @@ internal sealed class SaveDebouncer : IDisposable
     /// </summary>
     public Task<IReadOnlyList<string>> NextSavesAsync(CancellationToken cancellation) => NextAsync(Settle < _quiet ? Settle : _quiet, cancellation);
 
-    /// <summary>The next batch of distinct saved paths, once they have been quiet for the whole quiet period.</summary>
-    public Task<IReadOnlyList<string>> NextBatchAsync(CancellationToken cancellation) => NextAsync(_quiet, cancellation);
-
     /// <summary>
     /// The paths saved since the last batch, once no event has arrived for the quiet period (at once, and empty, when
     /// the last one is older than that and none is waiting).

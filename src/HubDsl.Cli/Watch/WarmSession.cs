@@ -84,8 +84,8 @@ internal sealed class WarmSession
         return Pass(output, generatorDiagnostics, clock.ElapsedMilliseconds);
     }
 
-    // The analyzers run on their own copy of the compilation; the manifests are read from that copy too, so the
-    // generated attributes are bound once for both (not once per compilation).
+    // The pass's compilation, with the analyzers attached when any run (created here, so the file sync's reading of the
+    // manifests can start at once).
     private GeneratedPass Pass(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics, long milliseconds)
     {
         var analysis = _analyzers.IsEmpty ? null : output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
@@ -122,7 +122,7 @@ internal sealed class WarmSession
         }
 
         // The runtime optimises the methods the rounds made hot on a background thread, after they ran; until it is done,
-        // it takes a core from the first saves. Wait until it compiles nothing new for a while (at most a few seconds).
+        // it takes a core from the first saves. Wait until it compiles nothing new for 250 ms (at most 10 s).
         var quietFor = TimeSpan.FromMilliseconds(250);
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += quietFor)
         {

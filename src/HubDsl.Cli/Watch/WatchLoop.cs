@@ -28,8 +28,10 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private WarmSession? _warmed;
     private string? _recordSeen;
 
-    // The sources a pass dropped as stale had applied (the next pass reports them among its trigger).
+    // The sources a pass dropped as stale had applied (the next pass reports them among its trigger), and whether the
+    // last pass was dropped (the next batch then runs a pass even if it changes nothing more).
     private IReadOnlyList<string> _superseded = [];
+    private bool _dropped;
     private readonly System.Collections.Immutable.ImmutableHashSet<string> _inputs = FleetProjectLoader.InputsOf(projectFile);
 
     /// <summary>Passes started, and passes dropped because a save arrived that changed what they compiled (for tests).</summary>
@@ -98,7 +100,13 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         }, stop.Token);
         try
         {
-            return await debouncer.NextSavesAsync(cancellation);
+            while (true)
+            {
+                // The first pass's own write of the project's record comes back as an event: it needs no pass, so it
+                // does not stop the warm-up.
+                var saves = await debouncer.NextSavesAsync(cancellation);
+                if (!OnlyOwnRecord(saves)) return saves;
+            }
         }
         finally
         {
@@ -136,9 +144,10 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     private async Task<bool?> HandleAsync(IReadOnlyList<string> batch, Settle? settle, CancellationToken cancellation)
     {
         var reload = ReloadReason(batch);
-        if (reload is not null) return await TryReloadAsync(reload, cancellation) && await PassAsync([], settle: null, cancellation);
+        if (reload is not null) return await TryReloadAsync(reload, cancellation) && await PassAsync([], settle, cancellation);
         var changed = Apply(batch);
-        if (changed.Count > 0 || RecordChangedByOthers(batch)) return await PassAsync([.. _superseded.Union(changed, StringComparer.Ordinal)], settle, cancellation);
+        // After a dropped pass the session already holds texts no pass has written: a pass follows even if this batch changed nothing more.
+        if (changed.Count > 0 || _dropped || RecordChangedByOthers(batch)) return await PassAsync([.. _superseded.Union(changed, StringComparer.Ordinal)], settle, cancellation);
         return null;
     }
 
@@ -153,11 +162,8 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         var pending = saves;
         while (true)
         {
-            if (ReloadReason(pending) is not null)
-            {
-                await HandleAsync([.. pending.Union(await debouncer.QuietAsync(cancellation), StringComparer.Ordinal)], cancellation);
-                return;
-            }
+            // A reload reads the project only once the saves have been quiet for the whole period; its pass is settled too.
+            if (ReloadReason(pending) is not null) pending = [.. pending.Union(await debouncer.QuietAsync(cancellation), StringComparer.Ordinal)];
 
             IReadOnlyList<string> newer = [];
             await HandleAsync(pending, async () => newer = Superseding(await debouncer.QuietAsync(cancellation)), cancellation);
@@ -184,6 +190,8 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         var project = await FleetProjectLoader.LoadAsync(projectFile, cancellation);
         _session = new WarmSession(project);
         _verified = new VerifiedFiles();
+        _superseded = [];
+        _dropped = false;
         reports.Write(new ChangeReport(why, trigger)
         {
             Outcome = string.Empty,
@@ -292,6 +300,9 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         return changed;
     }
 
+    private bool OnlyOwnRecord(IReadOnlyList<string> saves) =>
+        _session is { } session && RecordPath(session.Project) is { } record && saves.All(p => p == record) && !RecordChangedByOthers(saves);
+
     private bool RecordChangedByOthers(IReadOnlyList<string> batch)
     {
         var record = RecordPath(_session!.Project);
@@ -335,9 +346,11 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         // on the other core; it changes nothing until they have found no error.
         var prepared = project.Settings.OutputRoot is null ? null : Task.Run(() => ManifestWriter.Prepare(project, generated.Manifests, _verified, cancellation), cancellation);
         PassResult result;
+        bool stale;
         try
         {
             result = generated.With(await WarmSession.DiagnosticsAsync(generated, cancellation));
+            stale = settle is not null && (await settle()).Count > 0;
         }
         catch
         {
@@ -345,15 +358,17 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
             throw;
         }
 
-        if (settle is not null && (await settle()).Count > 0)
+        if (stale)
         {
             await DiscardAsync(prepared);
-            _superseded = trigger;
+            _superseded = [.. _superseded.Union(trigger, StringComparer.Ordinal)];
+            _dropped = true;
             Interlocked.Increment(ref _passesDropped);
             return false;
         }
 
         _superseded = [];
+        _dropped = false;
         var diagnostics = Reported(project, result.Diagnostics);
         var report = new ChangeReport(ChangeReport.Pass, trigger) { Diagnostics = diagnostics, GenerateMilliseconds = result.GenerateMilliseconds, DiagnosticsMilliseconds = result.DiagnosticsMilliseconds };
         if (result.HasErrors)

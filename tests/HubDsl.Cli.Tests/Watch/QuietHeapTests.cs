@@ -3,14 +3,14 @@ using HubDsl.Cli.Watch;
 namespace HubDsl.Cli.Tests.Watch;
 
 /// <summary>
-/// Watch keeps the garbage collector out of a pass: room reserved while idle, sized from the largest pass so far.
+/// Watch keeps the garbage collector out of a pass: room reserved while idle, sized from the last pass.
 /// In the watch collection, which runs alone, so no other test's allocations use the room.
 /// </summary>
 [Collection(WatchCollection.Name)]
 public sealed class QuietHeapTests
 {
     [Fact]
-    public void A_pass_no_larger_than_the_largest_so_far_allocates_without_a_collection()
+    public void A_pass_no_larger_than_the_last_allocates_without_a_collection()
     {
         var heap = new QuietHeap();
         heap.PassStarting();
