@@ -155,7 +155,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
     /// Saves as the debouncer hands them out: the pass starts after the settle, and runs while the debounce's quiet
     /// period passes. If a save arrived meanwhile that changes what the pass compiled, the pass is dropped (nothing
     /// written, nothing reported) and the next one starts from the newer text. A reload waits for the whole quiet
-    /// period first, as project files are often written in several steps.
+    /// period first, as project files are often written in several steps, and its pass is settled the same way.
     /// </summary>
     private async Task HandleSavesAsync(IReadOnlyList<string> saves, SaveDebouncer debouncer, CancellationToken cancellation)
     {
