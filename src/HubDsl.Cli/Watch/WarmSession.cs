@@ -81,22 +81,24 @@ internal sealed class WarmSession
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _driver = _driver.RunGeneratorsAndUpdateCompilation(_compilation, out var output, out var generatorDiagnostics, cancellation);
-        return Pass(output, generatorDiagnostics, clock.ElapsedMilliseconds);
-    }
-
-    // The pass's compilation, with the analyzers attached when any run (created here, so the file sync's reading of the
-    // manifests can start at once).
-    private GeneratedPass Pass(Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics, long milliseconds)
-    {
-        var analysis = _analyzers.IsEmpty ? null : output.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-        return new GeneratedPass(output, analysis, generatorDiagnostics, GeneratedManifests, milliseconds);
+        return new GeneratedPass(output, generatorDiagnostics, GeneratedManifests, clock.ElapsedMilliseconds);
     }
 
     /// <summary>Every diagnostic the build would report on the generated compilation: the compiler's and the analyzers'.</summary>
-    public static async Task<TimedDiagnostics> DiagnosticsAsync(GeneratedPass generated, CancellationToken cancellation)
+    public async Task<TimedDiagnostics> DiagnosticsAsync(GeneratedPass generated, CancellationToken cancellation)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var diagnostics = generated.Analysis is { } analysis ? await analysis.GetAllDiagnosticsAsync(cancellation) : generated.Output.GetDiagnostics(cancellation);
+        ImmutableArray<Diagnostic> diagnostics;
+        if (_analyzers.IsEmpty)
+        {
+            diagnostics = generated.Output.GetDiagnostics(cancellation);
+        }
+        else
+        {
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([.. _additional.Values], _project.OptionsProvider), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+            diagnostics = await generated.Output.WithAnalyzers(_analyzers, options).GetAllDiagnosticsAsync(cancellation);
+        }
+
         return new TimedDiagnostics(generated.GeneratorDiagnostics.AddRange(diagnostics).Where(d => !d.IsSuppressed).ToList(), clock.ElapsedMilliseconds);
     }
 
@@ -116,7 +118,7 @@ internal sealed class WarmSession
             cancellation.ThrowIfCancellationRequested();
             var edited = largest.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), i % 2 == 0 ? "\n" : "\n\n")));
             _driver.RunGeneratorsAndUpdateCompilation(_compilation.ReplaceSyntaxTree(largest, edited), out var output, out var generatorDiagnostics, cancellation);
-            var pass = Pass(output, generatorDiagnostics, 0);
+            var pass = new GeneratedPass(output, generatorDiagnostics, GeneratedManifests, 0);
             _ = pass.Manifests;
             await DiagnosticsAsync(pass, cancellation);
         }

@@ -349,7 +349,7 @@ internal sealed class WatchLoop(string projectFile, ReportWriter reports, TimeSp
         bool stale;
         try
         {
-            result = generated.With(await WarmSession.DiagnosticsAsync(generated, cancellation));
+            result = generated.With(await session.DiagnosticsAsync(generated, cancellation));
             stale = settle is not null && (await settle()).Count > 0;
         }
         catch
